@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Machine setup for CI and fresh machines: the MariaDB service the tests talk to.
+set -euo pipefail
+if ! mariadb-admin -h127.0.0.1 -uroot ping >/dev/null 2>&1; then
+  echo "starting MariaDB"
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd || true
+  for _ in $(seq 1 30); do mariadb-admin -h127.0.0.1 -uroot ping >/dev/null 2>&1 && break; sleep 1; done
+fi

@@ -1,0 +1,61 @@
+// The shape of one rule: metadata + a pure check over one statement in context.
+import type { Catalog, Finding, Fix, Operation, Prediction, SessionState, Severity, Span, Statement, Target } from '../types';
+
+export type HazardClass = 'BC' | 'LK' | 'RB' | 'DL' | 'FL';
+
+export interface RuleMeta {
+  /** stable kebab-case id from the hazard catalog: diagnostic code, docs file name, ignore token */
+  id: string;
+  defaultSeverity: Severity | 'off';
+  classes: HazardClass[];
+  /** one sentence: what the rule finds */
+  description: string;
+  /** true when the rule offers a single-edit fix */
+  fixable: boolean;
+}
+
+export interface ReportInput {
+  message: string;
+  span: Span;
+  help?: string;
+  fixes?: Fix[];
+  related?: Finding['related'];
+}
+
+export interface RuleContext {
+  /** the statement under check */
+  statement: Statement;
+  /** every statement of the file, in order (embedded ones included), for rules that look around */
+  statements: readonly Statement[];
+  /** the schema before this statement runs (earlier files + earlier statements of this file) */
+  catalog: Catalog;
+  /** tables created earlier in this file (or release): no compatibility/locking findings on them */
+  isNewTable(name: string): boolean;
+  target: Target;
+  /** prediction for this statement (null for non-DDL) */
+  prediction: Prediction | null;
+  /** session settings in force before this statement (SET SESSION … earlier in the file) */
+  session: SessionState;
+  /** the whole original file text, relative path */
+  file: { path: string; text: string };
+  /** configured thresholds and per-rule options */
+  settings: RuleSettings;
+  report(finding: ReportInput): void;
+}
+
+export interface RuleSettings {
+  /** known table sizes (rows), from config or a connected database */
+  tableRows: Record<string, number>;
+  /** rows above which a rebuild is a `large-table-rewrite` */
+  largeTableRows: number;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+/** operations of the statement that touch an existing (not newly created) table */
+export function existingTableOps(ctx: RuleContext): Operation[] {
+  return ctx.statement.operations.filter((op) => op.kind !== 'create-table' && !ctx.isNewTable(op.table));
+}
