@@ -1,14 +1,432 @@
-// Replays one statement's operations into the catalog (mutates it).
-import type { Catalog, Statement } from '../types';
+// Replays one statement's operations into the catalog.
+// The catalog's Map is mutated, but a TableDef already in it is never changed in place: a changed
+// table is replaced by a copy. So a shallow snapshot (`snapshotCatalog`) stays valid after later
+// statements run, which lets the workspace replay keep one cheap snapshot per migration file.
+import type { Catalog, ColumnDef, ColumnPosition, DataType, ForeignKeyDef, IndexDef, Operation, Statement, TableDef, TableOptions } from '../types';
+import { charsetBytes, charsetOfCollation, isCharacterType, textTypeForBytes } from './charsets';
 
 export function emptyCatalog(): Catalog {
   return { tables: new Map() };
 }
 
+/** Applies every operation of the statement; unknown tables/columns are skipped, never thrown on. */
 export function applyStatement(catalog: Catalog, statement: Statement, path: string): void {
-  void catalog; void statement; void path; // TODO(catalog)
+  if (!statement.analyzed) return;
+  const editor = new CatalogEditor(catalog);
+  for (const op of statement.operations) {
+    applyOperation(editor, op, { path, span: statement.span });
+  }
 }
 
+/** A deep copy: safe to mutate in any way. */
 export function cloneCatalog(catalog: Catalog): Catalog {
   return { tables: new Map([...catalog.tables].map(([k, t]) => [k, structuredClone(t)])) };
+}
+
+/** A shallow copy that shares the (never mutated in place) table definitions. */
+export function snapshotCatalog(catalog: Catalog): Catalog {
+  return { tables: new Map(catalog.tables) };
+}
+
+export function tableKey(name: string): string {
+  return unqualify(name).toLowerCase();
+}
+
+function unqualify(name: string): string {
+  const parts = name.split('.');
+  return parts[parts.length - 1].replace(/`/g, '').trim();
+}
+
+/** Copy-on-write access to the catalog's tables for one statement. */
+class CatalogEditor {
+  private readonly copied = new Set<string>();
+  constructor(readonly catalog: Catalog) {}
+
+  get(name: string): TableDef | undefined {
+    return this.catalog.tables.get(tableKey(name));
+  }
+
+  /** the table, copied once per statement so it may be changed */
+  edit(name: string): TableDef | undefined {
+    const key = tableKey(name);
+    const table = this.catalog.tables.get(key);
+    if (!table) return undefined;
+    if (this.copied.has(key)) return table;
+    const copy = structuredClone(table);
+    this.catalog.tables.set(key, copy);
+    this.copied.add(key);
+    return copy;
+  }
+
+  put(table: TableDef): void {
+    const key = tableKey(table.name);
+    this.catalog.tables.set(key, table);
+    this.copied.add(key);
+  }
+
+  delete(name: string): TableDef | undefined {
+    const key = tableKey(name);
+    const table = this.catalog.tables.get(key);
+    this.catalog.tables.delete(key);
+    this.copied.delete(key);
+    return table;
+  }
+
+  /** tables (other than `except`) whose foreign keys reference `refTable`, copied for editing */
+  editChildren(refTable: string): TableDef[] {
+    const ref = tableKey(refTable);
+    const keys = [...this.catalog.tables].filter(([, t]) => t.foreignKeys.some((fk) => tableKey(fk.refTable) === ref)).map(([k]) => k);
+    return keys.map((k) => this.edit(k)).filter((t): t is TableDef => t !== undefined);
+  }
+}
+
+function same(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+function applyOperation(editor: CatalogEditor, op: Operation, origin: { path: string; span: Operation['span'] }): void {
+  switch (op.kind) {
+    case 'create-table':
+      return createTable(editor, op, origin);
+    case 'drop-table':
+      if (!op.temporary) editor.delete(op.table);
+      return;
+    case 'rename-table':
+      return renameTable(editor, op.table, op.newName);
+    case 'add-column': {
+      const t = editor.edit(op.table);
+      if (!t) return;
+      if (findIn(t.columns, op.column.name)) return; // IF NOT EXISTS, or a statement that would fail
+      insertColumn(t.columns, copyColumn(op.column), op.position);
+      addInlineIndexes(t, op.column);
+      return;
+    }
+    case 'drop-column': {
+      const t = editor.edit(op.table);
+      if (!t) return;
+      dropColumn(t, op.column);
+      return;
+    }
+    case 'rename-column': {
+      const t = editor.edit(op.table);
+      if (!t) return;
+      renameColumn(editor, t, op.column, op.newName);
+      return;
+    }
+    case 'modify-column':
+      return modifyColumn(editor, op);
+    case 'set-default': {
+      const c = editColumn(editor, op.table, op.column);
+      if (c) c.default = structuredClone(op.default);
+      return;
+    }
+    case 'drop-default': {
+      const c = editColumn(editor, op.table, op.column);
+      if (c) delete c.default;
+      return;
+    }
+    case 'add-index': {
+      const t = editor.edit(op.table);
+      if (!t) return;
+      if (op.index.name && findIndex(t, op.index.name)) return;
+      addIndex(t, op.index);
+      return;
+    }
+    case 'drop-index': {
+      const t = editor.edit(op.table);
+      if (t) t.indexes = t.indexes.filter((i) => !same(i.name ?? '', op.name));
+      return;
+    }
+    case 'rename-index': {
+      const t = editor.edit(op.table);
+      const idx = t && findIndex(t, op.name);
+      if (idx) idx.name = op.newName;
+      return;
+    }
+    case 'index-visibility': {
+      const t = editor.edit(op.table);
+      const idx = t && findIndex(t, op.name);
+      if (idx) idx.hidden = op.hidden;
+      return;
+    }
+    case 'drop-primary-key': {
+      const t = editor.edit(op.table);
+      if (t) t.indexes = t.indexes.filter((i) => i.kind !== 'primary');
+      return;
+    }
+    case 'add-foreign-key': {
+      const t = editor.edit(op.table);
+      if (t) addForeignKey(t, op.fk);
+      return;
+    }
+    case 'drop-foreign-key': {
+      const t = editor.edit(op.table);
+      if (t) t.foreignKeys = t.foreignKeys.filter((fk) => !same(fk.name ?? '', op.name));
+      return;
+    }
+    case 'add-check': {
+      const t = editor.edit(op.table);
+      if (!t) return;
+      t.checks.push({ ...structuredClone(op.check), name: op.check.name ?? nextName(`${t.name}_chk_`, t.checks.map((c) => c.name)) });
+      return;
+    }
+    case 'drop-constraint': {
+      const t = editor.edit(op.table);
+      if (!t) return;
+      // MySQL 8.0.19+: DROP CONSTRAINT drops a foreign key, check or unique key of that name
+      t.foreignKeys = t.foreignKeys.filter((fk) => !same(fk.name ?? '', op.name));
+      t.checks = t.checks.filter((c) => !same(c.name ?? '', op.name));
+      t.indexes = t.indexes.filter((i) => !((i.kind === 'unique' || i.kind === 'primary') && same(i.name ?? '', op.name)));
+      return;
+    }
+    case 'convert-charset': {
+      const t = editor.edit(op.table);
+      if (t) convertCharset(t, op.charset, op.collation);
+      return;
+    }
+    case 'table-options': {
+      const t = editor.edit(op.table);
+      if (t) t.options = mergeOptions(t.options, op.options);
+      return;
+    }
+    case 'partition': {
+      if (op.action !== 'partition-by' && op.action !== 'remove-partitioning') return;
+      const t = editor.edit(op.table);
+      if (t) t.partitioned = op.action === 'partition-by';
+      return;
+    }
+    case 'truncate-table':
+    case 'force':
+    case 'optimize-table':
+    case 'system-versioning':
+    case 'enable-keys':
+    case 'disable-keys':
+    case 'unknown-clause':
+      return;
+  }
+}
+
+function createTable(editor: CatalogEditor, op: Extract<Operation, { kind: 'create-table' }>, origin: { path: string; span: Operation['span'] }): void {
+  if (op.temporary) return; // session-scoped: not part of the schema later migrations see
+  if (editor.get(op.table)) {
+    if (op.ifNotExists) return;
+    editor.delete(op.table); // the statement would fail; keep the newest definition
+  }
+  const name = unqualify(op.table);
+  const createdAt = { path: origin.path, span: { ...origin.span } };
+  if (op.likeTable) {
+    const source = editor.get(op.likeTable);
+    // LIKE copies columns, indexes, checks and options, not foreign keys
+    const base = source ? structuredClone(source) : undefined;
+    editor.put({
+      name,
+      columns: base?.columns ?? [],
+      indexes: base?.indexes ?? [],
+      foreignKeys: [],
+      checks: base?.checks ?? [],
+      options: base?.options ?? {},
+      partitioned: base?.partitioned ?? false,
+      createdAt,
+    });
+    return;
+  }
+  const table: TableDef = { name, columns: [], indexes: [], foreignKeys: [], checks: [], options: mergeOptions({}, op.options), partitioned: op.partitioned, createdAt };
+  for (const column of op.columns) {
+    if (findIn(table.columns, column.name)) continue;
+    table.columns.push(copyColumn(column));
+    addInlineIndexes(table, column);
+  }
+  for (const index of op.indexes) addIndex(table, index);
+  for (const fk of op.foreignKeys) addForeignKey(table, fk);
+  for (const check of op.checks) table.checks.push({ ...structuredClone(check), name: check.name ?? nextName(`${name}_chk_`, table.checks.map((c) => c.name)) });
+  editor.put(table);
+}
+
+function renameTable(editor: CatalogEditor, from: string, to: string): void {
+  const table = editor.get(from);
+  if (!table || (editor.get(to) && tableKey(from) !== tableKey(to))) return;
+  for (const child of editor.editChildren(from)) {
+    for (const fk of child.foreignKeys) if (tableKey(fk.refTable) === tableKey(from)) fk.refTable = unqualify(to);
+  }
+  const moved = editor.edit(from) ?? structuredClone(table);
+  editor.delete(from);
+  moved.name = unqualify(to);
+  editor.put(moved);
+}
+
+function copyColumn(column: ColumnDef): ColumnDef {
+  const copy = structuredClone(column);
+  // inline PRIMARY KEY / UNIQUE become indexes of the table; the column keeps the flags as written
+  return copy;
+}
+
+function findIn<T extends { name: string }>(items: readonly T[], name: string): T | undefined {
+  return items.find((c) => same(c.name, name));
+}
+
+function findIndex(table: TableDef, name: string): IndexDef | undefined {
+  return table.indexes.find((i) => same(i.name ?? '', name));
+}
+
+function editColumn(editor: CatalogEditor, table: string, column: string): ColumnDef | undefined {
+  const t = editor.edit(table);
+  return t ? findIn(t.columns, column) : undefined;
+}
+
+function insertColumn(columns: ColumnDef[], column: ColumnDef, position: ColumnPosition | undefined): void {
+  if (position && 'first' in position) {
+    columns.unshift(column);
+    return;
+  }
+  if (position && 'after' in position) {
+    const at = columns.findIndex((c) => same(c.name, position.after));
+    if (at >= 0) {
+      columns.splice(at + 1, 0, column);
+      return;
+    }
+  }
+  columns.push(column);
+}
+
+function addInlineIndexes(table: TableDef, column: ColumnDef): void {
+  if (column.primaryKey) addIndex(table, { name: 'PRIMARY', kind: 'primary', columns: [{ name: column.name }] });
+  if (column.unique) addIndex(table, { kind: 'unique', columns: [{ name: column.name }] });
+}
+
+/** Adds an index, naming it the way the server does when no name is written. */
+function addIndex(table: TableDef, index: IndexDef): void {
+  const copy = structuredClone(index);
+  if (copy.kind === 'primary') {
+    table.indexes = table.indexes.filter((i) => i.kind !== 'primary');
+    copy.name = 'PRIMARY';
+    table.indexes.unshift(copy);
+    return;
+  }
+  if (!copy.name) {
+    const base = copy.columns[0]?.name ?? 'functional_index';
+    copy.name = uniqueName(base, table.indexes.map((i) => i.name));
+  }
+  table.indexes.push(copy);
+}
+
+function addForeignKey(table: TableDef, fk: ForeignKeyDef): void {
+  const copy: ForeignKeyDef = { ...structuredClone(fk), refTable: unqualify(fk.refTable) };
+  if (!copy.name) copy.name = nextName(`${table.name}_ibfk_`, table.foreignKeys.map((f) => f.name));
+  table.foreignKeys.push(copy);
+  // InnoDB creates an index on the referencing columns when no index starts with them
+  const covered = table.indexes.some((i) => copy.columns.every((c, n) => i.columns[n] !== undefined && same(i.columns[n].name, c)));
+  if (!covered && copy.columns.length > 0) {
+    addIndex(table, { name: uniqueName(copy.name, table.indexes.map((i) => i.name)), kind: 'index', columns: copy.columns.map((name) => ({ name })) });
+  }
+}
+
+function dropColumn(table: TableDef, column: string): void {
+  table.columns = table.columns.filter((c) => !same(c.name, column));
+  // the server removes the column from every index and drops indexes left empty
+  table.indexes = table.indexes
+    .map((i) => ({ ...i, columns: i.columns.filter((c) => !same(c.name, column)) }))
+    .filter((i) => i.columns.length > 0);
+  table.foreignKeys = table.foreignKeys.filter((fk) => !fk.columns.some((c) => same(c, column)));
+}
+
+function renameColumn(editor: CatalogEditor, table: TableDef, from: string, to: string): void {
+  const column = findIn(table.columns, from);
+  if (!column) return;
+  column.name = to;
+  renameColumnReferences(editor, table, from, to);
+}
+
+function renameColumnReferences(editor: CatalogEditor, table: TableDef, from: string, to: string): void {
+  for (const index of table.indexes) for (const c of index.columns) if (same(c.name, from)) c.name = to;
+  for (const fk of table.foreignKeys) fk.columns = fk.columns.map((c) => (same(c, from) ? to : c));
+  for (const child of editor.editChildren(table.name)) {
+    for (const fk of child.foreignKeys) {
+      if (tableKey(fk.refTable) === tableKey(table.name)) fk.refColumns = fk.refColumns.map((c) => (same(c, from) ? to : c));
+    }
+  }
+}
+
+function modifyColumn(editor: CatalogEditor, op: Extract<Operation, { kind: 'modify-column' }>): void {
+  const table = editor.edit(op.table);
+  if (!table) return;
+  const at = table.columns.findIndex((c) => same(c.name, op.column));
+  if (at < 0) return;
+  const newName = op.newName ?? op.def.name ?? op.column;
+  const def: ColumnDef = { ...copyColumn(op.def), name: newName || op.column };
+  if (op.position) {
+    table.columns.splice(at, 1);
+    insertColumn(table.columns, def, op.position);
+  } else {
+    table.columns[at] = def;
+  }
+  if (!same(op.column, def.name)) renameColumnReferences(editor, table, op.column, def.name);
+  addInlineIndexes(table, def);
+}
+
+function convertCharset(table: TableDef, charset: string, collation: string | undefined): void {
+  const target = charset.toLowerCase();
+  for (const column of table.columns) {
+    if (!isCharacterType(column.type)) continue;
+    const before = charsetBytes(columnCharsetOf(table, column));
+    column.type = withCharset(column.type, target, collation, before);
+  }
+  const options: TableOptions = { ...table.options, CHARSET: target };
+  if (collation) options.COLLATE = collation.toLowerCase();
+  else delete options.COLLATE;
+  table.options = options;
+}
+
+function columnCharsetOf(table: TableDef, column: ColumnDef): string | undefined {
+  return column.type.charset ?? charsetOfCollation(column.type.collation) ?? table.options.CHARSET ?? charsetOfCollation(table.options.COLLATE);
+}
+
+function withCharset(type: DataType, charset: string, collation: string | undefined, bytesBefore: number | undefined): DataType {
+  const next: DataType = { ...type, charset };
+  if (collation) next.collation = collation.toLowerCase();
+  else delete next.collation;
+  // TEXT types grow so the same number of characters still fits (documented CONVERT TO behaviour)
+  const after = charsetBytes(charset);
+  if (bytesBefore !== undefined && after !== undefined && after > bytesBefore) {
+    const grown = textTypeForBytes(type.name, bytesBefore, after);
+    if (grown !== type.name) {
+      next.name = grown;
+      next.text = grown.toLowerCase();
+    }
+  }
+  return next;
+}
+
+/** Merges table options; a new CHARSET drops a COLLATE that belongs to another character set. */
+function mergeOptions(current: TableOptions, changes: TableOptions): TableOptions {
+  const next: TableOptions = { ...current };
+  for (const [rawKey, value] of Object.entries(changes)) {
+    const key = normalizeOptionKey(rawKey);
+    next[key] = key === 'CHARSET' || key === 'COLLATE' ? value.toLowerCase() : value;
+  }
+  const charsetChanged = Object.keys(changes).some((k) => normalizeOptionKey(k) === 'CHARSET');
+  const collateChanged = Object.keys(changes).some((k) => normalizeOptionKey(k) === 'COLLATE');
+  if (charsetChanged && !collateChanged && next.COLLATE && charsetOfCollation(next.COLLATE) !== next.CHARSET) delete next.COLLATE;
+  if (collateChanged && !charsetChanged && next.COLLATE) {
+    const implied = charsetOfCollation(next.COLLATE);
+    if (implied) next.CHARSET = implied;
+  }
+  return next;
+}
+
+function normalizeOptionKey(key: string): string {
+  const k = key.toUpperCase().replace(/^DEFAULT[\s_]+/, '').replace(/\s+/g, '_');
+  if (k === 'CHARACTER_SET' || k === 'CHARSET') return 'CHARSET';
+  if (k === 'COLLATION' || k === 'COLLATE') return 'COLLATE';
+  return k;
+}
+
+function uniqueName(base: string, taken: readonly (string | undefined)[]): string {
+  const used = new Set(taken.filter((n): n is string => !!n).map((n) => n.toLowerCase()));
+  if (!used.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}_${n}`.toLowerCase())) return `${base}_${n}`;
+}
+
+function nextName(prefix: string, taken: readonly (string | undefined)[]): string {
+  const used = new Set(taken.filter((n): n is string => !!n).map((n) => n.toLowerCase()));
+  for (let n = 1; ; n++) if (!used.has(`${prefix}${n}`.toLowerCase())) return `${prefix}${n}`;
 }

@@ -1,0 +1,99 @@
+// Read-only questions rules and the knowledge base ask of the catalog. Names are case-insensitive.
+import type { Catalog, ColumnDef, ForeignKeyDef, IndexDef, TableDef } from '../types';
+import { charsetBytes, charsetOfCollation, DEFAULT_SERVER_CHARSET, isCharacterType } from './charsets';
+import { tableKey } from './apply';
+
+export function findTable(catalog: Catalog, name: string): TableDef | undefined {
+  return catalog.tables.get(tableKey(name));
+}
+
+export function findColumn(table: TableDef | undefined, name: string): ColumnDef | undefined {
+  if (!table) return undefined;
+  const n = name.toLowerCase();
+  return table.columns.find((c) => c.name.toLowerCase() === n);
+}
+
+export function findIndex(table: TableDef | undefined, name: string): IndexDef | undefined {
+  if (!table) return undefined;
+  const n = name.toLowerCase();
+  return table.indexes.find((i) => (i.name ?? '').toLowerCase() === n);
+}
+
+export function primaryKey(table: TableDef | undefined): IndexDef | undefined {
+  return table?.indexes.find((i) => i.kind === 'primary');
+}
+
+/** indexes that contain the column (at any position) */
+export function indexesOfColumn(table: TableDef | undefined, column: string): IndexDef[] {
+  if (!table) return [];
+  const n = column.toLowerCase();
+  return table.indexes.filter((i) => i.columns.some((c) => c.name.toLowerCase() === n));
+}
+
+export function isIndexed(table: TableDef | undefined, column: string): boolean {
+  return indexesOfColumn(table, column).length > 0;
+}
+
+/** true when the column is the first key part of some index (usable for lookups by that column alone) */
+export function isLeadingIndexColumn(table: TableDef | undefined, column: string): boolean {
+  const n = column.toLowerCase();
+  return !!table?.indexes.some((i) => i.columns[0]?.name.toLowerCase() === n);
+}
+
+export function isPrimaryKeyColumn(table: TableDef | undefined, column: string): boolean {
+  const n = column.toLowerCase();
+  return !!primaryKey(table)?.columns.some((c) => c.name.toLowerCase() === n);
+}
+
+/** NULL allowed: not declared NOT NULL and not part of the primary key */
+export function isNullable(table: TableDef | undefined, column: ColumnDef): boolean {
+  if (column.nullable === false || column.primaryKey) return false;
+  return !isPrimaryKeyColumn(table, column.name);
+}
+
+/** foreign keys of this table that use the column */
+export function foreignKeysOfColumn(table: TableDef | undefined, column: string): ForeignKeyDef[] {
+  if (!table) return [];
+  const n = column.toLowerCase();
+  return table.foreignKeys.filter((fk) => fk.columns.some((c) => c.toLowerCase() === n));
+}
+
+/** foreign keys in other tables that reference this table (optionally one column of it) */
+export function referencingForeignKeys(catalog: Catalog, table: string, column?: string): { table: TableDef; fk: ForeignKeyDef }[] {
+  const key = tableKey(table);
+  const out: { table: TableDef; fk: ForeignKeyDef }[] = [];
+  for (const t of catalog.tables.values()) {
+    for (const fk of t.foreignKeys) {
+      if (tableKey(fk.refTable) !== key) continue;
+      if (column && !fk.refColumns.some((c) => c.toLowerCase() === column.toLowerCase())) continue;
+      out.push({ table: t, fk });
+    }
+  }
+  return out;
+}
+
+/** the character set in force for a column: explicit column charset/collation, else the table default, else the server default */
+export function columnCharset(table: TableDef | undefined, column: ColumnDef, serverDefault = DEFAULT_SERVER_CHARSET): string {
+  const type = column.type;
+  if (['NCHAR', 'NVARCHAR'].includes(type.name.toUpperCase())) return 'utf8mb3';
+  return (
+    type.charset?.toLowerCase() ??
+    charsetOfCollation(type.collation) ??
+    table?.options.CHARSET?.toLowerCase() ??
+    charsetOfCollation(table?.options.COLLATE) ??
+    serverDefault.toLowerCase()
+  );
+}
+
+/**
+ * Bytes per character of a column: 1 for binary types, the charset's maximum width for character
+ * types; undefined when the column is not found or the charset is unknown.
+ */
+export function columnCharsetBytes(table: TableDef | undefined, column: string | ColumnDef, serverDefault = DEFAULT_SERVER_CHARSET): number | undefined {
+  const def = typeof column === 'string' ? findColumn(table, column) : column;
+  if (!def) return undefined;
+  if (!isCharacterType(def.type)) return 1;
+  return charsetBytes(columnCharset(table, def, serverDefault));
+}
+
+export { charsetBytes, charsetOfCollation, DEFAULT_SERVER_CHARSET } from './charsets';
