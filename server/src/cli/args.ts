@@ -1,0 +1,144 @@
+// argv → a typed command. Uses node's util.parseArgs; every mistake becomes a UsageError.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './errors';
+import { FORMATS, isFormat, type Format } from './reporters';
+
+export const FAIL_LEVELS = ['error', 'warning', 'info', 'never'] as const;
+export type FailLevel = (typeof FAIL_LEVELS)[number];
+
+export interface LintCommand {
+  command: 'lint';
+  paths: string[];
+  format: Format;
+  target?: string;
+  config?: string;
+  baseline?: string;
+  writeBaseline: boolean;
+  failOn?: FailLevel;
+  noColor: boolean;
+}
+
+export interface ExplainCommand {
+  command: 'explain';
+  /** the SQL text, or `-` for stdin */
+  sql: string;
+  schema: string[];
+  target?: string;
+  config?: string;
+  format: 'text' | 'json';
+  noColor: boolean;
+}
+
+export interface LspCommand {
+  command: 'lsp';
+}
+
+export interface HelpCommand {
+  command: 'help';
+  topic?: 'lint' | 'explain' | 'lsp';
+}
+
+export interface VersionCommand {
+  command: 'version';
+}
+
+export type Command = LintCommand | ExplainCommand | LspCommand | HelpCommand | VersionCommand;
+
+const COMMANDS = ['lint', 'explain', 'lsp'] as const;
+type CommandName = (typeof COMMANDS)[number];
+
+function isCommandName(s: string | undefined): s is CommandName {
+  return (COMMANDS as readonly (string | undefined)[]).includes(s);
+}
+
+function parse<T extends ParseArgsConfig['options']>(args: string[], options: T, command: string) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0].replace(/\. To specify a positional.*$/, '');
+    throw new UsageError(`${message}. See \`lockstep ${command} --help\`.`);
+  }
+}
+
+export function parseCommandLine(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help') return { command: 'help' };
+  if (first === '-v' || first === '--version' || first === 'version') return { command: 'version' };
+  if (first === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) return { command: 'help' };
+    if (!isCommandName(topic)) throw new UsageError(`unknown command "${topic}". Commands: ${COMMANDS.join(', ')}.`);
+    return { command: 'help', topic };
+  }
+  if (!isCommandName(first)) {
+    if (first.startsWith('-')) throw new UsageError(`unknown option "${first}". See \`lockstep --help\`.`);
+    throw new UsageError(`unknown command "${first}". Commands: ${COMMANDS.join(', ')}. See \`lockstep --help\`.`);
+  }
+  if (rest.includes('-h') || rest.includes('--help')) return { command: 'help', topic: first };
+  switch (first) {
+    case 'lint':
+      return parseLint(rest);
+    case 'explain':
+      return parseExplain(rest);
+    case 'lsp':
+      // the language server library reads --stdio / --node-ipc / --socket from process.argv itself
+      return { command: 'lsp' };
+  }
+}
+
+function parseLint(args: string[]): LintCommand {
+  const { values, positionals } = parse(
+    args,
+    {
+      format: { type: 'string' },
+      target: { type: 'string' },
+      config: { type: 'string' },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'boolean' },
+      'fail-on': { type: 'string' },
+      'no-color': { type: 'boolean' },
+    },
+    'lint',
+  );
+  const format = values.format ?? 'text';
+  if (!isFormat(format)) throw new UsageError(`unknown --format "${format}": use one of ${FORMATS.join(', ')}.`);
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !(FAIL_LEVELS as readonly string[]).includes(failOn)) {
+    throw new UsageError(`unknown --fail-on "${failOn}": use one of ${FAIL_LEVELS.join(', ')}.`);
+  }
+  return {
+    command: 'lint',
+    paths: positionals.length > 0 ? positionals : ['.'],
+    format,
+    target: values.target,
+    config: values.config,
+    baseline: values.baseline,
+    writeBaseline: values['write-baseline'] ?? false,
+    failOn: failOn as FailLevel | undefined,
+    noColor: values['no-color'] ?? false,
+  };
+}
+
+function parseExplain(args: string[]): ExplainCommand {
+  const { values, positionals } = parse(
+    args,
+    {
+      schema: { type: 'string', multiple: true },
+      target: { type: 'string' },
+      config: { type: 'string' },
+      format: { type: 'string' },
+      'no-color': { type: 'boolean' },
+    },
+    'explain',
+  );
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}" for explain: use text or json.`);
+  const [sql, ...extra] = positionals;
+  if (sql === undefined) throw new UsageError('explain needs the SQL to explain, e.g. lockstep explain "ALTER TABLE t ADD c INT". See `lockstep explain --help`.');
+  const schema = values.schema ?? [];
+  // `--schema a.sql b.sql`: files after the first --schema value arrive as positionals
+  if (extra.length > 0 && schema.length === 0) {
+    throw new UsageError(`unexpected argument "${extra[0]}": quote the SQL as one argument, and pass schema files with --schema.`);
+  }
+  return { command: 'explain', sql, schema: [...schema, ...extra], target: values.target, config: values.config, format, noColor: values['no-color'] ?? false };
+}

@@ -1,0 +1,54 @@
+// Help texts: the whole usage and one page per command.
+import { KNOWN_TARGETS, DEFAULT_TARGET } from '../engine';
+import { FORMATS } from './reporters';
+import { VERSION } from './version';
+
+export const MAIN_HELP = `lockstep ${VERSION} — zero-downtime checks for MySQL/MariaDB migrations
+
+Usage:
+  lockstep lint [paths…] [options]      lint migration files (default path: .)
+  lockstep explain "<sql>" [options]     show the predicted algorithm, lock and findings per statement
+  lockstep lsp --stdio                   start the language server
+  lockstep help <command>                help for one command
+  lockstep --version
+
+Exit codes: 0 nothing at or above the failure level, 1 findings, 2 usage or internal error.
+Docs: README.md, docs/rules/<rule>.md
+`;
+
+export const LINT_HELP = `Usage: lockstep lint [paths…] [options]
+
+Lints *.sql migrations. Directories are searched recursively (node_modules and .git skipped);
+the config's "migrations" globs and "exclude" globs apply. Each file is checked against the
+schema that the earlier migrations of its directory build, in the framework's order.
+
+Options:
+  --format <f>        ${FORMATS.join(' | ')} (default: text)
+  --target <t>        flavor and version, e.g. ${KNOWN_TARGETS.join(', ')} (default: config, else ${DEFAULT_TARGET})
+  --config <file>     config file (default: lockstep.config.json or .lockstep.json, searched upwards)
+  --baseline <file>   hide findings recorded in this baseline file
+  --write-baseline    record all current findings in the baseline file, then exit 0
+  --fail-on <level>   error | warning | info | never: lowest severity that makes the exit code 1 (default: error)
+  --no-color          no colours in text output (also: NO_COLOR=1)
+  -h, --help          this help
+`;
+
+export const EXPLAIN_HELP = `Usage: lockstep explain "<sql>" [options]
+       lockstep explain - [options]          (SQL from stdin)
+
+Prints, per statement, the predicted online-DDL algorithm, lock level, whether the table is
+rebuilt and why, and the findings.
+
+Options:
+  --schema <files…>   migrations or schema files to replay first (repeatable; directories allowed)
+  --target <t>        e.g. ${KNOWN_TARGETS.join(', ')} (default: config, else ${DEFAULT_TARGET})
+  --config <file>     config file
+  --format <f>        text | json (default: text)
+  --no-color          no colours
+  -h, --help          this help
+`;
+
+export const LSP_HELP = `Usage: lockstep lsp --stdio
+
+Starts the Lockstep language server on stdin/stdout (for Neovim, Helix and other LSP editors).
+`;

@@ -1,0 +1,100 @@
+// `lockstep lint`: discover files, replay each directory's earlier migrations in convention
+// order, analyze every linted file against the schema before it, apply the baseline.
+import { analyzeFile, applyStatement, emptyCatalog, parseFile, parseTarget, KNOWN_TARGETS, DEFAULT_TARGET, type Catalog, type Target } from '../engine';
+import type { FailLevel, LintCommand } from './args';
+import { loadConfig, type CliConfig } from './config-file';
+import { UsageError } from './errors';
+import { discover, readMigration, relativePath } from './files';
+import { migrationSets, orderSet } from './migration-sets';
+import { fileReport, severityRank, type FileReport, type LintReport } from './report';
+
+export interface LintOutcome {
+  report: LintReport;
+  config: CliConfig;
+  /** files that could not be linted, with why (each makes the exit code 2) */
+  skipped: { path: string; reason: string }[];
+  /** non-fatal notes for stderr */
+  notes: string[];
+}
+
+export function resolveTarget(label: string | undefined): Target {
+  const chosen = label ?? DEFAULT_TARGET;
+  const target = parseTarget(chosen);
+  if (!target) throw new UsageError(`unknown target "${chosen}": use a flavor and version such as ${KNOWN_TARGETS.join(', ')}.`);
+  return target;
+}
+
+export function runLint(cmd: LintCommand, cwd: string): LintOutcome {
+  const config = loadConfig(cmd.config, cwd);
+  const target = resolveTarget(cmd.target ?? config.target);
+  const found = discover(cmd.paths, cwd, config.root, config.filter);
+  if (found.missing.length > 0) throw new UsageError(`path not found: ${found.missing.join(', ')}`);
+  if (found.files.length === 0 && found.excludedCount === 0) {
+    throw new UsageError(`no migration files (*.sql) found in ${cmd.paths.join(', ')}${config.source ? ` matching the globs of ${relativePath(cwd, config.source)}` : ''}.`);
+  }
+
+  const linted = new Set(found.files);
+  const skipped: LintOutcome['skipped'] = [];
+  const notes: string[] = [];
+  const reports = new Map<string, FileReport>();
+  const options = { target, rules: config.rules, settings: config.settings };
+
+  const lintOne = (abs: string, catalog: Catalog): Catalog | undefined => {
+    const display = relativePath(cwd, abs);
+    const read = readMigration(abs);
+    if (!read.ok) {
+      skipped.push({ path: display, reason: read.reason });
+      return undefined;
+    }
+    const analysis = analyzeFile(display, read.text, { ...options, catalog });
+    reports.set(abs, fileReport(display, read.text, analysis.statements, analysis.findings));
+    return analysis.catalogAfter;
+  };
+
+  const replayOne = (abs: string, catalog: Catalog): Catalog => {
+    const read = readMigration(abs);
+    if (!read.ok) {
+      notes.push(`${relativePath(cwd, abs)} was not replayed (${read.reason}); later files are checked without its schema changes.`);
+      return catalog;
+    }
+    return replay(relativePath(cwd, abs), read.text, catalog, target);
+  };
+
+  for (const set of migrationSets(found.files, config.root, config.filter)) {
+    const { ordered, unordered } = orderSet(set, config.root, config.convention);
+    const lastLinted = Math.max(...ordered.map((m, i) => (linted.has(m) ? i : -1)), ...unordered.filter((u) => linted.has(u.path)).map((u) => (u.after ? ordered.indexOf(u.after) : -1)));
+    const needAfter = new Set(unordered.filter((u) => linted.has(u.path) && u.after).map((u) => u.after as string));
+    const after = new Map<string, Catalog>();
+    let catalog = emptyCatalog();
+    for (let i = 0; i <= lastLinted; i++) {
+      const m = ordered[i];
+      catalog = linted.has(m) ? (lintOne(m, catalog) ?? catalog) : replayOne(m, catalog);
+      if (needAfter.has(m)) after.set(m, catalog);
+    }
+    for (const u of unordered) {
+      if (linted.has(u.path)) lintOne(u.path, (u.after && after.get(u.after)) || emptyCatalog());
+    }
+  }
+
+  const files = found.files.map((abs) => reports.get(abs)).filter((r): r is FileReport => r !== undefined);
+  return { report: { target, files }, config, skipped, notes };
+}
+
+/** the schema after running `text` on `catalog` (no rules run) */
+function replay(path: string, text: string, catalog: Catalog, target: Target): Catalog {
+  const next: Catalog = { tables: new Map(catalog.tables) };
+  for (const statement of parseFile(text, { target })) {
+    try {
+      applyStatement(next, statement, path);
+    } catch {
+      // a statement the catalog cannot apply leaves the schema as it was
+    }
+  }
+  return next;
+}
+
+export function exitCodeFor(report: LintReport, failOn: FailLevel): 0 | 1 {
+  if (failOn === 'never') return 0;
+  const limit = severityRank(failOn);
+  return report.files.some((f) => f.findings.some((x) => severityRank(x.severity) <= limit)) ? 1 : 0;
+}

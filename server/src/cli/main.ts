@@ -1,0 +1,79 @@
+// The `lockstep` CLI: argv → config → engine → reporter → exit code.
+// Exit codes: 0 nothing at or above the failure level, 1 findings, 2 usage or internal error.
+import { parseCommandLine, type ExplainCommand, type LintCommand } from './args';
+import { UsageError } from './errors';
+import { formatExplainText } from './explain-text';
+import { readSqlArgument, runExplain } from './explain';
+import { EXPLAIN_HELP, LINT_HELP, LSP_HELP, MAIN_HELP } from './help';
+import { exitCodeFor, runLint } from './lint';
+import { render } from './reporters';
+import { VERSION } from './version';
+
+type ExitCode = 0 | 1 | 2;
+
+function useColor(noColor: boolean): boolean {
+  if (noColor) return false;
+  const env = process.env;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return process.stdout.isTTY === true;
+}
+
+function lint(cmd: LintCommand): ExitCode {
+  const outcome = runLint(cmd, process.cwd());
+  for (const note of outcome.notes) process.stderr.write(`lockstep: note: ${note}\n`);
+  for (const s of outcome.skipped) process.stderr.write(`lockstep: ${s.path}: skipped: ${s.reason}\n`);
+  process.stdout.write(render(cmd.format, outcome.report, { color: useColor(cmd.noColor) }));
+  if (outcome.skipped.length > 0) return 2;
+  return exitCodeFor(outcome.report, cmd.failOn ?? outcome.config.failOn ?? 'error');
+}
+
+function explain(cmd: ExplainCommand): ExitCode {
+  const result = runExplain(cmd, process.cwd(), readSqlArgument(cmd.sql));
+  process.stdout.write(cmd.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatExplainText(result, useColor(cmd.noColor)));
+  return 0;
+}
+
+async function lsp(): Promise<ExitCode> {
+  // TODO(lsp): dispatch to startServer() from ../lsp/server once it lands
+  process.stderr.write('lockstep: the language server is not available in this build.\n');
+  return 2;
+}
+
+async function main(argv: readonly string[]): Promise<ExitCode | undefined> {
+  const cmd = parseCommandLine(argv);
+  switch (cmd.command) {
+    case 'help':
+      process.stdout.write(cmd.topic === 'lint' ? LINT_HELP : cmd.topic === 'explain' ? EXPLAIN_HELP : cmd.topic === 'lsp' ? LSP_HELP : MAIN_HELP);
+      return 0;
+    case 'version':
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    case 'lint':
+      return lint(cmd);
+    case 'explain':
+      return explain(cmd);
+    case 'lsp':
+      return lsp();
+  }
+}
+
+if (process.env.LOCKSTEP_REPORT_RSS === '1') {
+  // for bench/run.ts when /usr/bin/time is missing: peak resident set size in kilobytes
+  process.on('exit', () => process.stderr.write(`lockstep: max-rss-kb ${process.resourceUsage().maxRSS}\n`));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`lockstep: ${err.message}\n`);
+    } else {
+      const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+      process.stderr.write(`lockstep: internal error: ${detail}\nPlease report this with the command and the file that caused it.\n`);
+    }
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,82 @@
+// Groups files into migration sets (the files whose order defines one schema history) and
+// orders each set by its framework convention.
+import { basename, dirname, join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { detectConvention, orderMigrations, type Convention } from '../engine/workspace';
+import { isSqlFile, migrationSiblings, relativePath, type PathFilter } from './files';
+
+export interface MigrationSet {
+  /** the directory holding the set */
+  dir: string;
+  /** every migration of the set (absolute), linted or not */
+  members: string[];
+}
+
+/** Prisma keeps one `migration.sql` per folder: the set is the folder's parent */
+function isFolderPerMigration(abs: string): boolean {
+  return basename(abs).toLowerCase() === 'migration.sql';
+}
+
+export function setDirOf(abs: string): string {
+  return isFolderPerMigration(abs) ? dirname(dirname(abs)) : dirname(abs);
+}
+
+function folderPerMigrationMembers(dir: string, root: string, filter: PathFilter): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .map((n) => join(dir, n, 'migration.sql'))
+    .filter((abs) => {
+      const rel = relativePath(root, abs);
+      return existsSync(abs) && filter.included(rel) && !filter.excluded(rel);
+    });
+}
+
+/** the sets the linted files belong to, each with all its members */
+export function migrationSets(linted: readonly string[], root: string, filter: PathFilter): MigrationSet[] {
+  const byDir = new Map<string, Set<string>>();
+  for (const abs of linted) {
+    const dir = setDirOf(abs);
+    let members = byDir.get(dir);
+    if (!members) {
+      members = new Set(isFolderPerMigration(abs) ? folderPerMigrationMembers(dir, root, filter) : migrationSiblings(dir, root, filter));
+      byDir.set(dir, members);
+    }
+    members.add(abs);
+  }
+  return [...byDir].map(([dir, members]) => ({ dir, members: [...members].filter((m) => isSqlFile(m)).sort() }));
+}
+
+export interface OrderedSet {
+  /** up migrations in the order they run */
+  ordered: string[];
+  /** members the convention does not order (down migrations, strays), each with the ordered member it follows */
+  unordered: { path: string; after?: string }[];
+}
+
+export function orderSet(set: MigrationSet, root: string, configured?: Convention): OrderedSet {
+  const relToAbs = new Map(set.members.map((abs) => [relativePath(root, abs), abs]));
+  const rels = [...relToAbs.keys()];
+  const convention = configured ?? detectConvention(rels);
+  const ordered = orderMigrations(rels, convention)
+    .map((r) => relToAbs.get(r))
+    .filter((a): a is string => a !== undefined);
+  const inOrder = new Set(ordered);
+  const unordered = set.members
+    .filter((m) => !inOrder.has(m))
+    .map((path) => ({ path, after: followedMember(path, ordered) }));
+  return { ordered, unordered };
+}
+
+/** a down migration runs after its up migration; anything else follows the last member sorting before it */
+function followedMember(path: string, ordered: readonly string[]): string | undefined {
+  const up = path.replace(/\.down\.sql$/i, '.up.sql');
+  if (up !== path && ordered.includes(up)) return up;
+  let last: string | undefined;
+  for (const m of ordered) if (m <= path) last = m;
+  return last;
+}

@@ -1,0 +1,55 @@
+// Human output: findings grouped by file as `path:line:col severity rule message`, a help line,
+// and a summary. Colour only when the caller says so (TTY, no NO_COLOR, no --no-color).
+import type { Severity } from '../../engine';
+import { summarize, type LintReport, type Summary } from '../report';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'blue' | 'cyan' | 'green';
+const CODES: Record<Style, [number, number]> = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  yellow: [33, 39],
+  blue: [34, 39],
+  cyan: [36, 39],
+  green: [32, 39],
+};
+
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue', hint: 'dim' };
+
+export function formatText(report: LintReport, options: TextOptions): string {
+  const paint = (style: Style, s: string): string => (options.color ? `\u001b[${CODES[style][0]}m${s}\u001b[${CODES[style][1]}m` : s);
+  const blocks: string[] = [];
+  for (const file of report.files) {
+    if (file.findings.length === 0) continue;
+    const lines: string[] = [];
+    for (const f of file.findings) {
+      const { line, character } = file.lines.position(f.span.start);
+      const where = paint('bold', `${file.path}:${line + 1}:${character + 1}`);
+      lines.push(`${where} ${paint(SEVERITY_STYLE[f.severity], f.severity)} ${paint('dim', f.rule)} ${f.message}`);
+      if (f.help) lines.push(`  ${paint('cyan', 'help:')} ${f.help}`);
+    }
+    blocks.push(lines.join('\n'));
+  }
+  const summary = summaryLine(summarize(report));
+  blocks.push(paint(summary.clean ? 'green' : 'bold', summary.text));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function summaryLine(s: Summary): { text: string; clean: boolean } {
+  const scope = `${plural(s.files, 'file')}, ${plural(s.statements, 'statement')} (${s.analyzed} analyzed)`;
+  const parts: string[] = [];
+  if (s.findings.error) parts.push(plural(s.findings.error, 'error'));
+  if (s.findings.warning) parts.push(plural(s.findings.warning, 'warning'));
+  if (s.findings.info) parts.push(`${s.findings.info} info`);
+  if (s.findings.hint) parts.push(plural(s.findings.hint, 'hint'));
+  if (parts.length === 0) return { text: `No findings in ${scope}.`, clean: true };
+  return { text: `${parts.join(', ')} in ${scope}.`, clean: false };
+}
