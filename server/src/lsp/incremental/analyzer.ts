@@ -1,0 +1,458 @@
+// Incremental analysis of one document. Produces what the engine's `analyzeFile` produces (a test
+// holds the two equal) but reuses work across edits:
+// - parse results per chunk of text (chunks.ts), keyed by the chunk's text;
+// - per statement, the prediction and the findings of every rule that only looked at the statement,
+//   the session and catalog tables: reused when the statement text is unchanged and each table it
+//   read has the same version (a chain of the texts, and relative positions, of the statements that
+//   touched it). Rules that read the whole file (`statements`, `file`) re-run every time.
+// The work yields to the event loop between slices so a newer edit can cancel it.
+import {
+  applyStatement,
+  cloneCatalog,
+  DEFAULT_SETTINGS,
+  emptyCatalog,
+  parseFile,
+  predict,
+  rules,
+  type AnalyzeOptions,
+  type Catalog,
+  type FileAnalysis,
+  type Finding,
+  type Prediction,
+  type SessionState,
+  type Statement,
+  type StatementResult,
+} from '../../engine';
+import type { ReportInput, RuleContext, RuleSettings } from '../../engine/rules/rule';
+import { initialSession, nextSession } from '../../engine/session';
+import { applyDirectives, findDirectives } from '../../engine/suppress';
+import { splitChunks } from './chunks';
+import { hashText } from './hash';
+import { shiftFinding, shiftStatement } from './shift';
+import { newAccessLog, TrackedTables, type AccessLog } from './tracked-tables';
+
+export interface AnalysisRequest {
+  /** relative path (as the engine reports it) */
+  path: string;
+  text: string;
+  options: AnalyzeOptions;
+  /** changes whenever `options.catalog` changes content */
+  catalogVersion: string;
+  isCancelled?: () => boolean;
+  /** stop analyzing after this much work (ms); the result is then marked incomplete */
+  budgetMs?: number;
+  /** yield to the event loop after this much uninterrupted work (ms) */
+  sliceMs?: number;
+}
+
+export interface IncrementalAnalysis extends FileAnalysis {
+  /** false when the time budget ran out before the last statement */
+  complete: boolean;
+  reusedStatements: number;
+  analyzedStatements: number;
+  /** work time, without the time spent yielding */
+  workMs: number;
+}
+
+interface ParsedChunk {
+  statements: Statement[];
+  hash: string;
+  lastRun: number;
+  shifted?: { start: number; indexBase: number; statements: Statement[] };
+}
+
+interface MemoEntry {
+  tables: string[];
+  tableVersions: string[];
+  allVersion?: string;
+  newTableNames: string[];
+  newTableValues: boolean[];
+  session: string;
+  prediction: Prediction | null;
+  /** findings stored relative to the statement start */
+  predictError?: Finding;
+  /** per rule (registry order): its findings, or null when it read the whole file and must re-run */
+  perRule: (Finding[] | null)[];
+  lastRun: number;
+}
+
+const MAX_ENTRIES_PER_STATEMENT = 4;
+
+export class IncrementalAnalyzer {
+  private readonly chunkCache = new Map<string, ParsedChunk>();
+  private readonly memo = new Map<string, MemoEntry[]>();
+  private optionsKey = '';
+  private runCount = 0;
+
+  async analyze(request: AnalysisRequest): Promise<IncrementalAnalysis | undefined> {
+    const run = ++this.runCount;
+    const clock = new WorkClock(request.sliceMs ?? 15);
+    const { path, text, options } = request;
+    this.resetWhenOptionsChange(options);
+
+    // 1. statements, parsed per chunk
+    const statements: Statement[] = [];
+    const keys: string[] = [];
+    for (const chunk of splitChunks(text)) {
+      if (clock.sliceUsed() && (await clock.yield(), request.isCancelled?.())) return undefined;
+      const parsed = this.parseChunk(text.slice(chunk.start, chunk.end), options, run);
+      const shifted = shiftedStatements(parsed, chunk.start, statements.length);
+      shifted.forEach((s, i) => {
+        statements.push(s);
+        keys.push(`${parsed.hash}:${i}`);
+      });
+    }
+
+    // 2. predictions, rules and catalog replay, statement by statement
+    const tables = new TrackedTables(cloneCatalog(options.catalog ?? emptyCatalog()).tables);
+    const catalog: Catalog = { tables };
+    const versions = new TableVersions(`${request.catalogVersion}|${this.optionsKey}`);
+    const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+    const newTables = new Set<string>([...(options.newTables ?? [])].map((t) => t.toLowerCase()));
+    const file = { path, text };
+    const findings: Finding[] = [];
+    const results: StatementResult[] = [];
+    let session = initialSession();
+    let sessionKey = JSON.stringify(session);
+    let reused = 0;
+    let complete = true;
+
+    for (let i = 0; i < statements.length; i++) {
+      if (clock.sliceUsed()) {
+        await clock.yield();
+        if (request.isCancelled?.()) return undefined;
+      }
+      if (request.budgetMs !== undefined && clock.workMs() > request.budgetMs) {
+        complete = false;
+        break;
+      }
+      const statement = statements[i];
+      const start = statement.span.start;
+      const key = keys[i];
+      const isNewTable = (name: string): boolean => newTables.has(name.toLowerCase());
+
+      let entry = this.lookup(key, versions, start, isNewTable, sessionKey);
+      let fresh: Finding[][] | undefined;
+      if (entry) {
+        reused++;
+      } else {
+        ({ entry, fresh } = this.check(statement, statements, catalog, tables, isNewTable, versions, sessionKey, session, file, settings, options));
+        this.store(key, entry);
+      }
+      entry.lastRun = run;
+      const memo = entry;
+
+      if (memo.predictError) findings.push(shiftFinding(memo.predictError, start, path, statement.index));
+      results.push({ statement, prediction: memo.prediction });
+      if (!statement.analyzed) findings.push(unparsedFinding(statement));
+      rules.forEach((rule, r) => {
+        if (fresh) {
+          findings.push(...fresh[r]);
+          return;
+        }
+        const cached = memo.perRule[r];
+        if (cached) {
+          for (const f of cached) findings.push(shiftFinding(f, start, path, statement.index));
+          return;
+        }
+        if (cached === null) {
+          const severity = severityOf(rule.meta.id, rule.meta.defaultSeverity, options);
+          if (severity === 'off') return;
+          const ctx = ruleContext(statement, statements, catalog, isNewTable, options, memo.prediction, session, file, settings, (f) =>
+            findings.push({ ...f, rule: rule.meta.id, severity, statementIndex: statement.index }),
+          );
+          try {
+            rule.check(ctx);
+          } catch (err) {
+            findings.push(internalError(statement, rule.meta.id, err));
+          }
+        }
+      });
+
+      for (const op of statement.operations) {
+        if (op.kind === 'create-table') newTables.add(op.table.toLowerCase());
+        if (op.kind === 'rename-table' && newTables.has(op.table.toLowerCase())) newTables.add(op.newName.toLowerCase());
+      }
+      const applied = newAccessLog();
+      tables.record(applied);
+      try {
+        applyStatement(catalog, statement, path);
+      } catch (err) {
+        findings.push(internalError(statement, 'catalog', err));
+      }
+      tables.record(undefined);
+      versions.touch(applied, key, start);
+      const next = nextSession(session, statement);
+      if (next !== session) {
+        session = next;
+        sessionKey = JSON.stringify(session);
+      }
+    }
+
+    this.sweep(run);
+    const kept = applyDirectives(text, findings, findDirectives(text));
+    kept.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+    return {
+      path,
+      statements: results,
+      findings: kept,
+      catalogAfter: catalog,
+      complete,
+      reusedStatements: reused,
+      analyzedStatements: results.length - reused,
+      workMs: clock.workMs(),
+    };
+  }
+
+  private resetWhenOptionsChange(options: AnalyzeOptions): void {
+    const key = hashText(
+      JSON.stringify([options.target.label, options.rules ?? {}, options.settings ?? {}, [...(options.newTables ?? [])].sort()]),
+    );
+    if (key === this.optionsKey) return;
+    this.optionsKey = key;
+    this.chunkCache.clear();
+    this.memo.clear();
+  }
+
+  private parseChunk(chunkText: string, options: AnalyzeOptions, run: number): ParsedChunk {
+    let parsed = this.chunkCache.get(chunkText);
+    if (!parsed) {
+      parsed = { statements: parseFile(chunkText, { target: options.target }), hash: hashText(chunkText), lastRun: run };
+      this.chunkCache.set(chunkText, parsed);
+    }
+    parsed.lastRun = run;
+    return parsed;
+  }
+
+  private lookup(key: string, versions: TableVersions, start: number, isNewTable: (n: string) => boolean, sessionKey: string): MemoEntry | undefined {
+    const entries = this.memo.get(key);
+    if (!entries) return undefined;
+    return entries.find(
+      (e) =>
+        e.session === sessionKey &&
+        (e.allVersion === undefined || e.allVersion === versions.all(start)) &&
+        e.tables.every((t, i) => versions.of(t, start) === e.tableVersions[i]) &&
+        e.newTableNames.every((n, i) => isNewTable(n) === e.newTableValues[i]),
+    );
+  }
+
+  private store(key: string, entry: MemoEntry): void {
+    const entries = this.memo.get(key) ?? [];
+    entries.unshift(entry);
+    if (entries.length > MAX_ENTRIES_PER_STATEMENT) entries.length = MAX_ENTRIES_PER_STATEMENT;
+    this.memo.set(key, entries);
+  }
+
+  /** runs predict and every rule on one statement, recording what they read */
+  private check(
+    statement: Statement,
+    statements: readonly Statement[],
+    catalog: Catalog,
+    tables: TrackedTables,
+    isNewTable: (n: string) => boolean,
+    versions: TableVersions,
+    sessionKey: string,
+    session: SessionState,
+    file: { path: string; text: string },
+    settings: RuleSettings,
+    options: AnalyzeOptions,
+  ): { entry: MemoEntry; fresh: Finding[][] } {
+    const start = statement.span.start;
+    const reads = newAccessLog();
+    const newTableReads = new Map<string, boolean>();
+    const trackedIsNew = (name: string): boolean => {
+      const value = isNewTable(name);
+      newTableReads.set(name, value);
+      return value;
+    };
+    const relative = (f: Finding): Finding => shiftFinding(f, -start, file.path);
+
+    tables.record(reads);
+    let prediction: Prediction | null = null;
+    let predictError: Finding | undefined;
+    try {
+      prediction = predict(statement, catalog, options.target, session);
+    } catch (err) {
+      predictError = relative(internalError(statement, 'prediction', err));
+    }
+
+    const fresh: Finding[][] = [];
+    const perRule: (Finding[] | null)[] = rules.map((rule) => {
+      const severity = severityOf(rule.meta.id, rule.meta.defaultSeverity, options);
+      const found: Finding[] = [];
+      fresh.push(found);
+      if (severity === 'off') return found;
+      let readsFile = false;
+      const ctx = ruleContext(
+        statement,
+        statements,
+        catalog,
+        trackedIsNew,
+        options,
+        prediction,
+        session,
+        file,
+        settings,
+        (f) => found.push({ ...f, rule: rule.meta.id, severity, statementIndex: statement.index }),
+        () => (readsFile = true),
+      );
+      try {
+        rule.check(ctx);
+      } catch (err) {
+        found.push(internalError(statement, rule.meta.id, err));
+      }
+      return readsFile ? null : found.map(relative);
+    });
+    tables.record(undefined);
+
+    const tableNames = [...reads.tables];
+    const entry: MemoEntry = {
+      tables: tableNames,
+      tableVersions: tableNames.map((t) => versions.of(t, start)),
+      allVersion: reads.all ? versions.all(start) : undefined,
+      newTableNames: [...newTableReads.keys()],
+      newTableValues: [...newTableReads.values()],
+      session: sessionKey,
+      prediction,
+      predictError,
+      perRule,
+      lastRun: 0,
+    };
+    return { entry, fresh };
+  }
+
+  /** forgets chunks and statements not seen in the last two runs */
+  private sweep(run: number): void {
+    for (const [text, chunk] of this.chunkCache) if (chunk.lastRun < run - 1) this.chunkCache.delete(text);
+    for (const [key, entries] of this.memo) {
+      const live = entries.filter((e) => e.lastRun >= run - 1);
+      if (live.length === 0) this.memo.delete(key);
+      else if (live.length !== entries.length) this.memo.set(key, live);
+    }
+  }
+}
+
+/**
+ * Versions of catalog tables as the replay goes: a hash chain of the statements that touched each
+ * table plus the distance between them, so moving a block of text does not change a version.
+ */
+class TableVersions {
+  private readonly versions = new Map<string, string>();
+  private readonly lastTouch = new Map<string, number>();
+  private allVersion: string;
+  private allLast: number | undefined;
+
+  constructor(private readonly base: string) {
+    this.allVersion = base;
+  }
+
+  of(table: string, at: number): string {
+    const last = this.lastTouch.get(table);
+    const own = `${this.versions.get(table) ?? this.base}@${last === undefined ? '' : at - last}`;
+    return this.allLast === undefined ? own : `${own}/${this.allVersion}@${at - this.allLast}`;
+  }
+
+  all(at: number): string {
+    return `${this.allVersion}@${this.allLast === undefined ? '' : at - this.allLast}`;
+  }
+
+  touch(log: AccessLog, statementKey: string, at: number): void {
+    for (const table of log.tables) {
+      const last = this.lastTouch.get(table);
+      this.versions.set(table, hashText(`${this.versions.get(table) ?? this.base}|${statementKey}@${last === undefined ? '' : at - last}`));
+      this.lastTouch.set(table, at);
+    }
+    if (log.all) {
+      this.allVersion = hashText(`${this.allVersion}|${statementKey}@${this.allLast === undefined ? '' : at - this.allLast}`);
+      this.allLast = at;
+    }
+  }
+}
+
+class WorkClock {
+  private work = 0;
+  private sliceStart = performance.now();
+
+  constructor(private readonly sliceMs: number) {}
+
+  sliceUsed(): boolean {
+    return performance.now() - this.sliceStart > this.sliceMs;
+  }
+
+  async yield(): Promise<void> {
+    this.work += performance.now() - this.sliceStart;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.sliceStart = performance.now();
+  }
+
+  workMs(): number {
+    return this.work + (performance.now() - this.sliceStart);
+  }
+}
+
+function shiftedStatements(parsed: ParsedChunk, start: number, indexBase: number): Statement[] {
+  const last = parsed.shifted;
+  if (last && last.start === start && last.indexBase === indexBase) return last.statements;
+  const statements = parsed.statements.map((s) => shiftStatement(s, start, indexBase));
+  parsed.shifted = { start, indexBase, statements };
+  return statements;
+}
+
+function severityOf(id: string, defaultSeverity: Finding['severity'] | 'off', options: AnalyzeOptions): Finding['severity'] | 'off' {
+  return options.rules?.[id] ?? defaultSeverity;
+}
+
+function ruleContext(
+  statement: Statement,
+  statements: readonly Statement[],
+  catalog: Catalog,
+  isNewTable: (name: string) => boolean,
+  options: AnalyzeOptions,
+  prediction: Prediction | null,
+  session: SessionState,
+  file: { path: string; text: string },
+  settings: RuleSettings,
+  report: (f: ReportInput) => void,
+  onFileRead?: () => void,
+): RuleContext {
+  return {
+    statement,
+    get statements() {
+      onFileRead?.();
+      return statements;
+    },
+    catalog,
+    isNewTable,
+    target: options.target,
+    prediction,
+    session,
+    get file() {
+      onFileRead?.();
+      return file;
+    },
+    settings,
+    report,
+  };
+}
+
+// The two findings below mirror the engine's analyzeFile word for word (the equivalence test checks it).
+function unparsedFinding(statement: Statement): Finding {
+  return {
+    rule: 'unparsed-statement',
+    severity: 'info',
+    message: `Lockstep could not parse this statement, so it was not checked${statement.problems[0] ? `: ${statement.problems[0]}` : '.'}`,
+    span: statement.span,
+    statementIndex: statement.index,
+  };
+}
+
+function internalError(statement: Statement, where: string, err: unknown): Finding {
+  const detail = err instanceof Error ? err.message : String(err);
+  return {
+    rule: 'internal-error',
+    severity: 'info',
+    message: `Lockstep hit an internal error in ${where} while checking this statement (${detail}); please report it.`,
+    span: statement.span,
+    statementIndex: statement.index,
+  };
+}
