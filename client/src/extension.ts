@@ -1,0 +1,75 @@
+// The Lockstep VS Code extension: starts the language server and adds the status bar and commands.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { dryRun } from './commands/dryRun';
+import { setTarget } from './commands/setTarget';
+import { showRuleDocs } from './commands/showRuleDocs';
+import { CONFIG_FILE_NAMES } from './effectiveTarget';
+import { createLanguageClient } from './languageClient';
+import { RestartPolicy } from './restartPolicy';
+import { TargetStatusItem } from './statusBar';
+
+/** What `activate` returns: used by the extension tests, and by other extensions if they like. */
+export interface LockstepApi {
+  readonly client: LanguageClient;
+  /** milliseconds from activation start until the server answered `initialize` */
+  readonly startupMs: number;
+  readonly statusText: () => string;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<LockstepApi> {
+  const started = Date.now();
+  const log = vscode.window.createOutputChannel('Lockstep', { log: true });
+  const restarts = new RestartPolicy();
+  const status = new TargetStatusItem();
+  const languageClient = createLanguageClient(context, log, restarts);
+  client = languageClient;
+  context.subscriptions.push(log, status);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('lockstep.restartServer', async () => {
+      restarts.reset();
+      log.info('restarting the language server');
+      await languageClient.restart();
+    }),
+    vscode.commands.registerCommand('lockstep.showRuleDocs', (arg?: unknown) => showRuleDocs(context.extensionUri, arg)),
+    vscode.commands.registerCommand('lockstep.setTarget', async (target?: string) => {
+      const chosen = await setTarget(typeof target === 'string' ? target : undefined);
+      await status.refresh();
+      return chosen;
+    }),
+    vscode.commands.registerCommand('lockstep.dryRun', () => dryRun()),
+  );
+
+  const refreshStatus = (): void => void status.refresh();
+  const configWatcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`);
+  context.subscriptions.push(
+    configWatcher,
+    configWatcher.onDidCreate(refreshStatus),
+    configWatcher.onDidChange(refreshStatus),
+    configWatcher.onDidDelete(refreshStatus),
+    vscode.window.onDidChangeActiveTextEditor(refreshStatus),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('lockstep.target')) refreshStatus();
+    }),
+  );
+  await status.refresh();
+
+  try {
+    await languageClient.start();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.error(`the language server did not start: ${message}`);
+    void vscode.window.showErrorMessage(`Lockstep: the language server did not start (${message}). See the Lockstep output.`);
+  }
+  const startupMs = Date.now() - started;
+  log.info(`activated in ${startupMs} ms`);
+  return { client: languageClient, startupMs, statusText: () => status.text };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
