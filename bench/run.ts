@@ -1,0 +1,137 @@
+// `npm run bench`: CLI throughput, cold start and peak memory, medians of several runs.
+// Optional sections (bench/lsp.ts, exporting `run(ctx)`) are loaded when present.
+// BENCH_RUNS=n changes the number of counted runs (default 5, at least 5 for quoted figures).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateMigration } from './generate';
+import { median, type BenchContext, type BenchRow, type BenchSection } from './section';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const OPTIONAL_SECTIONS = ['lsp.ts'];
+const GNU_TIME = '/usr/bin/time';
+const BIG_STATEMENTS = 5000;
+
+interface CliRun {
+  wallMs: number;
+  rssKb?: number;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const hasGnuTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-v', 'true']).status === 0;
+
+function runCli(cli: string, args: string[]): CliRun {
+  const node = process.execPath;
+  const [cmd, argv] = hasGnuTime ? [GNU_TIME, ['-v', node, cli, ...args]] : [node, [cli, ...args]];
+  const start = performance.now();
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, LOCKSTEP_REPORT_RSS: hasGnuTime ? '' : '1', NO_COLOR: '1' } });
+  const wallMs = performance.now() - start;
+  const rss = hasGnuTime ? /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr) : /lockstep: max-rss-kb (\d+)/.exec(r.stderr);
+  return { wallMs, rssKb: rss ? Number(rss[1]) : undefined, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function checked(run: CliRun, what: string): CliRun {
+  if (run.status !== 0 && run.status !== 1) {
+    throw new Error(`${what}: lockstep exited with ${run.status}\n${run.stderr.slice(0, 2000)}`);
+  }
+  return run;
+}
+
+const cliSection: BenchSection = async (ctx) => {
+  const big = join(ctx.tmpDir, 'big', 'V1__bench.sql');
+  const small = join(ctx.tmpDir, 'small', 'V1__small.sql');
+  for (const [file, n] of [[big, BIG_STATEMENTS], [small, 12]] as const) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, generateMigration(n));
+  }
+  const lintArgs = (file: string): string[] => ['lint', file, '--format', 'json', '--fail-on', 'never'];
+
+  // warm-up (file cache, the CLI bundle) and the statement count the engine really saw
+  const warm = checked(runCli(ctx.cli, lintArgs(big)), 'warm-up');
+  const seen = (JSON.parse(warm.stdout) as { summary: { statements: number; analyzed: number } }).summary;
+  checked(runCli(ctx.cli, lintArgs(small)), 'warm-up');
+
+  const bigRuns: CliRun[] = [];
+  const smallRuns: CliRun[] = [];
+  for (let i = 0; i < ctx.runs; i++) {
+    bigRuns.push(checked(runCli(ctx.cli, lintArgs(big)), 'lint big file'));
+    smallRuns.push(checked(runCli(ctx.cli, lintArgs(small)), 'lint small file'));
+  }
+  const rows: BenchRow[] = [
+    {
+      name: `lint throughput (${BIG_STATEMENTS} statements, one file)`,
+      unit: 'statements/s',
+      samples: bigRuns.map((r) => seen.statements / (r.wallMs / 1000)),
+      target: { op: '>=', value: 5000 },
+      note: `engine saw ${seen.statements} statements, ${seen.analyzed} analyzed; whole process, JSON output`,
+    },
+    { name: 'lint wall time, 5,000 statements', unit: 'ms', samples: bigRuns.map((r) => r.wallMs) },
+    { name: 'cold lint, one small file', unit: 'ms', samples: smallRuns.map((r) => r.wallMs), target: { op: '<=', value: 300 } },
+  ];
+  const rss = bigRuns.map((r) => r.rssKb).filter((k): k is number => k !== undefined);
+  if (rss.length > 0) {
+    rows.push({
+      name: 'peak RSS, 5,000 statements',
+      unit: 'MB',
+      samples: rss.map((k) => k / 1024),
+      target: { op: '<=', value: 300 },
+      note: hasGnuTime ? 'GNU time -v' : 'process.resourceUsage().maxRSS',
+    });
+  }
+  return rows;
+};
+
+function fmt(n: number): string {
+  if (!Number.isFinite(n)) return '-';
+  return n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1);
+}
+
+function printTable(rows: BenchRow[], runs: number): boolean {
+  const header = ['measurement', 'median', 'min', 'max', 'unit', 'target', 'ok'];
+  let allMet = true;
+  const body = rows.map((r) => {
+    const m = median(r.samples);
+    const met = r.target ? (r.target.op === '<=' ? m <= r.target.value : m >= r.target.value) : undefined;
+    if (met === false) allMet = false;
+    return [r.name, fmt(m), fmt(Math.min(...r.samples)), fmt(Math.max(...r.samples)), r.unit, r.target ? `${r.target.op} ${fmt(r.target.value)}` : '', met === undefined ? '' : met ? 'yes' : 'NO'];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(`\nLockstep benchmark — medians of ${runs} runs after one warm-up (node ${process.version}, ${process.platform})\n`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of body) console.log(line(row));
+  const notes = rows.filter((r) => r.note).map((r) => `  ${r.name}: ${r.note}`);
+  if (notes.length > 0) console.log(`\nNotes:\n${notes.join('\n')}`);
+  return allMet;
+}
+
+async function main(): Promise<void> {
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5) || 5);
+  const cli = join(here, '..', 'bin', 'lockstep.js');
+  if (!existsSync(join(here, '..', 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
+  const tmpDir = mkdtempSync(join(tmpdir(), 'lockstep-bench-'));
+  const ctx: BenchContext = { cli, tmpDir, runs };
+  try {
+    const rows = await cliSection(ctx);
+    for (const name of OPTIONAL_SECTIONS) {
+      const file = join(here, name);
+      if (!existsSync(file)) continue;
+      const mod = (await import(pathToFileURL(file).href)) as { run?: BenchSection };
+      if (typeof mod.run === 'function') rows.push(...(await mod.run(ctx)));
+    }
+    const met = printTable(rows, runs);
+    console.log(met ? '\nAll targets met.' : '\nSome targets were missed (ok = NO).');
+  } finally {
+    rmSync(tmpDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,1 @@
+ALTER TABLE products DROP INDEX idx_products_title;

@@ -1,0 +1,1 @@
+RENAME TABLE product_audit TO product_events;
