@@ -1,13 +1,47 @@
-import type { Rule } from './rule';
+import { findTable } from '../catalog/lookup';
+import type { IndexColumn, TableDef } from '../types';
+import { existingTableOps, type Rule, type RuleContext } from './rule';
 
-// TODO(rule author): implement check(); see hazards.md row `add-unique-index`.
+/** an existing PRIMARY/UNIQUE key over a subset of the columns already makes them unique: no duplicates can exist */
+function impliedByExistingKey(table: TableDef | undefined, columns: readonly IndexColumn[]): boolean {
+  if (!table || columns.some((c) => c.expression)) return false;
+  const names = new Set(columns.map((c) => c.name.toLowerCase()));
+  return table.indexes.some((i) => (i.kind === 'primary' || i.kind === 'unique') && i.columns.length > 0
+    && i.columns.every((c) => !c.length && !c.expression && names.has(c.name.toLowerCase())));
+}
+
+function report(ctx: RuleContext, table: string, what: string, columns: string, span: { start: number; end: number }): void {
+  ctx.report({
+    message: `${what} on ${table} (${columns}) fails with error 1062 if duplicates exist, the running app version may still insert duplicates (its writes then fail), and pt-online-schema-change would silently drop duplicate rows (INSERT IGNORE).`,
+    span,
+    help: 'Find and remove duplicates, make the app enforce uniqueness, then add the index natively or with gh-ost or spirit (not pt-online-schema-change).',
+  });
+}
+
 export const addUniqueIndex: Rule = {
   meta: {
     id: 'add-unique-index',
     defaultSeverity: 'error',
     classes: ['FL', 'BC', 'DL'],
-    description: '`ADD UNIQUE (email)`',
+    description: 'A UNIQUE index or constraint added to an existing table, which fails on duplicates, breaks writers of duplicates and loses rows under pt-online-schema-change.',
     fixable: false,
   },
-  check() {},
+  check(ctx) {
+    for (const op of existingTableOps(ctx)) {
+      const table = findTable(ctx.catalog, op.table);
+      if (op.kind === 'add-index' && op.index.kind === 'unique') {
+        if (impliedByExistingKey(table, op.index.columns)) continue;
+        const name = op.index.name ? `Unique index ${op.index.name}` : 'A unique index';
+        report(ctx, op.table, name, op.index.columns.map((c) => c.expression ? `(${c.expression})` : c.name).join(', '), op.span);
+      } else if (op.kind === 'add-column' && op.column.unique) {
+        // a new column holds NULL (never duplicate) unless a default fills every row with one value
+        const filled = op.column.default && op.column.default.kind !== 'null' && op.column.default.kind !== 'expression';
+        if (!filled) continue;
+        report(ctx, op.table, `UNIQUE column ${op.column.name} with a constant DEFAULT`, op.column.name, op.span);
+      } else if (op.kind === 'modify-column' && op.def.unique) {
+        if (impliedByExistingKey(table, [{ name: op.column }])) continue;
+        report(ctx, op.table, `Making ${op.column} UNIQUE`, op.column, op.span);
+      }
+    }
+  },
 };

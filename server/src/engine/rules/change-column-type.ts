@@ -1,13 +1,91 @@
-import type { Rule } from './rule';
+import { insertAt, fix } from '../fix/edits';
+import { isPrimaryKeyColumn } from '../catalog/lookup';
+import type { ColumnDef, Fix } from '../types';
+import { existingTableOps, type Rule, type RuleContext } from './rule';
+import { diffColumn, type LostAttribute, type ModifyOp, type TypeChange } from './util/compat-column-diff';
+import { reportGraded } from './util/compat-report';
+import { quoteString } from './util/compat-sql';
 
-// TODO(rule author): implement check(); see hazards.md row `change-column-type`.
+function typeMessage(op: ModifyOp, change: TypeChange): string {
+  const risk = change.signChange
+    ? ' Negative values (or values above the signed range) no longer fit.'
+    : change.narrowing
+      ? ' Values that do not fit the new type fail the ALTER (strict mode) or are truncated, and the running app version may still write them.'
+      : ' Casts and comparisons in the running app version may behave differently.';
+  return `${op.via === 'change' ? 'CHANGE' : 'MODIFY'} changes the type of ${op.table}.${op.column} from ${change.from} to ${change.to}: only ALGORITHM=COPY can do that, so writes to ${op.table} are blocked for the whole table copy.${risk}`;
+}
+
+/** the attribute text to restate, or undefined when it cannot be written back in one edit */
+function restate(attr: LostAttribute, old: ColumnDef): string | undefined {
+  switch (attr) {
+    case 'NOT NULL':
+      return 'NOT NULL';
+    case 'AUTO_INCREMENT':
+      return 'AUTO_INCREMENT';
+    case 'COMMENT':
+      return old.comment !== undefined ? `COMMENT ${quoteString(old.comment)}` : undefined;
+    case 'ON UPDATE':
+      return old.onUpdate ? `ON UPDATE ${old.onUpdate}` : undefined;
+    case 'INVISIBLE':
+      return 'INVISIBLE';
+  }
+}
+
+function restateFix(op: ModifyOp, old: ColumnDef, lost: LostAttribute[]): Fix[] {
+  if (!op.def.span) return [];
+  const parts = lost.map((a) => restate(a, old));
+  if (parts.some((p) => p === undefined)) return [];
+  return [fix(`Restate ${lost.join(', ')} from the old definition`, [insertAt(op.def.span.end, ` ${parts.join(' ')}`)], true)];
+}
+
+const LOSS_EFFECT: Record<LostAttribute, string> = {
+  'NOT NULL': 'the column becomes nullable (an in-place rebuild)',
+  AUTO_INCREMENT: 'INSERTs that rely on generated ids fail',
+  COMMENT: 'the column comment is removed',
+  'ON UPDATE': 'the column stops tracking updates',
+  INVISIBLE: 'the column becomes visible, so SELECT * and INSERT without a column list change',
+};
+
+function reportLost(ctx: RuleContext, op: ModifyOp, old: ColumnDef, lost: LostAttribute[]): void {
+  const effects = lost.map((a) => LOSS_EFFECT[a]).join('; ');
+  reportGraded(ctx, {
+    message: `${op.via === 'change' ? 'CHANGE' : 'MODIFY'} restates the whole column ${op.table}.${op.column} and leaves out ${lost.join(', ')} that it had: ${effects}.`,
+    span: op.span,
+    help: 'Restate every attribute the column should keep (MODIFY replaces the whole definition).',
+    fixes: restateFix(op, old, lost),
+  }, 'warning');
+}
+
 export const changeColumnType: Rule = {
   meta: {
     id: 'change-column-type',
     defaultSeverity: 'error',
     classes: ['RB', 'LK', 'BC'],
-    description: '`MODIFY price DECIMAL(12,2)` (was INT), INT→BIGINT, signed→unsigned',
-    fixable: false,
+    description: 'A MODIFY or CHANGE that changes a column data type (INT to BIGINT, signed to unsigned, DECIMAL precision, …) or silently drops attributes of the old definition.',
+    fixable: true,
   },
-  check() {},
+  check(ctx) {
+    for (const op of existingTableOps(ctx)) {
+      if (op.kind !== 'modify-column') continue;
+      const diff = diffColumn(ctx.catalog, op, ctx.target);
+      if (!diff.old) {
+        reportGraded(ctx, {
+          message: `Lockstep could not compare ${op.table}.${op.column} with its old definition (no earlier migration defines it), so it cannot tell whether this ${op.via === 'change' ? 'CHANGE' : 'MODIFY'} changes the type and copies the table.`,
+          span: op.span,
+          help: 'Make sure the earlier migrations are in the workspace (or connect a database) so Lockstep knows the current column definition.',
+        }, 'info');
+        continue;
+      }
+      if (diff.type) {
+        const pkNote = isPrimaryKeyColumn(diff.table, diff.old.name) ? ' For a primary key column, create a new table and migrate as a rename.' : '';
+        ctx.report({
+          message: typeMessage(op, diff.type),
+          span: op.span,
+          help: `Add a new column of the new type, dual-write and backfill it, then swap (like a rename), or run the change through gh-ost, pt-online-schema-change or spirit.${pkNote}`,
+        });
+      }
+      if (diff.lost.length > 0) reportLost(ctx, op, diff.old, diff.lost);
+    }
+  },
 };
+

@@ -1,13 +1,74 @@
-import type { Rule } from './rule';
+import { findIndex, findTable, referencingForeignKeys } from '../catalog/lookup';
+import { fix, replaceSpan } from '../fix/edits';
+import type { Fix, ForeignKeyDef, IndexDef, Operation, TableDef, Target } from '../types';
+import { atLeast } from '../targets';
+import { existingTableOps, type Rule, type RuleContext } from './rule';
+import { quoteIdent } from './util/compat-sql';
 
-// TODO(rule author): implement check(); see hazards.md row `drop-index`.
+type DropIndexOp = Extract<Operation, { kind: 'drop-index' }>;
+
+/** `INVISIBLE` on MySQL ≥ 8.0, `IGNORED` on MariaDB ≥ 10.6; undefined when the target has neither */
+export function hideKeyword(target: Target): string | undefined {
+  if (target.flavor === 'mysql') return atLeast(target, 8, 0) ? 'INVISIBLE' : undefined;
+  return atLeast(target, 10, 6) ? 'IGNORED' : undefined;
+}
+
+function covers(index: IndexDef, columns: readonly string[]): boolean {
+  return columns.length > 0 && columns.every((c, i) => index.columns[i]?.name.toLowerCase() === c.toLowerCase());
+}
+
+/** foreign keys (of this table, or referencing it) that only this index supports */
+function backedForeignKeys(ctx: RuleContext, table: TableDef, index: IndexDef): ForeignKeyDef[] {
+  const others = table.indexes.filter((i) => i !== index);
+  const droppedInStatement = new Set(ctx.statement.operations.flatMap((o) => (o.kind === 'drop-foreign-key' ? [o.name.toLowerCase()] : [])));
+  const own = table.foreignKeys.filter((fk) => !droppedInStatement.has((fk.name ?? '').toLowerCase()) && covers(index, fk.columns) && !others.some((o) => covers(o, fk.columns)));
+  const parent = referencingForeignKeys(ctx.catalog, table.name).map((r) => r.fk).filter((fk) => covers(index, fk.refColumns) && !others.some((o) => covers(o, fk.refColumns)));
+  return [...own, ...parent];
+}
+
+function hideFix(ctx: RuleContext, op: DropIndexOp): Fix[] {
+  const keyword = hideKeyword(ctx.target);
+  if (!keyword) return [];
+  const clause = `ALTER INDEX ${quoteIdent(op.name)} ${keyword}`;
+  const title = `Make ${op.name} ${keyword} instead (drop it in a later release)`;
+  if (op.via === 'drop-index') {
+    if (ctx.statement.operations.length !== 1) return [];
+    return [fix(title, [replaceSpan(ctx.statement.span, `ALTER TABLE ${quoteIdent(op.table)} ${clause}`)], true)];
+  }
+  return [fix(title, [replaceSpan(op.span, clause)], true)];
+}
+
 export const dropIndex: Rule = {
   meta: {
     id: 'drop-index',
     defaultSeverity: 'warning',
-    classes: ['LK'],
-    description: '`DROP INDEX i ON t`',
-    fixable: false,
+    classes: ['BC'],
+    description: 'Dropping an index of an existing table, which is instant but lets queries and foreign keys that relied on it regress or fail.',
+    fixable: true,
   },
-  check() {},
+  check(ctx) {
+    for (const op of existingTableOps(ctx)) {
+      if (op.kind !== 'drop-index' || op.name.toUpperCase() === 'PRIMARY') continue;
+      const recreated = ctx.statement.operations.some((o) => o.kind === 'add-index' && (o.index.name ?? '').toLowerCase() === op.name.toLowerCase());
+      if (recreated) continue;
+      const table = findTable(ctx.catalog, op.table);
+      const index = findIndex(table, op.name);
+      if (table && !index && op.ifExists) continue;
+      const fks = table && index ? backedForeignKeys(ctx, table, index) : [];
+      const fkNote = fks.length > 0
+        ? ` It is the only index behind foreign key ${fks.map((f) => f.name ?? `(${f.columns.join(', ')})`).join(', ')}: the drop fails with error 1553, or, if it succeeds, every foreign key check scans the table.`
+        : '';
+      const hidden = index?.hidden === true;
+      if (hidden && fks.length === 0) continue; // already made invisible/ignored in an earlier release: the safe path
+      const keyword = hideKeyword(ctx.target);
+      ctx.report({
+        message: `Dropping index ${op.name} on ${op.table} is instant, so nothing looks wrong until queries that used it slow down (or fail with error 1176 where they name it in USE/FORCE INDEX).${fkNote}`,
+        span: op.span,
+        help: keyword
+          ? `First ALTER TABLE ${op.table} ALTER INDEX ${op.name} ${keyword}, watch the slow-query log, then drop it in a later release.`
+          : 'Check with the slow-query log and the performance schema that no query uses the index before dropping it.',
+        fixes: hidden ? [] : hideFix(ctx, op),
+      });
+    }
+  },
 };

@@ -1,13 +1,30 @@
-import type { Rule } from './rule';
+import type { Operation } from '../types';
+import { existingTableOps, type Rule } from './rule';
 
-// TODO(rule author): implement check(); see hazards.md row `rename-table`.
+type RenameOp = Extract<Operation, { kind: 'rename-table' }>;
+
+/** `RENAME TABLE t TO t_old, t_new TO t`: the name t is refilled in the same atomic statement (a cut-over swap) */
+function isSwap(op: RenameOp, all: readonly Operation[]): boolean {
+  const name = op.table.toLowerCase();
+  return all.some((o) => o !== op && o.kind === 'rename-table' && o.newName.toLowerCase() === name);
+}
+
 export const renameTable: Rule = {
   meta: {
     id: 'rename-table',
     defaultSeverity: 'error',
     classes: ['BC'],
-    description: '`RENAME TABLE a TO b`, `ALTER TABLE a RENAME TO b`',
+    description: 'Renaming an existing table (RENAME TABLE, ALTER TABLE … RENAME TO), which breaks every app instance still using the old name.',
     fixable: false,
   },
-  check() {},
+  check(ctx) {
+    for (const op of existingTableOps(ctx)) {
+      if (op.kind !== 'rename-table' || isSwap(op, ctx.statement.operations)) continue;
+      ctx.report({
+        message: `Renaming table ${op.table} to ${op.newName} breaks every running app instance that still queries ${op.table}, and online-schema-change tools refuse renames.`,
+        span: op.span,
+        help: `Create ${op.newName} and dual-write with a backfill (or rename and leave an updatable view named ${op.table}), switch reads and writes, then drop ${op.table} or the view in a later release.`,
+      });
+    }
+  },
 };

@@ -1,13 +1,61 @@
-import type { Rule } from './rule';
+import { fix, insertAt } from '../fix/edits';
+import type { ColumnDef, Fix, Operation, Statement } from '../types';
+import type { Rule, RuleContext } from './rule';
+import { indentationAt } from '../fix/edits';
 
-// TODO(rule author): implement check(); see hazards.md row `table-without-primary-key`.
+type CreateOp = Extract<Operation, { kind: 'create-table' }>;
+
+function isNotNull(columns: readonly ColumnDef[], name: string): boolean {
+  const c = columns.find((x) => x.name.toLowerCase() === name.toLowerCase());
+  return !!c && (c.nullable === false || !!c.primaryKey);
+}
+
+/** a PRIMARY KEY, or a UNIQUE key over NOT NULL columns (InnoDB clusters on it, and online-schema-change tools accept it) */
+function hasKey(op: CreateOp): boolean {
+  if (op.columns.some((c) => c.primaryKey)) return true;
+  if (op.columns.some((c) => c.unique && c.nullable === false)) return true;
+  return op.indexes.some((i) => i.kind === 'primary' || (i.kind === 'unique' && i.columns.length > 0 && i.columns.every((c) => !c.expression && isNotNull(op.columns, c.name))));
+}
+
+/** a later statement of the file that adds a primary key to the table */
+function addedLater(table: string, statements: readonly Statement[], after: number): boolean {
+  const name = table.toLowerCase();
+  return statements.some((st) => st.index > after && st.operations.some((op) => {
+    if (op.table.toLowerCase() !== name) return false;
+    if (op.kind === 'add-index') return op.index.kind === 'primary';
+    if (op.kind === 'add-column') return !!op.column.primaryKey;
+    if (op.kind === 'modify-column') return !!op.def.primaryKey;
+    return false;
+  }));
+}
+
+function addIdFix(ctx: RuleContext, op: CreateOp): Fix[] {
+  const first = op.columns[0]?.span;
+  if (!first || op.columns.some((c) => c.name.toLowerCase() === 'id')) return [];
+  const indent = indentationAt(ctx.file.text, first.start);
+  const sameLine = ctx.file.text.lastIndexOf('\n', first.start - 1) < ctx.file.text.lastIndexOf('(', first.start - 1);
+  const sep = sameLine ? ' ' : `\n${indent}`;
+  return [fix('Add id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY', [insertAt(first.start, `id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,${sep}`)], true)];
+}
+
 export const tableWithoutPrimaryKey: Rule = {
   meta: {
     id: 'table-without-primary-key',
     defaultSeverity: 'warning',
-    classes: ['LK'],
-    description: '`CREATE TABLE log (msg TEXT)`',
-    fixable: false,
+    classes: ['LK', 'RB'],
+    description: 'A CREATE TABLE without a primary key (or a unique key over NOT NULL columns), which rules out online schema changes on the table later.',
+    fixable: true,
   },
-  check() {},
+  check(ctx) {
+    for (const op of ctx.statement.operations) {
+      if (op.kind !== 'create-table' || op.temporary || op.likeTable) continue;
+      if (hasKey(op) || addedLater(op.table, ctx.statements, ctx.statement.index)) continue;
+      ctx.report({
+        message: `Table ${op.table} has no primary key: InnoDB clusters it on a hidden row id, row-based replication has to scan for every changed row, and gh-ost, pt-online-schema-change and spirit refuse it, so every later change to it must lock.`,
+        span: op.span,
+        help: 'Declare a primary key, e.g. id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY.',
+        fixes: addIdFix(ctx, op),
+      });
+    }
+  },
 };
