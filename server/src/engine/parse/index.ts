@@ -1,12 +1,145 @@
 // Text → statements with operations. Owned by the parse layer; never throws.
-import type { Statement, Target } from '../types';
+// Pipeline: unwrap executable comments for the target → split → tokenize each statement →
+// recogniser (node-sql-parser when it does not know the statement) → embedded DDL.
+import type { Statement, StatementKind, Target } from '../types';
+import { preparedStrings, preparedVariables, routineBodyStatements } from './embedded';
+import type { DecodedSql } from './embedded';
+import { unwrapExecutableComments } from './executable-comments';
+import { parseWithNodeSqlParser } from './node-sql-parser-adapter';
+import { recognize } from './recognizer';
+import { leadingWords, splitStatements } from './splitter';
+import type { Token } from './tokens';
+import { tokenize } from './tokens';
 
 export interface ParseOptions {
   target: Target;
 }
 
 export function parseFile(text: string, options: ParseOptions): Statement[] {
-  void text;
-  void options;
-  return []; // TODO(parse): splitter + node-sql-parser + recogniser
+  try {
+    return parseAll(text, options.target);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return [unanalyzed(0, { start: 0, end: text.length }, text, 'other', 'top-level', `internal parser error: ${message}`)];
+  }
+}
+
+interface Piece {
+  /** the SQL analysed (tokens' localStart/localEnd index it) */
+  sql: string;
+  tokens: Token[];
+  origin: Statement['origin'];
+  parentIndex?: number;
+}
+
+function parseAll(text: string, target: Target): Statement[] {
+  const unwrapped = unwrapExecutableComments(text, target);
+  const raws = splitStatements(unwrapped);
+  const tokenLists = raws.map((r) => tokenize(unwrapped, r.start, r.end));
+  const prepared = new Set<string>();
+  for (const tokens of tokenLists) preparedVariables(tokens, prepared);
+
+  const out: Statement[] = [];
+  raws.forEach((raw, k) => {
+    const tokens = tokenLists[k];
+    const top = analyzePiece({ sql: unwrapped, tokens, origin: 'top-level' }, out.length, target, { start: raw.start, end: raw.end }, unwrapped.slice(raw.start, raw.end));
+    out.push(top);
+    if (top.kind === 'create-routine' || (tokens[0]?.value === 'BEGIN' && tokens[1]?.value === 'NOT')) {
+      for (const [from, to] of routineBodyStatements(tokens)) {
+        const leaf = tokens.slice(from, to);
+        const span = { start: leaf[0].start, end: leaf[leaf.length - 1].end };
+        const inner = analyzePiece({ sql: unwrapped, tokens: leaf, origin: 'routine-body', parentIndex: top.index }, out.length, target, span, unwrapped.slice(span.start, span.end));
+        out.push(inner);
+        extractPrepared(leaf, inner, prepared, out, target);
+      }
+    } else {
+      extractPrepared(tokens, top, prepared, out, target);
+    }
+  });
+  return out;
+}
+
+function extractPrepared(tokens: Token[], container: Statement, prepared: ReadonlySet<string>, out: Statement[], target: Target): void {
+  if (container.kind !== 'set' && container.kind !== 'prepare') return;
+  for (const decoded of preparedStrings(tokens, prepared)) {
+    if (!decoded.text) continue;
+    const sqlTokens = tokenize(decoded.text, 0, decoded.text.length, (k) => decoded.offsets[k]);
+    if (sqlTokens.length === 0) continue;
+    out.push(analyzePiece({ sql: decoded.text, tokens: sqlTokens, origin: 'prepared-string', parentIndex: container.index }, out.length, target, spanOf(decoded), decoded.text));
+  }
+}
+
+function spanOf(d: DecodedSql): { start: number; end: number } {
+  return { start: d.offsets[0], end: d.offsets[d.text.length - 1] + 1 };
+}
+
+function analyzePiece(piece: Piece, index: number, target: Target, span: Statement['span'], sql: string): Statement {
+  const base = { index, span, sql, origin: piece.origin, ...(piece.parentIndex !== undefined ? { parentIndex: piece.parentIndex } : {}) };
+  let recognizerError: string | undefined;
+  try {
+    const rec = recognize({ text: piece.sql, tokens: piece.tokens });
+    if (rec) {
+      return {
+        ...base,
+        kind: rec.kind,
+        analyzed: true,
+        parsedBy: 'recognizer',
+        tables: [...new Set(rec.tables.filter(Boolean))],
+        operations: rec.operations,
+        ddlOptions: rec.ddlOptions,
+        ...(rec.assignments ? { assignments: rec.assignments } : {}),
+        ...(rec.dml ? { dml: rec.dml } : {}),
+        problems: rec.problems,
+      };
+    }
+  } catch (err) {
+    recognizerError = err instanceof Error ? err.message : String(err);
+  }
+  const guessed = guessKind(sql);
+  const nsp = parseWithNodeSqlParser(sql, target.flavor);
+  if (nsp.ok) {
+    return { ...base, kind: nsp.kind === 'other' ? guessed : nsp.kind, analyzed: true, parsedBy: 'node-sql-parser', tables: nsp.tables, operations: [], ddlOptions: {}, problems: [] };
+  }
+  const reason = recognizerError ? `internal recogniser error: ${recognizerError}` : `not understood (${nsp.error})`;
+  return unanalyzed(index, span, sql, guessed, piece.origin, reason, piece.parentIndex);
+}
+
+function unanalyzed(index: number, span: Statement['span'], sql: string, kind: StatementKind, origin: Statement['origin'], reason: string, parentIndex?: number): Statement {
+  return {
+    index,
+    span,
+    kind,
+    sql,
+    analyzed: false,
+    parsedBy: 'none',
+    origin,
+    ...(parentIndex !== undefined ? { parentIndex } : {}),
+    tables: [],
+    operations: [],
+    ddlOptions: {},
+    problems: [reason],
+  };
+}
+
+const MODIFIER_WORDS = new Set(['OR', 'REPLACE', 'ONLINE', 'OFFLINE', 'IGNORE', 'TEMPORARY', 'UNIQUE', 'FULLTEXT', 'SPATIAL']);
+
+/** the statement kind from its leading words, for statements nothing could read */
+function guessKind(sql: string): StatementKind {
+  const all = leadingWords(sql, 0, 6);
+  const words = [all[0], ...all.slice(1).filter((w) => !MODIFIER_WORDS.has(w))];
+  const [verb, object] = words;
+  const pair = `${verb} ${object ?? ''}`;
+  if (pair === 'ALTER TABLE') return 'alter-table';
+  if (pair === 'CREATE TABLE') return 'create-table';
+  if (pair === 'CREATE INDEX') return 'create-index';
+  if (pair === 'DROP INDEX') return 'drop-index';
+  if (pair === 'DROP TABLE') return 'drop-table';
+  if (verb === 'RENAME') return 'rename-table';
+  if (verb === 'TRUNCATE') return 'truncate';
+  if (verb === 'INSERT' || verb === 'REPLACE') return 'insert';
+  if (verb === 'UPDATE') return 'update';
+  if (verb === 'DELETE') return 'delete';
+  if (verb === 'SELECT') return 'select';
+  if (verb === 'SET') return 'set';
+  return 'other';
 }

@@ -1,0 +1,236 @@
+// DDL/DML hidden inside other statements: the leaf statements of a routine body
+// (CREATE PROCEDURE … BEGIN … END) and SQL held in string literals that are PREPARE'd.
+import type { Token } from './tokens';
+import { decodeWithMap } from './tokens';
+
+/** verbs worth extracting: schema and data changes, and what builds prepared statements */
+const EXTRACT_VERBS = new Set(['ALTER', 'CREATE', 'DROP', 'RENAME', 'TRUNCATE', 'OPTIMIZE', 'INSERT', 'REPLACE', 'UPDATE', 'DELETE', 'SET', 'PREPARE']);
+const STRING_SQL_VERBS = /^\s*(ALTER|CREATE|DROP|RENAME|TRUNCATE|OPTIMIZE|INSERT|REPLACE|UPDATE|DELETE)\b/i;
+
+/** token ranges [from, to) of the extractable leaf statements in a routine's body */
+export function routineBodyStatements(tokens: readonly Token[]): Array<[number, number]> {
+  const start = bodyStart(tokens);
+  if (start < 0) return [];
+  const out: Array<[number, number]> = [];
+  const n = tokens.length;
+  let k = start;
+  let atStatementStart = true;
+  while (k < n) {
+    const t = tokens[k];
+    if (t.kind === 'punct' && t.value === ';') {
+      atStatementStart = true;
+      k++;
+      continue;
+    }
+    if (!atStatementStart) {
+      k++;
+      continue;
+    }
+    const w = t.kind === 'word' ? t.value : '';
+    const next = tokens[k + 1];
+    if ((t.kind === 'word' || t.kind === 'ident') && next && next.kind === 'punct' && next.value === ':') {
+      k += 2; // label
+      continue;
+    }
+    if (w === 'BEGIN') {
+      k++;
+      if (tokens[k]?.value === 'NOT' && tokens[k + 1]?.value === 'ATOMIC') k += 2;
+      continue;
+    }
+    if (w === 'ELSE' || w === 'LOOP' || w === 'REPEAT' || w === 'DO') {
+      k++;
+      continue;
+    }
+    if (w === 'IF' || w === 'ELSEIF' || w === 'WHEN') {
+      k = afterWord(tokens, k + 1, 'THEN');
+      continue;
+    }
+    if (w === 'WHILE') {
+      k = afterWord(tokens, k + 1, 'DO');
+      continue;
+    }
+    if (w === 'CASE') {
+      // CASE [operand] WHEN …: resume at the first WHEN
+      let j = k + 1;
+      while (j < n && !(tokens[j].kind === 'word' && tokens[j].value === 'WHEN')) j++;
+      k = j;
+      continue;
+    }
+    if (w === 'UNTIL') {
+      k = afterWord(tokens, k + 1, 'END') - 1;
+      continue;
+    }
+    if (w === 'END') {
+      k++;
+      atStatementStart = false;
+      continue;
+    }
+    const end = statementEnd(tokens, k);
+    if (EXTRACT_VERBS.has(w)) out.push([k, end]);
+    k = end;
+    atStatementStart = false;
+  }
+  return out;
+}
+
+/** the first token of the body: after the top-level BEGIN, after FOR EACH ROW, or after DO */
+function bodyStart(tokens: readonly Token[]): number {
+  let depth = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind === 'punct') {
+      if (t.value === '(') depth++;
+      else if (t.value === ')') depth--;
+      continue;
+    }
+    if (depth !== 0 || t.kind !== 'word') continue;
+    if (t.value === 'BEGIN') return k;
+    if (t.value === 'ROW' && tokens[k - 1]?.value === 'EACH') {
+      let j = k + 1;
+      if (tokens[j]?.value === 'FOLLOWS' || tokens[j]?.value === 'PRECEDES') j += 2;
+      return j;
+    }
+    if (t.value === 'DO' && k > 2) return k + 1;
+  }
+  return -1;
+}
+
+/** index after `word` at paren depth 0 and outside CASE … END (or the end) */
+function afterWord(tokens: readonly Token[], from: number, word: string): number {
+  let depth = 0;
+  let caseDepth = 0;
+  for (let k = from; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind === 'punct') {
+      if (t.value === '(') depth++;
+      else if (t.value === ')') depth--;
+      else if (t.value === ';' && depth <= 0) return k;
+      continue;
+    }
+    if (t.kind !== 'word' || depth > 0) continue;
+    if (t.value === 'CASE') caseDepth++;
+    else if (t.value === 'END' && caseDepth > 0 && word !== 'END') caseDepth--;
+    else if (t.value === word && caseDepth === 0) return k + 1;
+  }
+  return tokens.length;
+}
+
+/** index of the `;` that ends the leaf statement starting at `from` (or the end) */
+function statementEnd(tokens: readonly Token[], from: number): number {
+  let depth = 0;
+  for (let k = from; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'punct') continue;
+    if (t.value === '(') depth++;
+    else if (t.value === ')') depth--;
+    else if (t.value === ';' && depth <= 0) return k;
+  }
+  return tokens.length;
+}
+
+/** names of user variables that some `PREPARE s FROM @v` uses */
+export function preparedVariables(tokens: readonly Token[], into: Set<string>): void {
+  for (let k = 0; k + 3 < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind === 'word' && t.value === 'PREPARE' && tokens[k + 2]?.kind === 'word' && tokens[k + 2].value === 'FROM' && tokens[k + 3].kind === 'variable') {
+      into.add(tokens[k + 3].value.toLowerCase());
+    }
+  }
+}
+
+/** SQL decoded from string literals, with the file offset of every character (plus the end) */
+export interface DecodedSql {
+  text: string;
+  offsets: number[];
+}
+
+/**
+ * The SQL strings of a SET @v = … (for a PREPARE'd @v) or PREPARE s FROM '…' statement:
+ * CONCAT of literals is joined; otherwise each literal that starts like a schema/data change.
+ */
+export function preparedStrings(tokens: readonly Token[], prepared: ReadonlySet<string>): DecodedSql[] {
+  const first = tokens[0];
+  if (!first || first.kind !== 'word') return [];
+  if (first.value === 'PREPARE') {
+    const lit = tokens[3];
+    if (tokens[2]?.value === 'FROM' && lit?.kind === 'string') return sqlLiterals(tokens, 3, 4);
+    return [];
+  }
+  if (first.value !== 'SET') return [];
+  const out: DecodedSql[] = [];
+  let k = 1;
+  while (k < tokens.length) {
+    const v = tokens[k];
+    const eq = tokens[k + 1];
+    if (v.kind === 'variable' && !v.text.startsWith('@@') && eq && eq.kind === 'punct' && (eq.value === '=' || eq.value === ':=')) {
+      const end = assignmentEnd(tokens, k + 2);
+      if (prepared.has(v.value.toLowerCase())) {
+        const joined = concatOfLiterals(tokens, k + 2, end);
+        if (joined && STRING_SQL_VERBS.test(joined.text)) out.push(trimDecoded(joined));
+        else if (!joined) out.push(...sqlLiterals(tokens, k + 2, end));
+      }
+      k = end + 1;
+      continue;
+    }
+    k++;
+  }
+  return out;
+}
+
+function assignmentEnd(tokens: readonly Token[], from: number): number {
+  let depth = 0;
+  for (let k = from; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'punct') continue;
+    if (t.value === '(') depth++;
+    else if (t.value === ')') depth--;
+    else if (t.value === ',' && depth === 0) return k;
+  }
+  return tokens.length;
+}
+
+function decodeToken(t: Token): DecodedSql {
+  const { value, offsets } = decodeWithMap(t.text);
+  return { text: value, offsets: offsets.map((o) => t.start + o) };
+}
+
+function sqlLiterals(tokens: readonly Token[], from: number, to: number): DecodedSql[] {
+  const out: DecodedSql[] = [];
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t.kind === 'string' && STRING_SQL_VERBS.test(t.value)) out.push(trimDecoded(decodeToken(t)));
+  }
+  return out;
+}
+
+/** `CONCAT('a', 'b', …)` (optionally parenthesised) with only literal arguments → joined */
+function concatOfLiterals(tokens: readonly Token[], from: number, to: number): DecodedSql | undefined {
+  let s = from;
+  let e = to;
+  while (tokens[s]?.value === '(' && tokens[e - 1]?.value === ')') {
+    s++;
+    e--;
+  }
+  if (!(tokens[s]?.kind === 'word' && tokens[s].value === 'CONCAT' && tokens[s + 1]?.value === '(' && tokens[e - 1]?.value === ')')) return undefined;
+  let text = '';
+  const offsets: number[] = [];
+  for (let k = s + 2; k < e - 1; k++) {
+    const t = tokens[k];
+    if (t.kind === 'punct' && t.value === ',') continue;
+    if (t.kind !== 'string') return undefined;
+    const piece = decodeToken(t);
+    text += piece.text;
+    offsets.push(...piece.offsets.slice(0, piece.text.length));
+    if (k === e - 2) offsets.push(piece.offsets[piece.text.length]);
+  }
+  if (offsets.length === text.length) offsets.push(tokens[e - 1].start);
+  return { text, offsets };
+}
+
+function trimDecoded(d: DecodedSql): DecodedSql {
+  let s = 0;
+  let e = d.text.length;
+  while (s < e && /[\s;]/.test(d.text[s])) s++;
+  while (e > s && /[\s;]/.test(d.text[e - 1])) e--;
+  return { text: d.text.slice(s, e), offsets: d.offsets.slice(s, e).concat([e > s ? d.offsets[e - 1] + 1 : d.offsets[s]]) };
+}

@@ -1,0 +1,140 @@
+// Tokens of one statement, with offsets into the ORIGINAL file. Comments are dropped. For SQL
+// decoded from a string literal a position map turns local offsets into file offsets.
+import { commentEnd, isQuote, isWhitespace, isWordChar, skipQuoted } from './lexer';
+
+export type TokenKind = 'word' | 'ident' | 'string' | 'number' | 'variable' | 'punct';
+
+export interface Token {
+  kind: TokenKind;
+  /** raw source text */
+  text: string;
+  /** words: upper-cased text; identifiers and strings: the decoded value; variables: name without @/@@ */
+  value: string;
+  /** offsets into the file */
+  start: number;
+  end: number;
+  /** offsets into the text that was tokenized */
+  localStart: number;
+  localEnd: number;
+}
+
+/** local offset → file offset; identity for top-level text */
+export type PositionMap = (local: number) => number;
+
+const TWO_CHAR_PUNCT = new Set([':=', '<=', '>=', '<>', '!=', '||', '&&', '->', '<<', '>>']);
+
+export function tokenize(text: string, from: number, to: number, map?: PositionMap): Token[] {
+  const tokens: Token[] = [];
+  const at = map ?? ((k: number) => k);
+  let i = from;
+  const push = (kind: TokenKind, s: number, e: number, value: string) => {
+    tokens.push({ kind, text: text.slice(s, e), value, start: at(s), end: e > s ? at(e - 1) + 1 : at(s), localStart: s, localEnd: e });
+  };
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isWhitespace(c)) {
+      i++;
+      continue;
+    }
+    const comment = commentEnd(text, i);
+    if (comment >= 0) {
+      i = Math.min(comment, to);
+      continue;
+    }
+    if (isQuote(c)) {
+      const e = Math.min(skipQuoted(text, i), to);
+      push(c === 96 ? 'ident' : 'string', i, e, decodeQuoted(text.slice(i, e)));
+      i = e;
+      continue;
+    }
+    if (c === 64) {
+      // @var, @@var, @'quoted var'
+      let j = i + 1;
+      if (text.charCodeAt(j) === 64) j++;
+      if (isQuote(text.charCodeAt(j))) {
+        const e = Math.min(skipQuoted(text, j), to);
+        push('variable', i, e, decodeQuoted(text.slice(j, e)));
+        i = e;
+        continue;
+      }
+      while (j < to && isWordChar(text.charCodeAt(j))) j++;
+      push('variable', i, j, text.slice(i, j).replace(/^@@?/, ''));
+      i = j;
+      continue;
+    }
+    if (isWordChar(c)) {
+      let j = i + 1;
+      while (j < to && isWordChar(text.charCodeAt(j))) j++;
+      const raw = text.slice(i, j);
+      if (/^\d+$/.test(raw)) {
+        // decimals and exponents: 1.5, 1e3, 2.5E-3
+        let k = j;
+        if (text[k] === '.' && /\d/.test(text[k + 1] ?? '')) {
+          k++;
+          while (k < to && /\d/.test(text[k])) k++;
+        }
+        const m = /^[eE][+-]?\d+/.exec(text.slice(k, Math.min(to, k + 12)));
+        if (m) k += m[0].length;
+        push('number', i, k, text.slice(i, k));
+        i = k;
+        continue;
+      }
+      push(/^\d+(\.\d+)?([eE]\d+)?$/.test(raw) ? 'number' : 'word', i, j, raw.toUpperCase());
+      i = j;
+      continue;
+    }
+    const two = text.slice(i, i + 2);
+    if (TWO_CHAR_PUNCT.has(two) && i + 2 <= to) {
+      push('punct', i, i + 2, two);
+      i += 2;
+      continue;
+    }
+    push('punct', i, i + 1, text[i]);
+    i++;
+  }
+  return tokens;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', Z: '\x1a' };
+
+/** the value of a quoted run (quotes removed, escapes decoded) */
+export function decodeQuoted(raw: string): string {
+  return decodeWithMap(raw).value;
+}
+
+/**
+ * Decodes a quoted literal and returns, for each character of the value, its offset in `raw`
+ * (plus one final entry for the closing quote), so text found inside can be mapped back.
+ */
+export function decodeWithMap(raw: string): { value: string; offsets: number[] } {
+  const quote = raw[0];
+  const backslash = quote !== '`';
+  let value = '';
+  const offsets: number[] = [];
+  let i = 1;
+  const n = raw.length;
+  while (i < n) {
+    const ch = raw[i];
+    if (ch === '\\' && backslash && i + 1 < n) {
+      const next = raw[i + 1];
+      value += ESCAPES[next] ?? next;
+      offsets.push(i);
+      i += 2;
+      continue;
+    }
+    if (ch === quote) {
+      if (raw[i + 1] === quote) {
+        value += quote;
+        offsets.push(i);
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    value += ch;
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(Math.min(i, n));
+  return { value, offsets };
+}
