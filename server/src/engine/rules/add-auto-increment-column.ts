@@ -1,13 +1,35 @@
-import type { Rule } from './rule';
+// add-auto-increment-column: an AUTO_INCREMENT column added to (or made on) an existing table.
+import type { Operation } from '../types';
+import { existingTableOps, type Rule } from './rule';
+import { ident } from './util/lock-text';
 
-// TODO(rule author): implement check(); see hazards.md row `add-auto-increment-column`.
 export const addAutoIncrementColumn: Rule = {
   meta: {
     id: 'add-auto-increment-column',
     defaultSeverity: 'error',
-    classes: ['RB'],
-    description: '`ADD id BIGINT AUTO_INCREMENT …`',
+    classes: ['RB', 'LK'],
+    description: 'Flags an AUTO_INCREMENT column added to an existing table, which rebuilds the table while blocking writes because every existing row has to be numbered.',
     fixable: false,
   },
-  check() {},
+  check(ctx) {
+    for (const op of existingTableOps(ctx)) {
+      const column = autoIncrementColumn(ctx.catalog.tables.get(op.table.toLowerCase())?.columns, op);
+      if (!column) continue;
+      ctx.report({
+        message: `AUTO_INCREMENT column ${ident(column)} on existing table ${ident(op.table)} makes the server number every existing row: the table is rebuilt with at least LOCK=SHARED, so writes are blocked for the whole rebuild.`,
+        span: op.span,
+        help: 'Create a new table with the AUTO_INCREMENT key, copy the rows over in batches (or with an online schema change tool) and swap the tables with RENAME TABLE.',
+      });
+    }
+  },
 };
+
+/** the column an operation makes AUTO_INCREMENT (new, or an existing one that was not) */
+function autoIncrementColumn(columns: { name: string; autoIncrement?: boolean }[] | undefined, op: Operation): string | undefined {
+  if (op.kind === 'add-column' && op.column.autoIncrement) return op.column.name;
+  if (op.kind === 'modify-column' && op.def.autoIncrement) {
+    const old = columns?.find((c) => c.name.toLowerCase() === op.column.toLowerCase());
+    if (old && !old.autoIncrement) return op.newName ?? op.column;
+  }
+  return undefined;
+}

@@ -1,13 +1,56 @@
-import type { Rule } from './rule';
+// column-reorder: FIRST/AFTER on ADD/MODIFY/CHANGE where the position costs a rebuild or a copy.
+import { fix } from '../fix/edits';
+import { atLeast } from '../targets';
+import type { ColumnDef, Fix, Operation, Target } from '../types';
+import { existingTableOps, type Rule } from './rule';
+import { findInSpan, ident, removeWithLeadingSpace } from './util/lock-text';
 
-// TODO(rule author): implement check(); see hazards.md row `column-reorder`.
+type PositionedOp = Extract<Operation, { kind: 'add-column' | 'modify-column' }>;
+
 export const columnReorder: Rule = {
   meta: {
     id: 'column-reorder',
     defaultSeverity: 'warning',
-    classes: ['LK'],
-    description: '`ADD c INT AFTER id`, `MODIFY c … FIRST`',
-    fixable: false,
+    classes: ['RB', 'LK'],
+    description: 'Flags FIRST or AFTER positions on an existing table where placing or moving the column rebuilds or copies the table instead of being instant.',
+    fixable: true,
   },
-  check() {},
+  check(ctx) {
+    for (const op of existingTableOps(ctx)) {
+      if ((op.kind !== 'add-column' && op.kind !== 'modify-column') || !op.position) continue;
+      const old = op.kind === 'modify-column' ? ctx.catalog.tables.get(op.table.toLowerCase())?.columns.find((c) => c.name.toLowerCase() === op.column.toLowerCase()) : undefined;
+      const why = reason(op, old, ctx.target);
+      if (!why) continue;
+      const where = 'first' in op.position ? 'FIRST' : `AFTER ${ident(op.position.after)}`;
+      const name = op.kind === 'add-column' ? op.column.name : op.newName ?? op.column;
+      const clause = findInSpan(ctx.file.text, op.span, /\b(FIRST|AFTER\s+(`[^`]*`|"[^"]*"|[\w$]+))\s*$/i).pop();
+      const fixes: Fix[] = clause
+        ? [fix(op.kind === 'add-column' ? `Add ${name} at the end of the table` : `Keep ${name} where it is (drop ${where.replace(/`/g, '')})`, [removeWithLeadingSpace(ctx.file.text, clause)], true)]
+        : [];
+      ctx.report({
+        message: `${where} on ${ident(name)} of existing table ${ident(op.table)}: ${why}`,
+        span: clause ?? op.span,
+        help: op.kind === 'add-column' ? 'Add the column at the end of the table; column order does not matter to queries that name their columns.' : 'Do not reorder columns of an existing table; leave the position clause out.',
+        fixes,
+      });
+    }
+  },
 };
+
+/** why the position is costly on this target, or undefined when it is free */
+function reason(op: PositionedOp, old: ColumnDef | undefined, target: Target): string | undefined {
+  const generated = op.kind === 'add-column' ? op.column.generated : op.def.generated ?? old?.generated;
+  if (op.kind === 'modify-column' && generated) {
+    return `moving a ${generated.stored ? 'STORED' : 'VIRTUAL'} generated column is ALGORITHM=COPY on MySQL and MariaDB: the table is copied with writes blocked.`;
+  }
+  if (op.kind === 'modify-column') {
+    return target.flavor === 'mysql' ? 'reordering columns on MySQL rebuilds the whole table (INPLACE with a rebuild; no version does it instantly).' : undefined;
+  }
+  if (generated?.stored) return undefined; // the STORED add is COPY anyway: add-stored-generated-column
+  if (target.flavor === 'mysql') {
+    return atLeast(target, 8, 0, 12) && !atLeast(target, 8, 0, 29)
+      ? 'before MySQL 8.0.29 only a column added as the last one is instant; anywhere else the table is rebuilt.'
+      : undefined;
+  }
+  return atLeast(target, 10, 4) ? undefined : 'before MariaDB 10.4 only a column added as the last one is instant; anywhere else the table is rebuilt.';
+}

@@ -1,13 +1,37 @@
-import type { Rule } from './rule';
+// large-table-rewrite: a rebuild or COPY of an existing table known to be larger than the threshold.
+import { alterClauses, toolCommands } from '../fix/large-table-rewrite';
+import { type Rule } from './rule';
+import { ddlTables, isExplicitRebuild, isMdlDdl, rewritesTable } from './util/lock-ddl';
+import { ident } from './util/lock-text';
 
-// TODO(rule author): implement check(); see hazards.md row `large-table-rewrite`.
 export const largeTableRewrite: Rule = {
   meta: {
     id: 'large-table-rewrite',
     defaultSeverity: 'error',
-    classes: ['LK'],
-    description: 'any RB/COPY statement on a table above a size threshold (connected DB or configured sizes)',
+    classes: ['RB', 'LK'],
+    description: 'Flags a statement that rebuilds or copies an existing table whose known row count is above the configured large-table threshold.',
     fixable: false,
   },
-  check() {},
+  check(ctx) {
+    const st = ctx.statement;
+    if (!isMdlDdl(st) || st.kind === 'drop-table' || st.kind === 'truncate' || st.kind === 'rename-table') return;
+    if (!rewritesTable(st, ctx.prediction, ctx.session.foreignKeyChecks)) return;
+    const { tableRows, largeTableRows } = ctx.settings;
+    for (const table of ddlTables(st)) {
+      if (ctx.isNewTable(table)) continue;
+      const rows = tableRows[table];
+      if (rows === undefined || rows <= largeTableRows) continue;
+      const ops = st.operations.filter((op) => op.table.toLowerCase() === table && op.kind !== 'create-table');
+      const culprit = ops.find(isExplicitRebuild) ?? ops[0];
+      const how = ctx.prediction ? `${ctx.prediction.algorithm}${ctx.prediction.rebuild ? ', rebuild' : ''}: ${ctx.prediction.reason}` : st.ddlOptions.algorithm === 'COPY' ? 'ALGORITHM=COPY' : 'rebuild';
+      const blocking = ctx.prediction ? ctx.prediction.algorithm === 'COPY' || ctx.prediction.lock !== 'NONE' : st.ddlOptions.algorithm === 'COPY';
+      const blocks = blocking ? 'writes are blocked for the whole run' : 'replicas lag behind for as long';
+      const commands = toolCommands(ops[0]?.table ?? table, ops[0]?.schema, alterClauses(ctx.file.text, st, ops), ctx.target);
+      ctx.report({
+        message: `This statement rewrites existing table ${ident(table)} (${how}), which has about ${rows.toLocaleString('en-US')} rows (threshold ${largeTableRows.toLocaleString('en-US')}): rewriting that many rows takes hours, and ${blocks}.`,
+        span: culprit?.span ?? st.span,
+        help: `Run it with an online schema change tool instead: ${commands.join('  or  ')}`,
+      });
+    }
+  },
 };

@@ -1,13 +1,85 @@
-import type { Rule } from './rule';
+// missing-lock-wait-timeout: DDL on an existing table with no short lock_wait_timeout in force
+// (and no MariaDB WAIT n / NOWAIT). Reported once per file, at the first such statement.
+import { fix, insertLineBefore } from '../fix/edits';
+import { nextSession, initialSession } from '../session';
+import type { Fix, SessionState, Statement } from '../types';
+import { type Rule, type RuleContext } from './rule';
+import { ddlTables, isMdlDdl, topLevelOf } from './util/lock-ddl';
+import { delimiterAfter, findInSpan, ident } from './util/lock-text';
 
-// TODO(rule author): implement check(); see hazards.md row `missing-lock-wait-timeout`.
+/** a lock_wait_timeout above this many seconds does not bound the metadata-lock queue usefully */
+export const MAX_LOCK_WAIT_SECONDS = 60;
+const SUGGESTED_SECONDS = 5;
+
 export const missingLockWaitTimeout: Rule = {
   meta: {
     id: 'missing-lock-wait-timeout',
     defaultSeverity: 'warning',
     classes: ['LK'],
-    description: 'DDL on an existing table with no `SET SESSION lock_wait_timeout = n` before it (or MariaDB `WAIT n`/`NOWAIT`)',
-    fixable: false,
+    description: 'Flags the first DDL on an existing table in a file when no short lock_wait_timeout is set before it, so a metadata-lock wait could stall every query on the table.',
+    fixable: true,
   },
-  check() {},
+  check(ctx) {
+    const st = ctx.statement;
+    const createdHere = new Set<string>();
+    const isNew = (name: string): boolean => ctx.isNewTable(name) || createdHere.has(name.toLowerCase());
+    if (!offending(st, ctx.session, isNew)) return;
+    // only the first offending statement of the file reports; the fix covers the whole file
+    let session = initialSession();
+    let later = 0;
+    for (const other of ctx.statements) {
+      if (other === st) break;
+      if (offending(other, session, isNew)) return;
+      for (const op of other.operations) if (op.kind === 'create-table') createdHere.add(op.table.toLowerCase());
+      session = nextSession(session, other);
+    }
+    session = ctx.session;
+    for (const other of ctx.statements.slice(ctx.statements.indexOf(st) + 1)) {
+      for (const op of other.operations) if (op.kind === 'create-table') createdHere.add(op.table.toLowerCase());
+      if (offending(other, session, isNew)) later++;
+      session = nextSession(session, other);
+    }
+    const tables = ddlTables(st).filter((t) => !isNew(t));
+    const current = ctx.session.lockWaitTimeout;
+    const setting = current === undefined ? `no lock_wait_timeout is set (the default is ${ctx.target.flavor === 'mysql' ? '31536000 s, a year' : '86400 s, a day'})` : `lock_wait_timeout is ${current} s`;
+    const more = later > 0 ? ` (${later} later DDL statement${later > 1 ? 's' : ''} in this file run${later > 1 ? '' : 's'} under the same setting)` : '';
+    ctx.report({
+      message: `DDL on existing table ${ident(tables[0])} waits for an exclusive metadata lock behind any open transaction on it, and while it waits every later query on the table queues behind it; ${setting}${more}.`,
+      span: headSpan(ctx),
+      help: `Put SET SESSION lock_wait_timeout = ${SUGGESTED_SECONDS}; before the first DDL of the file and retry the migration when it fails with error 1205.`,
+      fixes: fixesFor(ctx),
+    });
+  },
 };
+
+/** DDL on an existing table, not bounded by a short session timeout nor by its own WAIT/NOWAIT */
+function offending(st: Statement, session: SessionState, isNew: (name: string) => boolean): boolean {
+  if (!isMdlDdl(st) || st.ddlOptions.wait) return false;
+  if (session.lockWaitTimeout !== undefined && session.lockWaitTimeout <= MAX_LOCK_WAIT_SECONDS) return false;
+  return ddlTables(st).some((t) => !isNew(t));
+}
+
+/** the statement's leading keywords (`ALTER TABLE t`), or the whole statement */
+function headSpan(ctx: RuleContext): Statement['span'] {
+  const st = ctx.statement;
+  const first = st.operations.length > 0 ? Math.min(...st.operations.map((op) => op.span.start)) : st.span.end;
+  const head = findInSpan(ctx.file.text, { start: st.span.start, end: Math.max(st.span.start, first) }, /\S(.*\S)?/s).pop();
+  return head && head.end > head.start ? head : st.span;
+}
+
+function fixesFor(ctx: RuleContext): Fix[] {
+  const text = ctx.file.text;
+  const container = topLevelOf(ctx.statements, ctx.statement);
+  const delimiter = delimiterAfter(text, container);
+  const fixes: Fix[] = [fix(`Set lock_wait_timeout = ${SUGGESTED_SECONDS} s for this session before the first DDL`, [insertLineBefore(text, container, `SET SESSION lock_wait_timeout = ${SUGGESTED_SECONDS}${delimiter}`)], true)];
+  const st = ctx.statement;
+  if (ctx.target.flavor === 'mariadb' && st.kind === 'alter-table') {
+    const name = findInSpan(text, st.span, /^\s*ALTER\s+(ONLINE\s+)?(IGNORE\s+)?TABLE\s+(IF\s+EXISTS\s+)?(`[^`]*`|[\w$]+)(\s*\.\s*(`[^`]*`|[\w$]+))?/i)[0];
+    if (name) {
+      const at = { start: name.end, end: name.end };
+      fixes.push(fix(`Add WAIT ${SUGGESTED_SECONDS} to this ALTER (MariaDB)`, [{ span: at, newText: ` WAIT ${SUGGESTED_SECONDS}` }]));
+      fixes.push(fix('Add NOWAIT to this ALTER (MariaDB)', [{ span: at, newText: ' NOWAIT' }]));
+    }
+  }
+  return fixes;
+}

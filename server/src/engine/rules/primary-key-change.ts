@@ -1,13 +1,43 @@
-import type { Rule } from './rule';
+// primary-key-change: dropping, replacing or adding the primary key of an existing table.
+import type { Operation } from '../types';
+import { existingTableOps, type Rule } from './rule';
+import { ident } from './util/lock-text';
 
-// TODO(rule author): implement check(); see hazards.md row `primary-key-change`.
+function pkColumns(op: Operation): string | undefined {
+  if (op.kind === 'add-index' && op.index.kind === 'primary') return op.index.columns.map((c) => c.name).join(', ');
+  if (op.kind === 'add-column' && op.column.primaryKey && !op.column.autoIncrement) return op.column.name; // AUTO_INCREMENT: add-auto-increment-column
+  if (op.kind === 'modify-column' && op.def.primaryKey) return op.def.name;
+  return undefined;
+}
+
 export const primaryKeyChange: Rule = {
   meta: {
     id: 'primary-key-change',
     defaultSeverity: 'error',
-    classes: ['RB'],
-    description: '`DROP PRIMARY KEY, ADD PRIMARY KEY (a,b)`; `DROP PRIMARY KEY` alone',
+    classes: ['RB', 'LK', 'FL'],
+    description: 'Flags dropping, replacing or adding the primary key of an existing table, which rebuilds the clustered index and every secondary index.',
     fixable: false,
   },
-  check() {},
+  check(ctx) {
+    const ops = existingTableOps(ctx);
+    const drop = ops.find((op) => op.kind === 'drop-primary-key');
+    const add = ops.find((op) => pkColumns(op) !== undefined);
+    if (!drop && !add) return;
+    const table = ident((drop ?? add)!.table);
+    if (drop && !add) {
+      ctx.report({
+        message: `DROP PRIMARY KEY alone on existing table ${table} is only possible with ALGORITHM=COPY: the table is copied with writes blocked, InnoDB falls back to a hidden row id, and online schema change tools can no longer work on it without another unique key.`,
+        span: drop.span,
+        help: 'Replace the key in one statement (DROP PRIMARY KEY, ADD PRIMARY KEY (…)) through an online schema change tool, or create a new table with the new key, dual-write, backfill and swap.',
+      });
+      return;
+    }
+    const columns = pkColumns(add!)!;
+    const verb = drop ? `Replacing the primary key of existing table ${table} with (${columns})` : `Adding primary key (${columns}) to existing table ${table}`;
+    ctx.report({
+      message: `${verb} rebuilds the clustered index and every secondary index (the whole table), and fails on duplicate or NULL values in (${columns}) that already exist.`,
+      span: add!.span,
+      help: 'Check for duplicates and NULLs first, then run it through an online schema change tool that keeps a unique key, or create a new table with the new key and swap with RENAME TABLE.',
+    });
+  },
 };

@@ -1,13 +1,38 @@
-import type { Rule } from './rule';
+// unbatched-dml: UPDATE/DELETE/INSERT … SELECT over an existing table without a bounded key range.
+import type { Span } from '../types';
+import { type Rule } from './rule';
+import { dmlShape, dmlSubjects, isBoundedWhere, primaryKeyColumn, selectWhere } from './util/lock-dml';
+import { findInSpan, ident } from './util/lock-text';
 
-// TODO(rule author): implement check(); see hazards.md row `unbatched-dml`.
 export const unbatchedDml: Rule = {
   meta: {
     id: 'unbatched-dml',
     defaultSeverity: 'warning',
     classes: ['LK'],
-    description: '`UPDATE t SET c = …` / `DELETE FROM t …` without WHERE or without a bounded key range',
+    description: 'Flags UPDATE, DELETE and INSERT … SELECT statements on existing tables that have no WHERE clause or no bounded key range, so they lock and change every matching row in one transaction.',
     fixable: false,
   },
-  check() {},
+  check(ctx) {
+    const st = ctx.statement;
+    const shape = dmlShape(st);
+    if (!shape || !st.dml) return;
+    const table = dmlSubjects(st, shape).find((t) => !ctx.isNewTable(t));
+    if (!table) return;
+    const { where, limit } = shape === 'insert-select' ? selectWhere(st) : { where: st.dml.hasWhere ? st.dml.whereText ?? '' : undefined, limit: st.dml.hasLimit };
+    if (limit) return;
+    if (where !== undefined && (where.trim() === '' || isBoundedWhere(where, table, ctx.catalog))) return;
+    const what = shape === 'insert-select' ? `INSERT … SELECT copies rows of existing table ${ident(table)}` : `${shape.toUpperCase()} on existing table ${ident(table)}`;
+    const scope = where === undefined ? 'has no WHERE clause, so it touches every row' : 'has no bounded key range in its WHERE clause, so it may touch any number of rows';
+    const pk = primaryKeyColumn(ctx.catalog, table) ?? 'id';
+    ctx.report({
+      message: `${what} ${scope} in one transaction: row locks are held until it commits, undo grows, and replicas lag by its whole run time.`,
+      span: whereSpan(ctx.file.text, st.span) ?? st.span,
+      help: `Run it in batches by primary-key range (WHERE ${pk} > ? AND ${pk} <= ?) up to a cutoff ${pk} read at the start, committing each batch.`,
+    });
+  },
 };
+
+function whereSpan(text: string, span: Span): Span | undefined {
+  const where = findInSpan(text, span, /\bWHERE\b/i).pop();
+  return where ? { start: where.start, end: span.end } : findInSpan(text, span, /^\s*\S[^\n]*/)[0];
+}

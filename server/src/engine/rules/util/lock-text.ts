@@ -1,0 +1,112 @@
+// Text helpers for the locking rules: quote-aware searches inside a clause and small edit builders.
+import type { Span, Statement, TextEdit } from '../../types';
+
+/** the text with the insides of quoted strings, quoted identifiers and comments blanked (same length) */
+export function maskQuoted(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === "'" || c === '"' || c === '`') {
+      let j = i + 1;
+      while (j < text.length) {
+        if (text[j] === '\\' && c !== '`') { j += 2; continue; }
+        if (text[j] === c) {
+          if (text[j + 1] === c) { j += 2; continue; }
+          break;
+        }
+        j++;
+      }
+      const end = Math.min(j, text.length - 1);
+      out += c + blank(text.slice(i + 1, end)) + (j < text.length ? c : '');
+      i = j + 1;
+    } else if (c === '-' && text[i + 1] === '-' && /[\s]/.test(text[i + 2] ?? ' ')) {
+      const j = lineEnd(text, i);
+      out += blank(text.slice(i, j));
+      i = j;
+    } else if (c === '#') {
+      const j = lineEnd(text, i);
+      out += blank(text.slice(i, j));
+      i = j;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      const j = close < 0 ? text.length : close + 2;
+      out += blank(text.slice(i, j));
+      i = j;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out.slice(0, text.length);
+}
+
+function lineEnd(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl < 0 ? text.length : nl;
+}
+
+function blank(s: string): string {
+  return s.replace(/[^\n]/g, ' ');
+}
+
+/** every match of `pattern` (global flag added) in the masked text of `span`, as absolute spans */
+export function findInSpan(text: string, span: Span, pattern: RegExp): Span[] {
+  const masked = maskQuoted(text.slice(span.start, span.end));
+  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+  const re = new RegExp(pattern.source, flags);
+  const found: Span[] = [];
+  for (let m = re.exec(masked); m; m = re.exec(masked)) {
+    found.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return found;
+}
+
+/** the statement delimiter written after the statement (`;` unless a DELIMITER block is active) */
+export function delimiterAfter(text: string, statement: Statement): string {
+  const m = /^[ \t\r\n]*(\S+)/.exec(text.slice(statement.span.end));
+  if (!m || m[1].startsWith(';')) return ';';
+  const word = m[1];
+  return /^[A-Za-z_(]/.test(word) ? ';' : word;
+}
+
+/** deletes a clause from a comma-separated list together with one adjoining comma */
+export function removeListItem(text: string, span: Span): TextEdit {
+  let start = span.start;
+  while (start > 0 && /\s/.test(text[start - 1])) start--;
+  if (text[start - 1] === ',') return { span: { start: start - 1, end: span.end }, newText: '' };
+  let end = span.end;
+  while (end < text.length && /[ \t]/.test(text[end])) end++;
+  if (text[end] === ',') {
+    end++;
+    while (end < text.length && /[ \t]/.test(text[end])) end++;
+    return { span: { start: span.start, end }, newText: '' };
+  }
+  return { span: { start, end: span.end }, newText: '' };
+}
+
+/** deletes a keyword phrase together with the whitespace before it (`c INT NULL AFTER id` → `c INT NULL`) */
+export function removeWithLeadingSpace(text: string, span: Span): TextEdit {
+  let start = span.start;
+  while (start > 0 && /[ \t]/.test(text[start - 1])) start--;
+  return { span: { start, end: span.end }, newText: '' };
+}
+
+/** 1-based line number of an offset */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** `name` in backticks for messages */
+export function ident(name: string): string {
+  return `\`${name}\``;
+}
+
+/** the source text of a span, whitespace collapsed, shortened for messages */
+export function excerpt(text: string, span: Span, max = 80): string {
+  const s = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
