@@ -37,7 +37,11 @@ export const addUniqueIndex: Rule = {
         // a new column holds NULL (never duplicate) unless a default fills every row with one value
         const filled = op.column.default && op.column.default.kind !== 'null' && op.column.default.kind !== 'expression';
         if (!filled) continue;
-        report(ctx, op.table, `UNIQUE column ${op.column.name} with a constant DEFAULT`, op.column.name, op.span);
+        ctx.report({
+          message: `New UNIQUE column ${op.table}.${op.column.name} gets the same DEFAULT in every existing row, so the ALTER fails with error 1062 as soon as ${op.table} has two rows.`,
+          span: op.span,
+          help: `Add ${op.column.name} as NULL without UNIQUE, backfill distinct values, then add the unique index in a later release.`,
+        });
       } else if (op.kind === 'modify-column' && op.def.unique) {
         if (impliedByExistingKey(table, [{ name: op.column }])) continue;
         report(ctx, op.table, `Making ${op.column} UNIQUE`, op.column, op.span);

@@ -18,12 +18,15 @@ function instantOnTarget(ctx: RuleContext, from: string, to: string): boolean {
   return ctx.target.flavor === 'mariadb' && from === 'utf8mb3' && to === 'utf8mb4';
 }
 
-function costText(ctx: RuleContext, from: string, to: string): string {
+function costText(ctx: RuleContext, from: string, to: string, column: boolean): string {
   if (instantOnTarget(ctx, from, to)) return 'MariaDB converts utf8mb3 to utf8mb4 instantly, but the wider characters can push indexed columns past the index length limit';
-  return ctx.target.flavor === 'mariadb'
-    ? 'MariaDB needs ALGORITHM=COPY for it, blocking writes for the whole copy'
+  if (ctx.target.flavor === 'mariadb') return 'MariaDB needs ALGORITHM=COPY for it, blocking writes for the whole copy';
+  return column
+    ? 'MySQL treats a column charset change as a type change: ALGORITHM=COPY, blocking writes for the whole copy'
     : 'MySQL rebuilds the table for it without permitting concurrent writes';
 }
+
+const INSTANT_HELP = 'Check that indexed columns still fit the index length limit with 4 bytes per character before converting.';
 
 function uniqueNote(table: TableDef | undefined, columns: readonly string[]): string {
   const names = new Set(columns.map((c) => c.toLowerCase()));
@@ -40,11 +43,13 @@ function checkModify(ctx: RuleContext, op: ModifyOp): void {
   const what = change.fromCharset !== change.toCharset
     ? `from ${change.fromCharset} to ${change.toCharset}${change.implicit ? ' (the MODIFY names no CHARACTER SET, so the column silently takes the table default)' : ''}`
     : `collation from ${change.fromCollation} to ${change.toCollation}`;
-  const cost = change.fromCharset !== change.toCharset ? `${costText(ctx, change.fromCharset, change.toCharset)}.` : 'A collation change alters equality and sort order.';
+  const cost = change.fromCharset !== change.toCharset ? `${costText(ctx, change.fromCharset, change.toCharset, true)}.` : 'A collation change alters equality and sort order.';
   reportGraded(ctx, {
     message: `This ${op.via === 'change' ? 'CHANGE' : 'MODIFY'} converts ${col} ${what}. ${cost}${uniqueNote(diff.table, [op.column])}`,
     span: op.span,
-    help: change.implicit
+    help: instantOnTarget(ctx, change.fromCharset, change.toCharset)
+      ? INSTANT_HELP
+      : change.implicit
       ? `Write the column's current CHARACTER SET ${change.fromCharset} in the MODIFY if it should not change; otherwise run the conversion through an online-schema-change tool.`
       : 'Run the conversion through an online-schema-change tool and check unique keys for values that collide under the new collation.',
   }, instantOnTarget(ctx, change.fromCharset, change.toCharset) ? 'info' : undefined);
@@ -75,9 +80,9 @@ function checkConvert(ctx: RuleContext, op: ConvertOp): void {
   const froms = [...new Set(changed.map((c) => norm(columnCharset(table, c))))];
   const allInstant = froms.every((f) => instantOnTarget(ctx, f, charset));
   reportGraded(ctx, {
-    message: `CONVERT TO CHARACTER SET ${charset} rewrites ${listNames(changed.map((c) => c.name))} of ${op.table} (now ${froms.join(', ')}). ${froms.map((f) => costText(ctx, f, charset)).filter((v, i, a) => a.indexOf(v) === i).join('; ')}.${uniqueNote(table, changed.map((c) => c.name))}`,
+    message: `CONVERT TO CHARACTER SET ${charset} rewrites ${listNames(changed.map((c) => c.name))} of ${op.table} (now ${froms.join(', ')}). ${froms.map((f) => costText(ctx, f, charset, false)).filter((v, i, a) => a.indexOf(v) === i).join('; ')}.${uniqueNote(table, changed.map((c) => c.name))}`,
     span: op.span,
-    help: 'Run the conversion through an online-schema-change tool, and check unique keys for values that collide under the new collation.',
+    help: allInstant ? INSTANT_HELP : 'Run the conversion through an online-schema-change tool, and check unique keys for values that collide under the new collation.',
   }, allInstant ? 'info' : undefined);
 }
 
@@ -91,7 +96,7 @@ function checkDefaultCharset(ctx: RuleContext, op: OptionsOp): void {
   const keep = table.columns.filter((c) => isCharacterType(c.type) && norm(columnCharset(table, c)) !== charset);
   if (keep.length === 0) return;
   reportGraded(ctx, {
-    message: `DEFAULT CHARSET=${charset} on ${op.table} only changes the default for new columns: ${listNames(keep.map((c) => c.name))} keep their current character set.`,
+    message: `DEFAULT CHARSET=${charset} on ${op.table} only changes the default for new columns: the existing columns ${listNames(keep.map((c) => c.name))} keep their current character set.`,
     span: op.span,
     help: `Use CONVERT TO CHARACTER SET ${charset} (through an online-schema-change tool on big tables) if the existing columns should change too.`,
   }, 'info');

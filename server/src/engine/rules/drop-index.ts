@@ -56,18 +56,20 @@ export const dropIndex: Rule = {
       if (table && !index && op.ifExists) continue;
       const fks = table && index ? backedForeignKeys(ctx, table, index) : [];
       const fkNote = fks.length > 0
-        ? ` It is the only index behind foreign key ${fks.map((f) => f.name ?? `(${f.columns.join(', ')})`).join(', ')}: the drop fails with error 1553, or, if it succeeds, every foreign key check scans the table.`
+        ? ` It is the only index behind foreign key ${fks.map((f) => f.name ?? `(${f.columns.join(', ')})`).join(', ')}, so the drop fails with error 1553 until that key is dropped or another index starts with its columns.`
         : '';
       const hidden = index?.hidden === true;
       if (hidden && fks.length === 0) continue; // already made invisible/ignored in an earlier release: the safe path
       const keyword = hideKeyword(ctx.target);
       ctx.report({
-        message: `Dropping index ${op.name} on ${op.table} is instant, so nothing looks wrong until queries that used it slow down (or fail with error 1176 where they name it in USE/FORCE INDEX).${fkNote}`,
+        message: `Dropping index ${op.name} on ${op.table} is a quick metadata change, so nothing looks wrong until queries that used it slow down (or fail with error 1176 where they name it in USE/FORCE INDEX).${fkNote}`,
         span: op.span,
-        help: keyword
+        help: fks.length > 0
+          ? 'Drop the foreign key first, or add another index that starts with its columns, then hide the index before dropping it.'
+          : keyword
           ? `First ALTER TABLE ${op.table} ALTER INDEX ${op.name} ${keyword}, watch the slow-query log, then drop it in a later release.`
           : 'Check with the slow-query log and the performance schema that no query uses the index before dropping it.',
-        fixes: hidden ? [] : hideFix(ctx, op),
+        fixes: hidden || fks.length > 0 ? [] : hideFix(ctx, op),
       });
     }
   },

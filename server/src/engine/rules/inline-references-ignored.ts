@@ -37,7 +37,7 @@ function check(ctx: RuleContext, table: string, column: ColumnDef, inAlter: bool
   ctx.report({
     message: `${target} parses the inline REFERENCES ${ref.table} on ${table}.${column.name} and silently ignores it: no foreign key is created, so nothing stops orphan rows.`,
     span: ref.span,
-    help: `Declare the key at table level: FOREIGN KEY (${column.name}) REFERENCES ${ref.table} (…).`,
+    help: `Declare the key at table level: FOREIGN KEY (${column.name}) REFERENCES ${ref.table} (${ref.columns.length > 0 ? ref.columns.join(', ') : '…'}).`,
     fixes: rewriteFix(ctx.file.text, column, inAlter, clauseEnd),
   });
 }

@@ -1,0 +1,1 @@
+ALTER TABLE orders MODIFY note VARCHAR(200) DEFAULT '' NOT NULL COMMENT 'free text';

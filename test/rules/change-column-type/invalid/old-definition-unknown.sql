@@ -1,0 +1,1 @@
+ALTER TABLE invoices MODIFY amount BIGINT NOT NULL;

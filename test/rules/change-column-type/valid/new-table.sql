@@ -1,0 +1,2 @@
+CREATE TABLE carts (id INT PRIMARY KEY, total INT);
+ALTER TABLE carts MODIFY total BIGINT;

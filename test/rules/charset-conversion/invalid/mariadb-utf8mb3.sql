@@ -1,0 +1,4 @@
+-- @target mariadb-10.11
+CREATE TABLE posts (id INT PRIMARY KEY, title VARCHAR(100) NOT NULL) DEFAULT CHARSET=utf8mb3;
+-- @migration
+ALTER TABLE posts CONVERT TO CHARACTER SET utf8mb4;

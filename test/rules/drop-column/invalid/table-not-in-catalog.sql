@@ -1,0 +1,1 @@
+ALTER TABLE legacy_orders DROP legacy_flag;

@@ -1,0 +1,2 @@
+CREATE TABLE imports (id INT PRIMARY KEY, raw TEXT);
+ALTER TABLE imports DROP COLUMN raw;

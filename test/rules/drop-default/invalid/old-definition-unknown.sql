@@ -1,0 +1,1 @@
+ALTER TABLE subscriptions ALTER plan DROP DEFAULT;

@@ -1,0 +1,3 @@
+CREATE TABLE users (id INT PRIMARY KEY, locale VARCHAR(10) NULL DEFAULT 'en');
+-- @migration
+ALTER TABLE users ALTER COLUMN locale DROP DEFAULT;

@@ -1,0 +1,2 @@
+CREATE TABLE tmp_import (id INT PRIMARY KEY);
+DROP TABLE tmp_import;

@@ -1,0 +1,2 @@
+-- @target mysql-8.4
+CREATE TABLE teams (id INT PRIMARY KEY, owner_id INT REFERENCES users (id));

@@ -1,0 +1,3 @@
+-- @target mariadb-10.11
+CREATE TABLE accounts (id INT PRIMARY KEY);
+CREATE TABLE users (id INT PRIMARY KEY, account_id INT REFERENCES accounts (id));

@@ -1,0 +1,2 @@
+ALTER TABLE users
+  ADD COLUMN signed_up_at DATETIME(3) NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE users ADD notes TEXT NULL, ADD nickname VARCHAR(40) NULL;

@@ -1,0 +1,2 @@
+-- orders comes from a migration Lockstep does not see: it still exists
+ALTER TABLE orders ADD total DECIMAL(10,2) NOT NULL;

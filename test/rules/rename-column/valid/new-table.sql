@@ -1,0 +1,2 @@
+CREATE TABLE drafts (id INT PRIMARY KEY, body TEXT);
+ALTER TABLE drafts RENAME COLUMN body TO content;

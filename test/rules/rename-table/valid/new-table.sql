@@ -1,0 +1,2 @@
+CREATE TABLE staging (id INT PRIMARY KEY);
+RENAME TABLE staging TO reports;

@@ -1,0 +1,9 @@
+CREATE TABLE users (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  email VARCHAR(255) NULL,
+  name VARCHAR(100) NOT NULL DEFAULT '',
+  status VARCHAR(20) NOT NULL DEFAULT 'new' COMMENT 'lifecycle state'
+) DEFAULT CHARSET=utf8mb4;
+
+-- @migration
+ALTER TABLE users CHANGE email email_address VARCHAR(255) NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE payments MODIFY reference VARCHAR(64) NOT NULL;

@@ -1,0 +1,3 @@
+CREATE TABLE tags (id INT PRIMARY KEY, label VARCHAR(50));
+-- @migration
+ALTER TABLE tags MODIFY id INT NOT NULL;

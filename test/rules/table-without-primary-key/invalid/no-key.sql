@@ -1,0 +1,4 @@
+CREATE TABLE audit_log (
+  msg TEXT,
+  created_at DATETIME NOT NULL
+);

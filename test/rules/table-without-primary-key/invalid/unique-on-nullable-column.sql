@@ -1,0 +1,1 @@
+CREATE TABLE sessions (token VARCHAR(64), user_id INT, UNIQUE KEY uq_token (token));

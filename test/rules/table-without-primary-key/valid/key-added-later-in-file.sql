@@ -1,0 +1,2 @@
+CREATE TABLE audit_log (id BIGINT UNSIGNED NOT NULL, msg TEXT);
+ALTER TABLE audit_log ADD PRIMARY KEY (id);

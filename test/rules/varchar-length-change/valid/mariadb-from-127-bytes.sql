@@ -1,0 +1,4 @@
+-- @target mariadb-10.11
+CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(30) NOT NULL) DEFAULT CHARSET=utf8mb4;
+-- @migration
+ALTER TABLE users MODIFY name VARCHAR(100) NOT NULL;
