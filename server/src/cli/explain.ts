@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { analyzeFile, applyStatement, emptyCatalog, parseFile, type Catalog, type Finding, type Target } from '../engine';
 import type { ExplainCommand } from './args';
 import { loadConfig } from './config-file';
+import { detectConvention, migrationText, type Convention } from '../engine/workspace';
 import { UsageError } from './errors';
 import { discover, readMigration, relativePath } from './files';
 import { resolveTarget } from './lint';
@@ -44,7 +45,7 @@ export function runExplain(cmd: ExplainCommand, cwd: string, sqlText: string): E
   return { target: target.label, statements, findings: rest };
 }
 
-/** replays the --schema files (directories in their convention order) into one catalog */
+/** replays the --schema files (directories in their convention order, up sections only) into one catalog */
 function schemaFrom(paths: readonly string[], cwd: string, target: Target): Catalog {
   const catalog = emptyCatalog();
   for (const p of paths) {
@@ -55,11 +56,10 @@ function schemaFrom(paths: readonly string[], cwd: string, target: Target): Cata
     } catch {
       throw new UsageError(`schema path not found: ${p}`);
     }
-    const files = isDir ? orderedFilesIn(p, cwd) : [abs];
-    for (const file of files) {
+    for (const { file, convention } of isDir ? orderedFilesIn(p, cwd) : [{ file: abs, convention: detectConvention([relativePath(cwd, abs)]) }]) {
       const read = readMigration(file);
       if (!read.ok) throw new UsageError(`${relativePath(cwd, file)}: ${read.reason}`);
-      for (const statement of parseFile(read.text, { target })) {
+      for (const statement of parseFile(migrationText(read.text, convention), { target })) {
         try {
           applyStatement(catalog, statement, relativePath(cwd, file));
         } catch {
@@ -71,8 +71,16 @@ function schemaFrom(paths: readonly string[], cwd: string, target: Target): Cata
   return catalog;
 }
 
-function orderedFilesIn(dir: string, cwd: string): string[] {
+function orderedFilesIn(dir: string, cwd: string): { file: string; convention: Convention | undefined }[] {
   const filter = { included: () => true, excluded: () => false };
   const found = discover([dir], cwd, cwd, filter);
-  return migrationSets(found.files, cwd, filter).flatMap((set) => orderSet(set, cwd).ordered);
+  return migrationSets(found.files, cwd, filter).flatMap((set) => {
+    const { ordered, convention } = orderSet(set, cwd, undefined, textOf);
+    return ordered.map((file) => ({ file, convention }));
+  });
+}
+
+function textOf(abs: string): string | undefined {
+  const read = readMigration(abs);
+  return read.ok ? read.text : undefined;
 }

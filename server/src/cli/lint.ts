@@ -1,10 +1,11 @@
 // `lockstep lint`: discover files, replay each directory's earlier migrations in convention
 // order, analyze every linted file against the schema before it, apply the baseline.
 import { analyzeFile, applyStatement, emptyCatalog, parseFile, parseTarget, KNOWN_TARGETS, DEFAULT_TARGET, type Catalog, type Target } from '../engine';
+import { migrationText, type Convention } from '../engine/workspace';
 import type { FailLevel, LintCommand } from './args';
 import { loadConfig, type CliConfig } from './config-file';
 import { UsageError } from './errors';
-import { discover, readMigration, relativePath } from './files';
+import { discover, readMigration, relativePath, type ReadResult } from './files';
 import { migrationSets, orderSet } from './migration-sets';
 import { fileReport, severityRank, type FileReport, type LintReport } from './report';
 
@@ -39,40 +40,39 @@ export function runLint(cmd: LintCommand, cwd: string): LintOutcome {
   const reports = new Map<string, FileReport>();
   const options = { target, rules: config.rules, settings: config.settings };
 
-  const lintOne = (abs: string, catalog: Catalog): Catalog | undefined => {
-    const display = relativePath(cwd, abs);
-    const read = readMigration(abs);
-    if (!read.ok) {
-      skipped.push({ path: display, reason: read.reason });
-      return undefined;
-    }
-    const analysis = analyzeFile(display, read.text, { ...options, catalog });
-    reports.set(abs, fileReport(display, read.text, analysis.statements, analysis.findings));
-    return analysis.catalogAfter;
-  };
-
-  const replayOne = (abs: string, catalog: Catalog): Catalog => {
-    const read = readMigration(abs);
-    if (!read.ok) {
-      notes.push(`${relativePath(cwd, abs)} was not replayed (${read.reason}); later files are checked without its schema changes.`);
-      return catalog;
-    }
-    return replay(relativePath(cwd, abs), read.text, catalog, target);
-  };
-
   for (const set of migrationSets(found.files, config.root, config.filter)) {
-    const { ordered, unordered } = orderSet(set, config.root, config.convention);
-    const lastLinted = Math.max(...ordered.map((m, i) => (linted.has(m) ? i : -1)), ...unordered.filter((u) => linted.has(u.path)).map((u) => (u.after ? ordered.indexOf(u.after) : -1)));
-    const needAfter = new Set(unordered.filter((u) => linted.has(u.path) && u.after).map((u) => u.after as string));
+    const reads = new Map<string, ReadResult>(set.members.map((abs) => [abs, readMigration(abs)]));
+    const textOf = (abs: string): string | undefined => {
+      const r = reads.get(abs);
+      return r?.ok ? r.text : undefined;
+    };
+    const { convention, ordered, unordered } = orderSet(set, config.root, config.convention, textOf);
+
+    const step = (abs: string, catalog: Catalog): Catalog => {
+      const read = reads.get(abs) ?? readMigration(abs);
+      const display = relativePath(cwd, abs);
+      if (!read.ok) {
+        if (linted.has(abs)) skipped.push({ path: display, reason: read.reason });
+        else notes.push(`${display} was not replayed (${read.reason}); later files are checked without its schema changes.`);
+        return catalog;
+      }
+      if (!linted.has(abs)) return replay(display, read.text, convention, catalog, target);
+      const analysis = analyzeFile(display, migrationText(read.text, convention), { ...options, catalog });
+      reports.set(abs, fileReport(display, read.text, analysis.statements, analysis.findings));
+      return analysis.catalogAfter;
+    };
+
+    // replay up to the last file that is linted or that a linted down migration follows
+    const needed = new Set([...ordered.filter((m) => linted.has(m)), ...unordered.filter((u) => linted.has(u.path) && u.after).map((u) => u.after as string)]);
+    const last = Math.max(-1, ...ordered.map((m, i) => (needed.has(m) ? i : -1)));
     const after = new Map<string, Catalog>();
     let catalog = emptyCatalog();
-    for (let i = 0; i <= lastLinted; i++) {
-      const m = ordered[i];
-      catalog = linted.has(m) ? (lintOne(m, catalog) ?? catalog) : replayOne(m, catalog);
-      if (needAfter.has(m)) after.set(m, catalog);
+    for (let i = 0; i <= last; i++) {
+      catalog = step(ordered[i], catalog);
+      if (needed.has(ordered[i])) after.set(ordered[i], catalog);
     }
     for (const u of unordered) {
-      if (linted.has(u.path)) lintOne(u.path, (u.after && after.get(u.after)) || emptyCatalog());
+      if (linted.has(u.path)) step(u.path, (u.after && after.get(u.after)) || emptyCatalog());
     }
   }
 
@@ -80,10 +80,10 @@ export function runLint(cmd: LintCommand, cwd: string): LintOutcome {
   return { report: { target, files }, config, skipped, notes };
 }
 
-/** the schema after running `text` on `catalog` (no rules run) */
-function replay(path: string, text: string, catalog: Catalog, target: Target): Catalog {
+/** the schema after running the file's up sections on `catalog` (no rules run) */
+function replay(path: string, text: string, convention: Convention | undefined, catalog: Catalog, target: Target): Catalog {
   const next: Catalog = { tables: new Map(catalog.tables) };
-  for (const statement of parseFile(text, { target })) {
+  for (const statement of parseFile(migrationText(text, convention), { target })) {
     try {
       applyStatement(next, statement, path);
     } catch {

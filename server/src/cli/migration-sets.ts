@@ -52,16 +52,21 @@ export function migrationSets(linted: readonly string[], root: string, filter: P
 }
 
 export interface OrderedSet {
+  convention: Convention | undefined;
   /** up migrations in the order they run */
   ordered: string[];
   /** members the convention does not order (down migrations, strays), each with the ordered member it follows */
   unordered: { path: string; after?: string }[];
 }
 
-export function orderSet(set: MigrationSet, root: string, configured?: Convention): OrderedSet {
+/** `textOf(abs)` gives a member's text when readable (conventions recognised by header lines) */
+export function orderSet(set: MigrationSet, root: string, configured: Convention | undefined, textOf: (abs: string) => string | undefined): OrderedSet {
   const relToAbs = new Map(set.members.map((abs) => [relativePath(root, abs), abs]));
   const rels = [...relToAbs.keys()];
-  const convention = configured ?? detectConvention(rels);
+  const convention = configured ?? detectConvention(rels, (rel) => {
+    const abs = relToAbs.get(rel);
+    return abs === undefined ? undefined : textOf(abs);
+  });
   const ordered = orderMigrations(rels, convention)
     .map((r) => relToAbs.get(r))
     .filter((a): a is string => a !== undefined);
@@ -69,7 +74,7 @@ export function orderSet(set: MigrationSet, root: string, configured?: Conventio
   const unordered = set.members
     .filter((m) => !inOrder.has(m))
     .map((path) => ({ path, after: followedMember(path, ordered) }));
-  return { ordered, unordered };
+  return { convention, ordered, unordered };
 }
 
 /** a down migration runs after its up migration; anything else follows the last member sorting before it */
