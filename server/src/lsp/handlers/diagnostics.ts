@@ -1,0 +1,236 @@
+// Diagnostics: analyzes open documents (debounced, cancelling stale runs, incrementally) and
+// publishes the findings. Each document keeps its last analysis for hover, code lens and explain.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity } from '../../engine';
+import { UNUSED_IGNORE } from '../../engine/suppress';
+import type { ServerContext } from '../context';
+import { indexText, spanToRange, toLspEdit, type PositionIndex } from '../convert';
+import { ruleDocsUrl } from '../docs';
+import { IncrementalAnalyzer, type IncrementalAnalysis } from '../incremental/analyzer';
+import { FILE_TIME_BUDGET_MS, refusal } from '../limits';
+import type { DiagnosticData } from '../protocol';
+import { pathToUri, uriToPath } from '../uri';
+import { relativePath } from '../workspace/catalog-chain';
+import type { EffectiveSettings } from './configuration';
+
+/** delay after an edit before analysis starts; edits arriving meanwhile are coalesced */
+const DEBOUNCE_MS = 10;
+/** later migrations of the same set wait a little longer after an earlier one changed */
+const DEPENDENT_DELAY_MS = 150;
+
+export interface DocumentAnalysis {
+  version: number;
+  analysis: IncrementalAnalysis;
+  settings: EffectiveSettings;
+  /** absolute paths of the migrations replayed before this file */
+  earlier: string[];
+}
+
+interface DocumentState {
+  analyzer: IncrementalAnalyzer;
+  /** bumped by every schedule: a run whose ticket is older is stale */
+  ticket: number;
+  timer?: NodeJS.Timeout;
+  last?: DocumentAnalysis;
+  waiters: (() => void)[];
+}
+
+export class AnalysisStore {
+  private readonly states = new Map<string, DocumentState>();
+
+  constructor(private readonly ctx: () => ServerContext) {}
+
+  schedule(uri: string, delayMs = DEBOUNCE_MS): void {
+    const state = this.state(uri);
+    state.ticket++;
+    if (state.timer) clearTimeout(state.timer);
+    const ticket = state.ticket;
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void this.run(uri, ticket).catch((err: unknown) => this.ctx().connection.console.error(`lockstep: analysis of ${uri} failed: ${String(err)}`));
+    }, delayMs);
+  }
+
+  reanalyzeAll(): void {
+    for (const doc of this.ctx().documents.all()) this.schedule(doc.uri);
+  }
+
+  forget(uri: string): void {
+    const state = this.states.get(uri);
+    if (state?.timer) clearTimeout(state.timer);
+    this.states.delete(uri);
+    void this.ctx().connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  last(uri: string): DocumentAnalysis | undefined {
+    return this.states.get(uri)?.last;
+  }
+
+  /** the analysis of the document's current version (waits for it up to `timeoutMs`) */
+  async current(uri: string, timeoutMs = 5000): Promise<DocumentAnalysis | undefined> {
+    const doc = this.ctx().documents.get(uri);
+    if (!doc) return undefined;
+    const state = this.state(uri);
+    if (state.last?.version === doc.version) return state.last;
+    if (!state.timer && state.last === undefined) this.schedule(uri, 0);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      state.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    return state.last;
+  }
+
+  private state(uri: string): DocumentState {
+    let state = this.states.get(uri);
+    if (!state) {
+      state = { analyzer: new IncrementalAnalyzer(), ticket: 0, waiters: [] };
+      this.states.set(uri, state);
+    }
+    return state;
+  }
+
+  private async run(uri: string, ticket: number): Promise<void> {
+    const ctx = this.ctx();
+    const doc = ctx.documents.get(uri);
+    const state = this.states.get(uri);
+    if (!doc || !state) return;
+    const version = doc.version;
+    const stale = (): boolean => state.ticket !== ticket || ctx.documents.get(uri)?.version !== version || this.states.get(uri) !== state;
+    const settings = await ctx.settings.get(uri);
+    const text = doc.getText();
+
+    const refused = refusal(text, settings.maxFileSize);
+    if (refused) {
+      if (stale()) return;
+      ctx.connection.sendDiagnostics({ uri, version, diagnostics: [refusalDiagnostic(refused)] });
+      this.settle(state);
+      return;
+    }
+
+    const path = uriToPath(uri);
+    const chain = path ? await ctx.chains.catalogBefore(path, { ...settings }, stale) : undefined;
+    if (stale()) return;
+    const relPath = path ? relativePath(settings.root, path) : uri;
+    const analysis = await state.analyzer.analyze({
+      path: relPath,
+      text,
+      options: { target: settings.target, catalog: chain?.catalog, rules: settings.rules, settings: settings.ruleSettings },
+      catalogVersion: chain?.version ?? 'empty',
+      isCancelled: stale,
+      budgetMs: FILE_TIME_BUDGET_MS,
+    });
+    if (!analysis || stale()) return;
+
+    const previous = state.last;
+    state.last = { version, analysis, settings, earlier: chain?.earlier ?? [] };
+    const otherFiles = new Map<string, PositionIndex | undefined>();
+    const indexOf = (abs: string, uri: string): PositionIndex | undefined => {
+      if (!otherFiles.has(abs)) otherFiles.set(abs, positionIndexOf(abs, uri, ctx));
+      return otherFiles.get(abs);
+    };
+    const diagnostics = analysis.findings.map((f) => toDiagnostic(doc, f, relPath, settings, indexOf));
+    if (!analysis.complete) diagnostics.push(budgetDiagnostic(doc, analysis));
+    ctx.connection.sendDiagnostics({ uri, version, diagnostics });
+    this.settle(state);
+    if (path && previous && previous.analysis.catalogAfter !== analysis.catalogAfter && chain?.isMigration) this.scheduleLaterMigrations(path);
+  }
+
+  private settle(state: DocumentState): void {
+    const waiters = state.waiters.splice(0);
+    for (const w of waiters) w();
+  }
+
+  /** open documents that replay `path` before themselves see its new content */
+  private scheduleLaterMigrations(path: string): void {
+    for (const [uri, state] of this.states) {
+      if (state.last?.earlier.includes(path)) this.schedule(uri, DEPENDENT_DELAY_MS);
+    }
+  }
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+type OtherFileIndex = (abs: string, uri: string) => PositionIndex | undefined;
+
+export function toDiagnostic(doc: TextDocument, finding: Finding, relPath: string, settings: EffectiveSettings, indexOf: OtherFileIndex): Diagnostic {
+  const docsUrl = ruleDocsUrl(finding.rule, settings.docsBase);
+  const data: DiagnosticData = {
+    rule: finding.rule,
+    docsUrl,
+    fixes: (finding.fixes ?? []).map((fix) => ({ title: fix.title, preferred: fix.preferred === true, edits: fix.edits.map((e) => toLspEdit(doc, e)) })),
+  };
+  const diagnostic: Diagnostic = {
+    range: spanToRange(doc, finding.span),
+    severity: SEVERITY[finding.severity],
+    code: finding.rule,
+    codeDescription: { href: docsUrl },
+    source: 'lockstep',
+    message: finding.help ? `${finding.message}\n${finding.help}` : finding.message,
+    data,
+  };
+  if (finding.rule === UNUSED_IGNORE) diagnostic.tags = [DiagnosticTag.Unnecessary];
+  const related = relatedInformation(doc, finding, relPath, settings, indexOf);
+  if (related.length > 0) diagnostic.relatedInformation = related;
+  return diagnostic;
+}
+
+function relatedInformation(doc: TextDocument, finding: Finding, relPath: string, settings: EffectiveSettings, indexOf: OtherFileIndex): DiagnosticRelatedInformation[] {
+  return (finding.related ?? []).map((r) => {
+    if (r.path === undefined || r.path === relPath) {
+      return { location: { uri: doc.uri, range: spanToRange(doc, r.span ?? finding.span) }, message: r.message };
+    }
+    const abs = join(settings.root, r.path);
+    const uri = pathToUri(abs);
+    const index = r.span ? indexOf(abs, uri) : undefined;
+    const range = r.span && index ? spanToRange(index, r.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { location: { uri, range }, message: r.message };
+  });
+}
+
+function positionIndexOf(abs: string, uri: string, ctx: ServerContext): PositionIndex | undefined {
+  const open = ctx.documents.all().find((d) => d.uri === uri || uriToPath(d.uri) === abs);
+  if (open) return open;
+  try {
+    return indexText(readFileSync(abs, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function refusalDiagnostic(message: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'not-analyzed',
+    source: 'lockstep',
+    message,
+  };
+}
+
+function budgetDiagnostic(doc: TextDocument, analysis: IncrementalAnalysis): Diagnostic {
+  const last = analysis.statements[analysis.statements.length - 1]?.statement.span.end ?? 0;
+  const at = doc.positionAt(last);
+  return {
+    range: { start: at, end: at },
+    severity: DiagnosticSeverity.Information,
+    code: 'not-analyzed',
+    source: 'lockstep',
+    message: `Lockstep stopped analyzing this file after ${analysis.statements.length} statements: it took longer than ${FILE_TIME_BUDGET_MS / 1000} s. The statements after this point were not checked.`,
+  };
+}

@@ -1,0 +1,40 @@
+// `lockstep/explain`: the prediction and findings for the statement at a position of an open
+// document (or every DDL statement of it), or for standalone SQL.
+import { analyzeFile, parseTarget, type StatementResult } from '../../engine';
+import type { ServerContext } from '../context';
+import { spanToRange, type PositionIndex } from '../convert';
+import { ExplainRequest, type ExplainedStatement, type ExplainResult } from '../protocol';
+import { isDdl, statementAt } from '../statements';
+import type { FileAnalysis, Finding, Target } from '../../engine';
+import { statementMarkdown } from './hover';
+
+export function registerExplain(ctx: ServerContext): void {
+  ctx.connection.onRequest(ExplainRequest, async (params): Promise<ExplainResult> => {
+    if (params.textDocument) {
+      const current = await ctx.analyses.current(params.textDocument.uri);
+      const doc = ctx.documents.get(params.textDocument.uri);
+      if (!current || !doc) return { target: '', statements: [] };
+      const target = current.settings.target;
+      const picked = params.position
+        ? [statementAt(current.analysis.statements, doc.offsetAt(params.position))].filter((r): r is StatementResult => r !== undefined)
+        : current.analysis.statements.filter(isDdl);
+      return { target: target.label, statements: picked.map((r) => explained(r, current.analysis, target, doc)) };
+    }
+    const settings = await ctx.settings.get(ctx.documents.all()[0]?.uri ?? 'untitled:explain');
+    const target = (params.target ? parseTarget(params.target) : undefined) ?? settings.target;
+    const analysis = analyzeFile('explain.sql', params.sql ?? '', { target, rules: settings.rules, settings: settings.ruleSettings });
+    return { target: target.label, statements: analysis.statements.map((r) => explained(r, analysis, target)) };
+  });
+}
+
+function explained(result: StatementResult, analysis: FileAnalysis, target: Target, doc?: PositionIndex): ExplainedStatement {
+  const findings: Finding[] = analysis.findings.filter((f) => f.statementIndex === result.statement.index);
+  return {
+    range: doc ? spanToRange(doc, result.statement.span) : undefined,
+    kind: result.statement.kind,
+    sql: result.statement.sql,
+    prediction: result.prediction,
+    findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, help: f.help })),
+    markdown: statementMarkdown(result, target, findings),
+  };
+}

@@ -1,0 +1,121 @@
+// The language server: wires the handlers (one file per feature) to a connection.
+// startServer() picks the transport from the command line (--stdio, --node-ipc, --socket=N).
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFile, stat } from 'node:fs/promises';
+import type { ClientFlags, ServerContext } from './context';
+import { registerCodeActions } from './handlers/code-actions';
+import { registerCodeLens } from './handlers/code-lens';
+import { registerCommands, SERVER_COMMANDS } from './handlers/commands';
+import { registerConfiguration, SettingsStore } from './handlers/configuration';
+import { AnalysisStore } from './handlers/diagnostics';
+import { registerExplain } from './handlers/explain';
+import { registerHover } from './handlers/hover';
+import { registerWorkspace } from './handlers/workspace';
+import { DEFAULT_MAX_FILE_BYTES } from './limits';
+import { uriToPath } from './uri';
+import { CatalogChains } from './workspace/catalog-chain';
+
+export function startServer(): Connection {
+  const connection = createConnection(ProposedFeatures.all);
+  serve(connection);
+  connection.listen();
+  return connection;
+}
+
+export function serve(connection: Connection): ServerContext {
+  const documents = new TextDocuments(TextDocument);
+  const ctx: ServerContext = {
+    connection,
+    documents,
+    flags: { configuration: false, watchedFilesRegistration: false, showDocument: false, vscodeExtension: false },
+    roots: [],
+    settings: new SettingsStore(() => ctx),
+    chains: new CatalogChains((abs) => readMigration(ctx, abs)),
+    analyses: new AnalysisStore(() => ctx),
+  };
+
+  let folderEvents = false;
+  connection.onInitialize((params): InitializeResult => {
+    ctx.flags = clientFlags(params);
+    ctx.roots = workspaceRoots(params);
+    folderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: SERVER_COMMANDS },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'lockstep' },
+    };
+  });
+  const workspaceInitialized = registerWorkspace(ctx);
+  connection.onInitialized(() => {
+    workspaceInitialized();
+    if (folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+        const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+        ctx.roots = sortRoots([...ctx.roots.filter((r) => !removed.has(r)), ...added]);
+        ctx.settings.clear();
+        ctx.analyses.reanalyzeAll();
+      });
+    }
+  });
+
+  documents.onDidChangeContent((e) => ctx.analyses.schedule(e.document.uri));
+  documents.onDidClose((e) => ctx.analyses.forget(e.document.uri));
+
+  registerConfiguration(ctx);
+  registerHover(ctx);
+  registerCodeActions(ctx);
+  registerCodeLens(ctx);
+  registerCommands(ctx);
+  registerExplain(ctx);
+  documents.listen(connection);
+  return ctx;
+}
+
+function clientFlags(params: InitializeParams): ClientFlags {
+  const caps = params.capabilities;
+  const name = params.clientInfo?.name ?? '';
+  return {
+    configuration: caps.workspace?.configuration === true,
+    watchedFilesRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    showDocument: caps.window?.showDocument?.support === true,
+    vscodeExtension: /visual studio code|vscode|code-oss|code-server|vscodium/i.test(name),
+  };
+}
+
+function workspaceRoots(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return sortRoots(uris.map(uriToPath).filter((p): p is string => p !== undefined));
+}
+
+function sortRoots(roots: string[]): string[] {
+  return [...new Set(roots)].sort((a, b) => b.length - a.length);
+}
+
+/** an earlier migration's text: the open document's, else the file's (skipped when too large or binary) */
+async function readMigration(ctx: ServerContext, abs: string): Promise<string | undefined> {
+  const open = ctx.documents.all().find((d) => uriToPath(d.uri) === abs);
+  if (open) return open.getText();
+  try {
+    if ((await stat(abs)).size > DEFAULT_MAX_FILE_BYTES) return undefined;
+    const text = await readFile(abs, 'utf8');
+    return text.includes('\u0000') ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
