@@ -15,8 +15,11 @@ export const addAutoIncrementColumn: Rule = {
     for (const op of existingTableOps(ctx)) {
       const column = autoIncrementColumn(ctx.catalog.tables.get(op.table.toLowerCase())?.columns, op);
       if (!column) continue;
+      const message = op.kind === 'add-column'
+        ? `AUTO_INCREMENT column ${ident(column)} on existing table ${ident(op.table)} makes the server number every existing row: the table is rebuilt with at least LOCK=SHARED, so writes are blocked for the whole rebuild.`
+        : `Making column ${ident(column)} of existing table ${ident(op.table)} AUTO_INCREMENT counts as a column type change: only ALGORITHM=COPY can do it, so the table is copied with writes blocked.`;
       ctx.report({
-        message: `AUTO_INCREMENT column ${ident(column)} on existing table ${ident(op.table)} makes the server number every existing row: the table is rebuilt with at least LOCK=SHARED, so writes are blocked for the whole rebuild.`,
+        message,
         span: op.span,
         help: 'Create a new table with the AUTO_INCREMENT key, copy the rows over in batches (or with an online schema change tool) and swap the tables with RENAME TABLE.',
       });

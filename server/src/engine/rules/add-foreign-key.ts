@@ -23,8 +23,12 @@ export const addForeignKey: Rule = {
       const name = op.fk.name ? `${ident(op.fk.name)} ` : '';
       const child = ident(op.table);
       const parent = ident(op.fk.refTable);
+      const asserted = ctx.statement.ddlOptions.algorithm;
+      const effect = asserted && asserted !== 'COPY' && asserted !== 'DEFAULT'
+        ? `the ALTER fails with error 1846 (adding foreign keys needs foreign_key_checks=OFF for ALGORITHM=${asserted})`
+        : `the server copies all of ${child} and blocks its writes meanwhile, holding metadata locks on both ${child} and ${parent}`;
       ctx.report({
-        message: `Foreign key ${name}(${op.fk.columns.join(', ')}) → ${parent} on existing table ${child} is added with foreign_key_checks=1, which only ALGORITHM=COPY supports: the server copies all of ${child} and blocks its writes meanwhile, holding metadata locks on both ${child} and ${parent}.`,
+        message: `Foreign key ${name}(${op.fk.columns.join(', ')}) → ${parent} on existing table ${child} is added with foreign_key_checks=1, which only ALGORITHM=COPY supports: ${effect}.`,
         span: op.span,
         help: `Index ${op.fk.columns.join(', ')} first, verify there are no orphan rows, then run the ALTER with ALGORITHM=INPLACE between SET SESSION foreign_key_checks=0 and =1 (or enforce the relation in the app).`,
         // one fix for the statement: on its first foreign key only, so "fix all" applies it once

@@ -43,7 +43,7 @@ function reportBlocking(ctx: RuleContext, op: AddIndexOp): void {
   const kind = op.index.kind === 'fulltext' ? 'FULLTEXT' : 'SPATIAL';
   const table = ctx.catalog.tables.get(op.table.toLowerCase());
   const firstFulltext = kind === 'FULLTEXT' && table !== undefined && !table.indexes.some((i) => i.kind === 'fulltext');
-  const rebuild = firstFulltext ? ' and, as the first FULLTEXT index of the table, rebuilds it to add the hidden FTS_DOC_ID column' : '';
+  const rebuild = firstFulltext ? ', and as the first FULLTEXT index of the table it also rebuilds the table to add the hidden FTS_DOC_ID column' : '';
   ctx.report({
     message: `${kind} index ${indexName(op)} on existing table ${ident(op.table)} cannot be built with LOCK=NONE: writes to the table are blocked (LOCK=SHARED) for the whole build${rebuild}.`,
     span: op.span,
@@ -63,10 +63,10 @@ function reportUnasserted(ctx: RuleContext, plain: AddIndexOp[], fixable: boolea
   if (!assertableAlgorithm(st)) return;
   const names = plain.map(indexName).join(', ');
   const what = plain.length > 1 ? `indexes ${names}` : `index ${names}`;
+  const clause = st.ddlOptions.algorithm && st.ddlOptions.algorithm !== 'DEFAULT' ? 'LOCK=NONE' : ONLINE;
+  const text = st.kind === 'alter-table' ? clause : clause.replace(', ', ' ');
   const fixes: Fix[] = [];
   if (fixable) {
-    const clause = st.ddlOptions.algorithm && st.ddlOptions.algorithm !== 'DEFAULT' ? 'LOCK=NONE' : ONLINE;
-    const text = st.kind === 'alter-table' ? clause : clause.replace(', ', ' ');
     const edit = st.kind === 'alter-table' ? appendAlterClause(st, text) : insertAt(st.span.end, ` ${text}`);
     fixes.push(fix(`Assert an online build: ${text}`, [edit], true));
   }
@@ -74,7 +74,7 @@ function reportUnasserted(ctx: RuleContext, plain: AddIndexOp[], fixable: boolea
   ctx.report({
     message: `Adding ${what} to existing table ${ident(plain[0].table)} reads the whole table and takes an exclusive metadata lock at its start and end; without LOCK=NONE nothing stops the server from blocking writes.${several}`,
     span: plain[0].span,
-    help: `Append ${ONLINE} so the statement fails instead of blocking writes, set a short lock_wait_timeout, and use an online schema change tool on big tables.`,
+    help: `Append ${text} so the statement fails instead of blocking writes, set a short lock_wait_timeout, and use an online schema change tool on big tables.`,
     fixes,
   });
 }

@@ -25,8 +25,11 @@ export const primaryKeyChange: Rule = {
     if (!drop && !add) return;
     const table = ident((drop ?? add)!.table);
     if (drop && !add) {
+      const def = ctx.catalog.tables.get(drop.table.toLowerCase());
+      const otherKey = def?.indexes.some((i) => i.kind === 'unique') || def?.columns.some((c) => c.unique);
+      const tools = def && !otherKey ? ', and with no other unique key left, online schema change tools can no longer work on it' : '';
       ctx.report({
-        message: `DROP PRIMARY KEY alone on existing table ${table} is only possible with ALGORITHM=COPY: the table is copied with writes blocked, InnoDB falls back to a hidden row id, and online schema change tools can no longer work on it without another unique key.`,
+        message: `DROP PRIMARY KEY alone on existing table ${table} is only possible with ALGORITHM=COPY: the table is copied and re-clustered with writes blocked${tools}.`,
         span: drop.span,
         help: 'Replace the key in one statement (DROP PRIMARY KEY, ADD PRIMARY KEY (…)) through an online schema change tool, or create a new table with the new key, dual-write, backfill and swap.',
       });

@@ -14,10 +14,22 @@ export function dmlShape(st: Statement): DmlShape | undefined {
 
 /** the table an UPDATE/DELETE changes, or the tables an INSERT … SELECT reads */
 export function dmlSubjects(st: Statement, shape: DmlShape): string[] {
-  const all = [...new Set([...(st.dml?.tables ?? []), ...st.tables].map((t) => t.toLowerCase()))];
   if (shape !== 'insert-select') return (st.dml?.tables ?? st.tables).slice(0, 1).map((t) => t.toLowerCase());
-  const target = (st.dml?.tables ?? [])[0]?.toLowerCase();
-  return all.filter((t) => t !== target);
+  const target = (st.dml?.tables ?? st.tables)[0]?.toLowerCase();
+  return selectSources(st).filter((t) => t !== target);
+}
+
+/** the tables named after FROM / JOIN in the SELECT part of an INSERT … SELECT */
+function selectSources(st: Statement): string[] {
+  const sql = st.sql.replace(/`/g, ' ');
+  const masked = maskQuoted(sql);
+  const select = /\bSELECT\b/i.exec(masked);
+  if (!select) return [];
+  const names = new Set<string>();
+  const re = /\b(?:FROM|JOIN)\s+([\w$]+(?:\s*\.\s*[\w$]+)?)/gi;
+  const tail = masked.slice(select.index);
+  for (let m = re.exec(tail); m; m = re.exec(tail)) names.add(m[1].split('.').pop()!.trim().toLowerCase());
+  return [...names];
 }
 
 /** the SELECT's WHERE text of an INSERT … SELECT (undefined when it has none) */

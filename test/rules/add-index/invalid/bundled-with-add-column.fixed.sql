@@ -1,0 +1,2 @@
+ALTER TABLE orders ADD COLUMN coupon VARCHAR(32) NULL;
+ALTER TABLE orders ADD INDEX idx_orders_coupon (coupon), ALGORITHM=INPLACE, LOCK=NONE;
