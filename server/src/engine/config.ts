@@ -1,0 +1,313 @@
+// The project configuration (`lockstep.config.json` or `.lockstep.json`): parsing with clear
+// errors, defaults, and what the engine, the CLI and the LSP derive from it. Pure: text in.
+import type { AnalyzeOptions } from './analyze';
+import { matchesAny } from './config/glob';
+import { lineColumn, parseJson, type JsonEntry, type JsonNode } from './config/json';
+import { DEFAULT_SERVER_CHARSET, charsetBytes } from './catalog/charsets';
+import { closest, knownRuleIds } from './suppress';
+import { DEFAULT_TARGET, KNOWN_TARGETS, parseTarget } from './targets';
+import type { Finding, Severity, SeveritySetting, Target } from './types';
+import { CONVENTIONS, type Convention } from './workspace';
+
+export const CONFIG_FILE_NAMES = ['lockstep.config.json', '.lockstep.json'] as const;
+
+export const FAIL_ON_LEVELS = ['error', 'warning', 'info', 'hint', 'never'] as const;
+export type FailOn = (typeof FAIL_ON_LEVELS)[number];
+
+const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+export interface MigrationsConfig {
+  /** folders or globs of migration files, relative to the config file's folder */
+  paths: string[];
+  /** the ordering convention; detected from the files when absent */
+  convention?: Convention;
+  /** globs of files that are never linted nor replayed */
+  exclude: string[];
+}
+
+export interface OrmConfig {
+  /** git revision model files are compared with */
+  base: string;
+  /** globs of ORM model files (schema.prisma, entities, GORM structs) */
+  models: string[];
+}
+
+export interface LockstepConfig {
+  target: Target;
+  /** rule id → severity or off */
+  rules: Record<string, SeveritySetting>;
+  migrations: MigrationsConfig;
+  /** path of the baseline file (relative to the config file's folder) */
+  baseline?: string;
+  /** the least severe finding that fails the CLI */
+  failOn: FailOn;
+  /** known table sizes, keyed by lower-cased table name */
+  tables: Record<string, { rows: number }>;
+  /** rows above which a rebuild is a `large-table-rewrite` */
+  largeTableRows: number;
+  /** the server's character_set_server, for tables without their own charset */
+  serverDefaultCharset: string;
+  orm: OrmConfig;
+}
+
+export interface ConfigError {
+  message: string;
+  /** where in the config: `rules.drop-colum`, `migrations.paths[1]`; '' for the whole file */
+  path: string;
+  /** 1-based, when the error points into the text */
+  line?: number;
+  column?: number;
+  /** offsets of the offending key or value */
+  start?: number;
+  end?: number;
+}
+
+export interface ParsedConfig {
+  config: LockstepConfig;
+  errors: ConfigError[];
+}
+
+export const DEFAULT_MIGRATION_PATHS = ['**/*.sql'];
+export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**'];
+
+export function defaultConfig(): LockstepConfig {
+  return {
+    target: parseTarget(DEFAULT_TARGET)!,
+    rules: {},
+    migrations: { paths: [...DEFAULT_MIGRATION_PATHS], exclude: [...DEFAULT_EXCLUDES] },
+    failOn: 'error',
+    tables: {},
+    largeTableRows: 1_000_000,
+    serverDefaultCharset: DEFAULT_SERVER_CHARSET,
+    orm: { base: 'HEAD', models: [] },
+  };
+}
+
+export const CONFIG_KEYS = ['$schema', 'target', 'rules', 'migrations', 'baseline', 'failOn', 'tables', 'largeTableRows', 'serverDefaultCharset', 'orm'] as const;
+const MIGRATION_KEYS = ['paths', 'convention', 'exclude'] as const;
+const ORM_KEYS = ['base', 'models'] as const;
+
+/** Parses the config text; invalid parts are reported and replaced by defaults, never thrown. */
+export function parseConfig(jsonText: string, sourceName: string): ParsedConfig {
+  const config = defaultConfig();
+  const errors: ConfigError[] = [];
+  const report = (message: string, path: string, at?: { start: number; end: number }) => {
+    const pos = at ? lineColumn(jsonText, at.start) : undefined;
+    errors.push({ message: `${sourceName}${pos ? `:${pos.line}:${pos.column}` : ''}: ${message}`, path, line: pos?.line, column: pos?.column, start: at?.start, end: at?.end });
+  };
+
+  const parsed = parseJson(jsonText);
+  if (!parsed.ok) {
+    report(`invalid JSON: ${parsed.error.message}`, '', { start: parsed.error.offset, end: parsed.error.offset + 1 });
+    return { config, errors };
+  }
+  const root = parsed.node;
+  if (root.kind !== 'object') {
+    report('the configuration must be a JSON object', '', root);
+    return { config, errors };
+  }
+
+  for (const entry of root.entries) {
+    const at = keyRange(entry);
+    const v = entry.value;
+    switch (entry.key) {
+      case '$schema':
+        break;
+      case 'target': {
+        if (v.kind !== 'string') {
+          report(`\`target\` must be a string such as "${DEFAULT_TARGET}"`, 'target', v);
+          break;
+        }
+        const target = parseTarget(v.value);
+        if (target) config.target = target;
+        else report(`unknown target "${v.value}"; known targets: ${KNOWN_TARGETS.join(', ')} (a patch version may be added: mysql-8.0.35)`, 'target', v);
+        break;
+      }
+      case 'rules':
+        readRules(v, config, report);
+        break;
+      case 'migrations':
+        readMigrations(v, config, report);
+        break;
+      case 'baseline':
+        if (v.kind === 'string' && v.value.trim()) config.baseline = v.value;
+        else report('`baseline` must be the path of a baseline file', 'baseline', v);
+        break;
+      case 'failOn':
+        if (v.kind === 'string' && (FAIL_ON_LEVELS as readonly string[]).includes(v.value)) config.failOn = v.value as FailOn;
+        else report(`\`failOn\` must be one of ${FAIL_ON_LEVELS.join(', ')}`, 'failOn', v);
+        break;
+      case 'tables':
+        readTables(v, config, report);
+        break;
+      case 'largeTableRows':
+        if (v.kind === 'number' && v.value >= 0 && Number.isInteger(v.value)) config.largeTableRows = v.value;
+        else report('`largeTableRows` must be a whole number of rows', 'largeTableRows', v);
+        break;
+      case 'serverDefaultCharset':
+        if (v.kind === 'string' && charsetBytes(v.value) !== undefined) config.serverDefaultCharset = v.value.toLowerCase();
+        else report('`serverDefaultCharset` must be a MySQL character set name such as "utf8mb4" or "latin1"', 'serverDefaultCharset', v);
+        break;
+      case 'orm':
+        readOrm(v, config, report);
+        break;
+      default:
+        report(unknownKey(entry.key, CONFIG_KEYS, 'setting'), entry.key, at);
+    }
+  }
+  return { config, errors };
+}
+
+type Report = (message: string, path: string, at?: { start: number; end: number }) => void;
+
+function keyRange(entry: JsonEntry): { start: number; end: number } {
+  return { start: entry.keyStart, end: entry.keyEnd };
+}
+
+function unknownKey(key: string, known: readonly string[], what: string): string {
+  const guess = closest(key, known);
+  return `unknown ${what} "${key}"${guess ? ` (did you mean "${guess}"?)` : ''}; allowed: ${known.filter((k) => k !== '$schema').join(', ')}`;
+}
+
+function readRules(v: JsonNode, config: LockstepConfig, report: Report): void {
+  if (v.kind !== 'object') {
+    report('`rules` must be an object of rule id → "error" | "warning" | "info" | "hint" | "off"', 'rules', v);
+    return;
+  }
+  const known = knownRuleIds();
+  for (const entry of v.entries) {
+    const path = `rules.${entry.key}`;
+    if (!known.includes(entry.key)) {
+      const guess = closest(entry.key, known);
+      report(`unknown rule "${entry.key}"${guess ? ` (did you mean "${guess}"?)` : ''}; known rules: ${known.join(', ')}`, path, keyRange(entry));
+      continue;
+    }
+    const value = entry.value;
+    if (value.kind === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value.value)) config.rules[entry.key] = value.value as SeveritySetting;
+    else report(`the severity of "${entry.key}" must be one of ${SEVERITY_SETTINGS.map((s) => `"${s}"`).join(', ')}`, path, value);
+  }
+}
+
+function stringList(v: JsonNode, path: string, report: Report): string[] | undefined {
+  const items = v.kind === 'string' ? [v] : v.kind === 'array' ? v.items : undefined;
+  if (!items) {
+    report(`\`${path}\` must be a list of paths or globs`, path, v);
+    return undefined;
+  }
+  const out: string[] = [];
+  items.forEach((item, n) => {
+    if (item.kind === 'string' && item.value.trim()) out.push(item.value.trim());
+    else report('expected a non-empty string (a path or glob)', `${path}[${n}]`, item);
+  });
+  return out;
+}
+
+function readMigrations(v: JsonNode, config: LockstepConfig, report: Report): void {
+  // shorthand: "migrations": ["db/migrations"]
+  if (v.kind === 'array' || v.kind === 'string') {
+    const paths = stringList(v, 'migrations', report);
+    if (paths && paths.length > 0) config.migrations.paths = paths;
+    return;
+  }
+  if (v.kind !== 'object') {
+    report('`migrations` must be an object { paths, convention, exclude } or a list of paths', 'migrations', v);
+    return;
+  }
+  for (const entry of v.entries) {
+    const path = `migrations.${entry.key}`;
+    if (entry.key === 'paths') {
+      const paths = stringList(entry.value, path, report);
+      if (paths && paths.length > 0) config.migrations.paths = paths;
+    } else if (entry.key === 'exclude') {
+      const globs = stringList(entry.value, path, report);
+      if (globs) config.migrations.exclude = [...DEFAULT_EXCLUDES, ...globs];
+    } else if (entry.key === 'convention') {
+      const value = entry.value;
+      if (value.kind === 'string' && (CONVENTIONS as readonly string[]).includes(value.value)) config.migrations.convention = value.value as Convention;
+      else if (value.kind === 'string' && value.value === 'auto') delete config.migrations.convention;
+      else {
+        const guess = value.kind === 'string' ? closest(value.value, CONVENTIONS) : undefined;
+        report(`unknown convention${value.kind === 'string' ? ` "${value.value}"` : ''}${guess ? ` (did you mean "${guess}"?)` : ''}; known conventions: auto, ${CONVENTIONS.join(', ')}`, path, value);
+      }
+    } else {
+      report(unknownKey(entry.key, MIGRATION_KEYS, 'migrations setting'), path, keyRange(entry));
+    }
+  }
+}
+
+function readTables(v: JsonNode, config: LockstepConfig, report: Report): void {
+  if (v.kind !== 'object') {
+    report('`tables` must be an object of table name → { "rows": n }', 'tables', v);
+    return;
+  }
+  for (const entry of v.entries) {
+    const path = `tables.${entry.key}`;
+    const value = entry.value;
+    const rowsNode = value.kind === 'number' ? value : value.kind === 'object' ? value.entries.find((e) => e.key === 'rows')?.value : undefined;
+    if (value.kind === 'object') {
+      for (const e of value.entries) if (e.key !== 'rows') report(unknownKey(e.key, ['rows'], 'table setting'), `${path}.${e.key}`, keyRange(e));
+    }
+    if (rowsNode?.kind === 'number' && rowsNode.value >= 0) config.tables[entry.key.toLowerCase()] = { rows: Math.floor(rowsNode.value) };
+    else report(`table "${entry.key}" needs a row count: { "rows": 5000000 }`, path, value);
+  }
+}
+
+function readOrm(v: JsonNode, config: LockstepConfig, report: Report): void {
+  if (v.kind !== 'object') {
+    report('`orm` must be an object { base, models }', 'orm', v);
+    return;
+  }
+  for (const entry of v.entries) {
+    const path = `orm.${entry.key}`;
+    if (entry.key === 'base') {
+      if (entry.value.kind === 'string' && entry.value.value.trim()) config.orm.base = entry.value.value.trim();
+      else report('`orm.base` must be a git revision such as "HEAD" or "origin/main"', path, entry.value);
+    } else if (entry.key === 'models') {
+      const globs = stringList(entry.value, path, report);
+      if (globs) config.orm.models = globs;
+    } else {
+      report(unknownKey(entry.key, ORM_KEYS, 'orm setting'), path, keyRange(entry));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the rest of the product derives from a config
+
+/** the options `analyzeFile` takes (catalog and new tables come from the workspace replay) */
+export function analyzeOptionsFrom(config: LockstepConfig): AnalyzeOptions {
+  const tableRows = Object.fromEntries(Object.entries(config.tables).map(([name, t]) => [name, t.rows]));
+  return { target: config.target, rules: { ...config.rules }, settings: { tableRows, largeTableRows: config.largeTableRows } };
+}
+
+/** whether a relative path (forward slashes) is a migration the config includes and does not exclude */
+export function migrationFilter(config: LockstepConfig): { included(relPath: string): boolean; excluded(relPath: string): boolean } {
+  return {
+    included: (p) => matchesAny(p, config.migrations.paths),
+    excluded: (p) => matchesAny(p, config.migrations.exclude),
+  };
+}
+
+/**
+ * Applies configured severities to findings the rule registry does not produce itself
+ * (`unused-ignore`, `unparsed-statement`, …): `off` drops them. Idempotent for registry rules.
+ */
+export function applySeverityOverrides(findings: readonly Finding[], rules: Readonly<Record<string, SeveritySetting>>): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const setting = rules[f.rule];
+    if (setting === 'off') continue;
+    out.push(setting && setting !== f.severity ? { ...f, severity: setting } : f);
+  }
+  return out;
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+/** true when a finding of this severity fails a run configured with `failOn` */
+export function failsAt(severity: Severity, failOn: FailOn): boolean {
+  return failOn !== 'never' && RANK[severity] >= RANK[failOn];
+}
+
+export { matchesGlob, matchesAny } from './config/glob';
+export { createBaseline, filterByBaseline, findingFingerprint, fingerprintFindings, parseBaseline, serializeBaseline, statementSpanMap, type Baseline, type BaselineEntry, type BaselineFile } from './config/baseline';

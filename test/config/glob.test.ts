@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { matchesGlob } from '../../server/src/engine/config/glob';
+
+test('glob patterns', () => {
+  const yes: [string, string][] = [
+    ['db/migrations/V1__a.sql', 'db/**/*.sql'],
+    ['db/V1__a.sql', 'db/**/*.sql'],
+    ['a/b/c.sql', '**/*.sql'],
+    ['c.sql', '**/*.sql'],
+    ['x/y/c.sql', '*.sql'],
+    ['db/V1__a.sql', 'db/V?__*.sql'],
+    ['db/V1__a.sql', 'db/V[0-9]__*.sql'],
+    ['db/a.up.sql', 'db/*.{up,down}.sql'],
+    ['db/migrations/x/y.sql', 'db/migrations'],
+    ['db/migrations/x/y.sql', './db/migrations/'],
+    ['db\\migrations\\y.sql', 'db/migrations/*.sql'],
+  ];
+  const no: [string, string][] = [
+    ['db/sub/V1__a.sql', 'db/*.sql'],
+    ['db/a.sql', 'db/??.sql'],
+    ['db/a.txt', '**/*.sql'],
+    ['dbx/a.sql', 'db'],
+    ['db/a.side.sql', 'db/*.{up,down}.sql'],
+    ['a.sql', ''],
+  ];
+  for (const [path, pattern] of yes) assert.ok(matchesGlob(path, pattern), `${pattern} should match ${path}`);
+  for (const [path, pattern] of no) assert.ok(!matchesGlob(path, pattern), `${pattern} should not match ${path}`);
+});
