@@ -81,7 +81,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
     case 'explain':
       return parseExplain(rest);
     case 'lsp':
-      // the language server library reads --stdio / --node-ipc / --socket from process.argv itself
+      // the language server library reads --stdio / --node-ipc / --socket=N / --pipe=… from process.argv itself
+      if (!rest.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+        throw new UsageError('lsp needs a transport: lockstep lsp --stdio');
+      }
       return { command: 'lsp' };
   }
 }

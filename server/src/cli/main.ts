@@ -34,10 +34,11 @@ function explain(cmd: ExplainCommand): ExitCode {
   return 0;
 }
 
-async function lsp(): Promise<ExitCode> {
-  // TODO(lsp): dispatch to startServer() from ../lsp/server once it lands
-  process.stderr.write('lockstep: the language server is not available in this build.\n');
-  return 2;
+async function lsp(): Promise<undefined> {
+  // loaded on demand so `lint` does not pay for the server's start-up
+  const { startServer } = await import('../lsp/server');
+  startServer();
+  return undefined; // the connection keeps the process alive until the client disconnects
 }
 
 async function main(argv: readonly string[]): Promise<ExitCode | undefined> {
