@@ -19,6 +19,7 @@ export const columnReorder: Rule = {
     for (const op of existingTableOps(ctx)) {
       if ((op.kind !== 'add-column' && op.kind !== 'modify-column') || !op.position) continue;
       const old = op.kind === 'modify-column' ? ctx.catalog.tables.get(op.table.toLowerCase())?.columns.find((c) => c.name.toLowerCase() === op.column.toLowerCase()) : undefined;
+      if (op.kind === 'modify-column' && alreadyThere(ctx.catalog.tables.get(op.table.toLowerCase())?.columns, op)) continue;
       const why = reason(op, old, ctx.target);
       if (!why) continue;
       const where = 'first' in op.position ? 'FIRST' : `AFTER ${ident(op.position.after)}`;
@@ -28,7 +29,7 @@ export const columnReorder: Rule = {
         ? [fix(op.kind === 'add-column' ? `Add ${name} at the end of the table` : `Keep ${name} where it is (drop ${where.replace(/`/g, '')})`, [removeWithLeadingSpace(ctx.file.text, clause)], true)]
         : [];
       ctx.report({
-        message: `${where} on ${ident(name)} of existing table ${ident(op.table)}: ${why}`,
+        message: `${op.kind === 'add-column' ? 'Adding' : 'Moving'} column ${ident(name)} ${where} in existing table ${ident(op.table)}: ${why}`,
         span: clause ?? op.span,
         help: op.kind === 'add-column' ? 'Add the column at the end of the table; column order does not matter to queries that name their columns.' : 'Do not reorder columns of an existing table; leave the position clause out.',
         fixes,
@@ -41,16 +42,25 @@ export const columnReorder: Rule = {
 function reason(op: PositionedOp, old: ColumnDef | undefined, target: Target): string | undefined {
   const generated = op.kind === 'add-column' ? op.column.generated : op.def.generated ?? old?.generated;
   if (op.kind === 'modify-column' && generated) {
-    return `moving a ${generated.stored ? 'STORED' : 'VIRTUAL'} generated column is ALGORITHM=COPY on MySQL and MariaDB: the table is copied with writes blocked.`;
+    return `a ${generated.stored ? 'STORED' : 'VIRTUAL'} generated column can only be moved with ALGORITHM=COPY (MySQL and MariaDB), so the table is copied with writes blocked.`;
   }
   if (op.kind === 'modify-column') {
-    return target.flavor === 'mysql' ? 'reordering columns on MySQL rebuilds the whole table (INPLACE with a rebuild; no version does it instantly).' : undefined;
+    return target.flavor === 'mysql' ? 'MySQL rebuilds the whole table to reorder columns (INPLACE with a rebuild, in every version).' : undefined;
   }
   if (generated?.stored) return undefined; // the STORED add is COPY anyway: add-stored-generated-column
   if (target.flavor === 'mysql') {
     return atLeast(target, 8, 0, 12) && !atLeast(target, 8, 0, 29)
-      ? 'before MySQL 8.0.29 only a column added as the last one is instant; anywhere else the table is rebuilt.'
+      ? 'before MySQL 8.0.29 only a column added last is instant, anywhere else the table is rebuilt.'
       : undefined;
   }
-  return atLeast(target, 10, 4) ? undefined : 'before MariaDB 10.4 only a column added as the last one is instant; anywhere else the table is rebuilt.';
+  return atLeast(target, 10, 4) ? undefined : 'before MariaDB 10.4 only a column added last is instant, anywhere else the table is rebuilt.';
+}
+
+/** MODIFY … FIRST/AFTER naming the position the column already has (no reorder happens) */
+function alreadyThere(columns: ColumnDef[] | undefined, op: Extract<Operation, { kind: 'modify-column' }>): boolean {
+  if (!columns || !op.position) return false;
+  const at = columns.findIndex((c) => c.name.toLowerCase() === op.column.toLowerCase());
+  if (at < 0) return false;
+  if ('first' in op.position) return at === 0;
+  return at > 0 && columns[at - 1].name.toLowerCase() === op.position.after.toLowerCase();
 }

@@ -1,0 +1,1 @@
+ALTER TABLE users ADD COLUMN tenant_id INT NULL, ADD COLUMN region CHAR(2) NULL;

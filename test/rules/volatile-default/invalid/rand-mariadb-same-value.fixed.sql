@@ -1,0 +1,2 @@
+ALTER TABLE users ADD COLUMN shard_key DOUBLE;
+ALTER TABLE `users` ALTER COLUMN `shard_key` SET DEFAULT (RAND());

@@ -1,0 +1,2 @@
+ALTER TABLE orders ADD COLUMN public_id CHAR(36) NULL;
+ALTER TABLE `orders` ALTER COLUMN `public_id` SET DEFAULT (UUID());
