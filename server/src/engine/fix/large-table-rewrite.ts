@@ -10,6 +10,7 @@ export function alterClauses(text: string, statement: Statement, ops: readonly O
       const cols = op.index.columns.map((c) => (c.expression ? `(${c.expression})` : `${c.name}${c.length ? `(${c.length})` : ''}`)).join(', ');
       return `ADD ${kind}${op.index.name ? ` ${op.index.name}` : ''} (${cols})`;
     }
+    if (op.kind === 'force') return 'ENGINE=InnoDB'; // the tools' spelling of a null rebuild
     return text.slice(op.span.start, op.span.end).replace(/\s+/g, ' ').trim();
   });
   return parts.join(', ');

@@ -26,7 +26,7 @@ export const addCheckConstraint: Rule = {
         continue;
       }
       if (ctx.target.flavor === 'mysql' && findInSpan(ctx.file.text, op.span, /\bNOT\s+ENFORCED\b/i).length > 0) continue;
-      const how = ctx.target.flavor === 'mariadb' ? 'makes MariaDB copy the table (ALGORITHM=COPY, writes blocked) to validate every row' : 'makes MySQL scan the whole table to validate every row';
+      const how = `makes ${ctx.target.flavor === 'mariadb' ? 'MariaDB' : 'MySQL'} copy the table (ALGORITHM=COPY, writes blocked) to validate every row`;
       ctx.report({
         message: `CHECK constraint ${name}on existing table ${table} ${how}, and the statement fails if any existing row violates it.`,
         span: op.span,

@@ -39,7 +39,7 @@ function describe(op: Operation, target: Target, instantAsked: boolean): { what:
       const keys = Object.keys(op.options).filter((k) => REBUILD_OPTIONS.includes(k.toUpperCase()));
       const engine = keys.find((k) => k.toUpperCase() === 'ENGINE');
       const engineValue = engine ? op.options[engine].toUpperCase() : undefined;
-      const how = engineValue && engineValue !== 'INNODB' ? `copies the table into the ${engineValue} engine (ALGORITHM=COPY, writes blocked)` : inplace;
+      const how = engine && engineValue !== 'INNODB' ? `copies the table into the ${op.options[engine]} engine (ALGORITHM=COPY, writes blocked)` : inplace;
       return { what: keys.map((k) => `${k.toUpperCase()}=${op.options[k]}`).join(', '), how };
     }
     case 'partition': {

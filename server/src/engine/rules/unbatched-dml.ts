@@ -21,7 +21,7 @@ export const unbatchedDml: Rule = {
     const { where, limit } = shape === 'insert-select' ? selectWhere(st) : { where: st.dml.hasWhere ? st.dml.whereText ?? '' : undefined, limit: st.dml.hasLimit };
     if (limit) return;
     if (where !== undefined && (where.trim() === '' || isBoundedWhere(where, table, ctx.catalog))) return;
-    const what = shape === 'insert-select' ? `INSERT … SELECT copies rows of existing table ${ident(table)}` : `${shape.toUpperCase()} on existing table ${ident(table)}`;
+    const what = shape === 'insert-select' ? `INSERT … SELECT from existing table ${ident(table)}` : `${shape.toUpperCase()} on existing table ${ident(table)}`;
     const scope = where === undefined ? 'has no WHERE clause, so it touches every row' : 'has no bounded key range in its WHERE clause, so it may touch any number of rows';
     const pk = primaryKeyColumn(ctx.catalog, table) ?? 'id';
     ctx.report({

@@ -1,0 +1,4 @@
+CREATE TABLE tags (id INT PRIMARY KEY, label VARCHAR(20));
+ALTER TABLE tags ADD COLUMN slug VARCHAR(20);
+SET SESSION lock_wait_timeout = 5;
+ALTER TABLE orders ADD COLUMN tag_id INT NULL;

@@ -1,0 +1,17 @@
+CREATE TABLE users (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  email VARCHAR(255) NOT NULL,
+  name VARCHAR(100) NULL,
+  bio TEXT NULL,
+  UNIQUE KEY uq_users_email (email)
+) ENGINE=InnoDB;
+CREATE TABLE orders (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  user_id BIGINT UNSIGNED NOT NULL,
+  total INT NOT NULL,
+  status VARCHAR(20) NOT NULL
+) ENGINE=InnoDB;
+-- @migration
+UPDATE orders SET status = 'archived' WHERE id > 0 AND id <= 10000;
+UPDATE orders SET status = 'archived' WHERE id BETWEEN 10001 AND 20000;
+DELETE FROM orders WHERE status = 'void' LIMIT 1000;
