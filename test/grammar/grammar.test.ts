@@ -87,15 +87,15 @@ describe('ignore directives', () => {
   it('scopes the directive and its rule ids, not the reason', () => {
     assert.deepEqual(highlight('-- lockstep-disable-next-line drop-column, add-index -- dropped in release 3'), [
       ['lockstep-disable-next-line', 'keyword.control.directive.lockstep'],
-      ['drop-column, add-index', 'constant.other.rule-id.lockstep'],
+      ['drop-column, add-index', 'entity.name.type.rule-id.lockstep'],
     ]);
     assert.deepEqual(highlight('ALTER TABLE t DROP COLUMN c; -- lockstep-disable-line drop-column'), [
       ['lockstep-disable-line', 'keyword.control.directive.lockstep'],
-      ['drop-column', 'constant.other.rule-id.lockstep'],
+      ['drop-column', 'entity.name.type.rule-id.lockstep'],
     ]);
     assert.deepEqual(highlight('/* lockstep-disable table-rebuild */'), [
       ['lockstep-disable', 'keyword.control.directive.lockstep'],
-      ['table-rebuild', 'constant.other.rule-id.lockstep'],
+      ['table-rebuild', 'entity.name.type.rule-id.lockstep'],
     ]);
     assert.deepEqual(highlight('-- lockstep-disable'), [['lockstep-disable', 'keyword.control.directive.lockstep']]);
   });
@@ -106,7 +106,7 @@ describe('ignore directives', () => {
       [' ', 'comment.line.number-sign.sql'],
       ['lockstep-disable-next-line', 'keyword.control.directive.lockstep'],
       [' ', 'comment.line.number-sign.sql'],
-      ['drop-table', 'constant.other.rule-id.lockstep'],
+      ['drop-table', 'entity.name.type.rule-id.lockstep'],
     ]);
     assert.deepEqual(highlight('DROP TABLE t; # ALGORITHM=COPY stays a comment'), [
       ['#', 'punctuation.definition.comment.sql'],

@@ -1,0 +1,127 @@
+// Extension tests run inside code-server's extension host (the `extensionTestsPath` module).
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
+import type { LockstepApi } from '../../../../client/src/extension';
+import { childProcesses } from './processes';
+import { Suite, waitFor } from './harness';
+
+const EXTENSION_ID = 'lockstep.lockstep';
+const UNSAFE_MIGRATION = 'db/migration/V2__unsafe_changes.sql';
+const EXPECTED_RULES = ['not-null-without-default', 'drop-column'];
+
+function workspaceFile(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+function codes(uri: vscode.Uri): string[] {
+  return vscode.languages.getDiagnostics(uri).map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
+}
+
+async function lockstepDiagnostics(uri: vscode.Uri, rules: string[]): Promise<vscode.Diagnostic[]> {
+  await waitFor(`diagnostics ${rules.join(', ')} on ${uri.path}`, () => (rules.every((r) => codes(uri).includes(r)) ? true : undefined), 30_000);
+  return vscode.languages.getDiagnostics(uri);
+}
+
+export async function run(): Promise<void> {
+  const suite = new Suite();
+  let api: LockstepApi | undefined;
+
+  suite.test('the extension activates and starts the language server', async () => {
+    const extension = vscode.extensions.getExtension<LockstepApi>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is installed`);
+    const started = Date.now();
+    api = await extension.activate();
+    suite.metrics.activateCallMs = Date.now() - started;
+    suite.metrics.activationToServerReadyMs = api.startupMs;
+    assert.equal(extension.isActive, true);
+    assert.equal(api.client.state, State.Running);
+  });
+
+  suite.test('its commands are registered', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const id of ['lockstep.restartServer', 'lockstep.showRuleDocs', 'lockstep.setTarget', 'lockstep.dryRun']) assert.ok(all.includes(id), id);
+  });
+
+  suite.test('an unsafe migration gets diagnostics with rule ids, docs links, and the ignore comment honoured', async () => {
+    const uri = workspaceFile(UNSAFE_MIGRATION);
+    await vscode.window.showTextDocument(uri);
+    const diagnostics = await lockstepDiagnostics(uri, EXPECTED_RULES);
+    const notNull = diagnostics.find((d) => codes(uri)[diagnostics.indexOf(d)] === 'not-null-without-default');
+    assert.ok(notNull);
+    assert.equal(notNull.range.start.line, 1, 'on the ALTER … ADD COLUMN line');
+    assert.equal(notNull.severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(typeof notNull.code === 'object' && notNull.code.target.toString().includes('not-null-without-default'), 'code links to the rule docs');
+    assert.ok(!codes(uri).includes('add-index'), 'the lockstep-disable-next-line add-index comment suppresses add-index');
+  });
+
+  suite.test('the earlier migration is part of the catalog: no findings on a table created there', async () => {
+    const uri = workspaceFile('db/migration/V1__create_users.sql');
+    await vscode.workspace.openTextDocument(uri);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.deepEqual(codes(uri).filter((c) => EXPECTED_RULES.includes(c)), []);
+  });
+
+  suite.test('setTarget writes lockstep.target and the status bar follows', async () => {
+    assert.ok(api);
+    await vscode.window.showTextDocument(workspaceFile(UNSAFE_MIGRATION));
+    const chosen = await vscode.commands.executeCommand<string>('lockstep.setTarget', 'mariadb-10.11');
+    assert.equal(chosen, 'mariadb-10.11');
+    assert.equal(vscode.workspace.getConfiguration('lockstep').get('target'), 'mariadb-10.11');
+    await waitFor('status bar text', () => (api?.statusText().includes('MariaDB 10.11') ? true : undefined), 5_000);
+    await vscode.workspace.getConfiguration('lockstep').update('target', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor('status bar back to the default', () => (api?.statusText().includes('MySQL 8.0') ? true : undefined), 5_000);
+  });
+
+  suite.test('showRuleDocs opens the bundled page and refuses unknown ids', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const page = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules', 'drop-column.md');
+    assert.ok(existsSync(page.fsPath), 'docs/rules/drop-column.md is packaged');
+    const opened = await vscode.commands.executeCommand<vscode.Uri | undefined>('lockstep.showRuleDocs', 'drop-column');
+    assert.equal(opened?.toString(), page.toString());
+    assert.equal(await vscode.commands.executeCommand('lockstep.showRuleDocs', '../package'), undefined);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  suite.test('dryRun explains that it needs a dev database instead of inventing a result', async () => {
+    const message = await vscode.commands.executeCommand<string>('lockstep.dryRun');
+    assert.match(message, /development MySQL\/MariaDB database/);
+    assert.doesNotMatch(message, /INSTANT|INPLACE|COPY/);
+  });
+
+  suite.test('a crashed language server is restarted and diagnostics come back', async () => {
+    assert.ok(api);
+    const client = api.client;
+    const before = childProcesses(process.pid, 'server.js');
+    assert.equal(before.length, 1, `one language server child of the extension host (found ${before.join(', ')})`);
+    process.kill(before[0], 'SIGKILL');
+    const started = Date.now();
+    const after = await waitFor('a new server process', () => {
+      const now = childProcesses(process.pid, 'server.js').filter((pid) => !before.includes(pid));
+      return now.length === 1 && client.state === State.Running ? now : undefined;
+    });
+    suite.metrics.crashRestartMs = Date.now() - started;
+    assert.notEqual(after[0], before[0]);
+    const uri = workspaceFile(UNSAFE_MIGRATION);
+    const editor = await vscode.window.showTextDocument(uri);
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n'));
+    await lockstepDiagnostics(uri, EXPECTED_RULES);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  suite.test('restartServer restarts cleanly', async () => {
+    assert.ok(api);
+    const before = childProcesses(process.pid, 'server.js');
+    await vscode.commands.executeCommand('lockstep.restartServer');
+    assert.equal(api.client.state, State.Running);
+    const after = childProcesses(process.pid, 'server.js');
+    assert.equal(after.length, 1);
+    assert.notDeepEqual(after, before);
+  });
+
+  await suite.run(__dirname);
+}

@@ -1,0 +1,188 @@
+// The packaged extension in a real VS Code (code-server 4.100.3 driven by Chromium): extension
+// tests through the `payload` route, then what a user sees — Problems, Quick Fix, hover.
+// Skips with a reason when code-server or Chromium is unavailable, unless LOCKSTEP_REQUIRE_E2E=1.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { installExtension, prepareDirs, RunningCodeServer, type CodeServerDirs } from './codeServer';
+import { findTools, REPO_ROOT, type E2eTools } from './environment';
+import type { SuiteReport } from './suite/harness';
+import { applyQuickFix, clickInLine, colorOf, hoverInLine, openFromExplorer, openProblems, plain, problemRows, tokenColors, waitForWorkbench } from './workbench';
+
+const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
+const UNSAFE = 'db/migration/V2__unsafe_changes.sql';
+const required = process.env.LOCKSTEP_REQUIRE_E2E === '1';
+const found = findTools();
+const tools: E2eTools | undefined = 'missing' in found ? undefined : found;
+const skipReason = 'missing' in found ? `${found.missing}; set LOCKSTEP_REQUIRE_E2E=1 to fail instead` : false;
+if (skipReason && !required) console.log(`# skipping the VS Code end-to-end tests: ${skipReason}`);
+
+const timings: Record<string, number> = {};
+async function timed<T>(name: string, work: () => Promise<T> | T): Promise<T> {
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    timings[name] = Date.now() - started;
+  }
+}
+
+describe('VS Code end to end (code-server + Chromium)', { skip: required ? false : skipReason, timeout: 300_000 }, () => {
+  const stepStarted = Date.now();
+  let scratch = '';
+  let dirs: CodeServerDirs;
+  let server: RunningCodeServer | undefined;
+  let browser: BrowserContext | undefined;
+  let extensionDir = '';
+  let suiteModule = '';
+
+  before(async () => {
+    assert.ok(tools, `VS Code end-to-end tests required but ${'missing' in found ? found.missing : ''}`);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    scratch = mkdtempSync(join(tmpdir(), 'lockstep-e2e-'));
+    dirs = prepareDirs(scratch);
+    const vsix = join(scratch, 'lockstep.vsix');
+    await timed('buildAndPackageMs', () => {
+      run(process.execPath, ['scripts/build.mjs']);
+      run(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--skip-license', '--out', vsix]);
+    });
+    timings.vsixBytes = statSync(vsix).size;
+    await timed('installExtensionMs', () => installExtension(tools.codeServer, dirs, vsix));
+    extensionDir = join(dirs.extensions, `lockstep.lockstep-${packageVersion()}`);
+    assert.ok(existsSync(join(extensionDir, 'dist', 'server.js')), 'the installed extension carries the language server bundle');
+    suiteModule = join(scratch, 'suite', 'index.js');
+    await build({ entryPoints: [join(import.meta.dirname, 'suite', 'index.ts')], outfile: suiteModule, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning' });
+    for (const name of ['workspace-api', 'workspace-ui']) cpSync(join(import.meta.dirname, 'fixture'), join(scratch, name), { recursive: true });
+    server = await timed('codeServerStartMs', () => RunningCodeServer.start(tools.codeServer, dirs));
+    browser = await chromium.launchPersistentContext(join(scratch, 'chromium-profile'), {
+      executablePath: tools.chromium,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1400, height: 900 },
+      env: dirs.env,
+    });
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (scratch && existsSync(dirs.log)) cpSync(dirs.log, join(ARTIFACTS, 'code-server.log'));
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    timings.wholeStepMs = Date.now() - stepStarted;
+    console.log(`# VS Code e2e timings: ${JSON.stringify(timings)}`);
+  });
+
+  it('extension tests pass in the extension host (payload route)', async () => {
+    assert.ok(browser && server);
+    const page = await browser.newPage();
+    const logs: string[] = [];
+    const exitCode = new Promise<number>((resolve) => {
+      void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+    });
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      logs.push(`${type}: ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
+    });
+    const remote = (path: string): string => `vscode-remote://127.0.0.1:${server?.port}${path}`;
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', remote(extensionDir)],
+      ['extensionTestsPath', remote(suiteModule)],
+    ]);
+    const code = await timed('extensionTestsMs', async () => {
+      await page.goto(`${server?.url}/?folder=${encodeURIComponent(join(scratch, 'workspace-api'))}&payload=${encodeURIComponent(payload)}`);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<number>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no exit code after 120 s; log:\n${logs.join('\n')}`)), 120_000);
+      });
+      return Promise.race([exitCode, timeout]).finally(() => clearTimeout(timer));
+    });
+    const reportPath = join(scratch, 'suite', 'results.json');
+    assert.ok(existsSync(reportPath), `the suite wrote no results (exit code ${code}); log:\n${logs.join('\n')}`);
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as SuiteReport;
+    Object.assign(timings, report.metrics);
+    for (const r of report.results) console.log(`# extension host: ${r.ok ? 'ok' : 'FAILED'} - ${r.name} (${r.ms} ms)${r.error ? `\n${r.error}` : ''}`);
+    assert.deepEqual(report.results.filter((r) => !r.ok).map((r) => r.name), []);
+    assert.equal(code, 0);
+    await page.close();
+  });
+
+  describe('what a user sees', () => {
+    let page: Page;
+    const workspace = (): string => join(scratch, 'workspace-ui');
+
+    before(async () => {
+      assert.ok(browser && server);
+      page = await browser.newPage();
+      await timed('workbenchLoadMs', async () => {
+        await page.goto(`${server?.url}/?folder=${encodeURIComponent(workspace())}`);
+        await waitForWorkbench(page);
+      });
+      await openFromExplorer(page, UNSAFE);
+    });
+
+    it('the Problems panel lists the rule ids, without the suppressed one', async () => {
+      await openProblems(page);
+      const rows = await timed('problemsVisibleMs', async () => {
+        const deadline = Date.now() + 30_000;
+        for (;;) {
+          const texts = await problemRows(page);
+          if (['not-null-without-default', 'drop-column'].every((id) => texts.some((t) => t.includes(id)))) return texts;
+          if (Date.now() > deadline) throw new Error(`Problems rows: ${texts.join(' | ')}`);
+          await page.waitForTimeout(250);
+        }
+      });
+      await page.screenshot({ path: join(ARTIFACTS, 'vscode-problems.png') });
+      const notNull = rows.find((t) => t.includes('not-null-without-default'));
+      assert.match(notNull ?? '', /age/, 'the message names the column');
+      assert.ok(!rows.some((t) => t.includes('add-index')), 'add-index is suppressed by the comment');
+      const status = plain(await page.locator('.statusbar').innerText());
+      assert.match(status, /MySQL 8\.0/, 'the status bar shows the target');
+    });
+
+    it('the injected grammars colour online-DDL keywords and the ignore directive', async () => {
+      const createIndex = await tokenColors(page, 'idx_users_email');
+      const directive = await tokenColors(page, 'lockstep-disable-next-line');
+      const plainColor = colorOf(createIndex, 'users');
+      assert.notEqual(colorOf(createIndex, 'ALGORITHM'), plainColor);
+      assert.notEqual(colorOf(createIndex, 'INPLACE'), plainColor);
+      assert.notEqual(colorOf(createIndex, 'NONE'), plainColor);
+      const commentColor = colorOf(directive, '-- users holds a few hundred rows');
+      assert.notEqual(colorOf(directive, 'lockstep-disable-next-line'), commentColor);
+      assert.notEqual(colorOf(directive, 'add-index'), commentColor);
+    });
+
+    it('a quick fix chosen with Ctrl+. rewrites the migration on disk', async () => {
+      await clickInLine(page, 'ADD COLUMN age', 'NOT NULL', 2);
+      const items = await applyQuickFix(page, /^Make age nullable/, join(ARTIFACTS, 'vscode-quick-fix-menu.png'));
+      assert.ok(items.some((t) => /disable/i.test(t)), `a "disable" action is offered too: ${items.join(' | ')}`);
+      await page.keyboard.press('Control+S');
+      const file = join(workspace(), UNSAFE);
+      const deadline = Date.now() + 10_000;
+      while (!readFileSync(file, 'utf8').includes('ADD COLUMN age INT NULL;') && Date.now() < deadline) await page.waitForTimeout(100);
+      const lines = readFileSync(file, 'utf8').split('\n');
+      assert.equal(lines[1], 'ALTER TABLE users ADD COLUMN age INT NULL;');
+      assert.equal(lines.length, 6, 'nothing else changed');
+    });
+
+    it('hovering a DDL statement shows the predicted algorithm and lock', async () => {
+      const text = await hoverInLine(page, 'idx_users_email', 'CREATE');
+      await page.waitForTimeout(500); // let the hover finish fading in before the screenshot
+      await page.screenshot({ path: join(ARTIFACTS, 'vscode-hover.png') });
+      assert.match(text, /INPLACE/);
+      assert.match(text, /NONE/);
+    });
+  });
+});
+
+function run(command: string, args: string[]): void {
+  const r = spawnSync(command, args, { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
