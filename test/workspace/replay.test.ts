@@ -91,3 +91,18 @@ test('dbmate files replay only their up section', () => {
   assert.equal(replay.convention, 'dbmate');
   assert.ok(findTable(replay.catalog, 'a'));
 });
+
+test('with the real parser: golang-migrate set, down files ignored, up order by number', () => {
+  const set = [
+    { path: 'migrations/000002_add_phone.up.sql', text: 'ALTER TABLE users ADD COLUMN phone VARCHAR(20) AFTER id;' },
+    { path: 'migrations/000002_add_phone.down.sql', text: 'ALTER TABLE users DROP COLUMN phone;' },
+    { path: 'migrations/000001_init.up.sql', text: 'CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(255));' },
+    { path: 'migrations/000001_init.down.sql', text: 'DROP TABLE users;' },
+    { path: 'migrations/000010_rename.up.sql', text: 'RENAME TABLE users TO accounts;' },
+  ];
+  const replay = buildCatalog(set, undefined, target);
+  assert.equal(replay.convention, 'golang-migrate');
+  assert.deepEqual(columns(catalogBefore('migrations/000010_rename.up.sql', replay), 'users'), ['id', 'phone', 'email']);
+  assert.deepEqual(columns(replay.catalog, 'accounts'), ['id', 'phone', 'email']);
+  assert.equal(findTable(replay.catalog, 'users'), undefined);
+});

@@ -364,7 +364,12 @@ function modifyColumn(editor: CatalogEditor, op: Extract<Operation, { kind: 'mod
 }
 
 function convertCharset(table: TableDef, charset: string, collation: string | undefined): void {
-  const target = charset.toLowerCase();
+  // CONVERT TO CHARACTER SET DEFAULT: the table's (or, unknown, the server's) default charset
+  const target = charset.toUpperCase() === 'DEFAULT' ? table.options.CHARSET ?? charsetOfCollation(collation) : charset.toLowerCase();
+  if (!target) {
+    for (const column of table.columns) if (isCharacterType(column.type)) column.type = { ...column.type, charset: undefined, collation: undefined };
+    return;
+  }
   for (const column of table.columns) {
     if (!isCharacterType(column.type)) continue;
     const before = charsetBytes(columnCharsetOf(table, column));
