@@ -4,7 +4,7 @@ import type { ColumnDef, Fix } from '../types';
 import { existingTableOps, type Rule, type RuleContext } from './rule';
 import { diffColumn, type LostAttribute, type ModifyOp, type TypeChange } from './util/compat-column-diff';
 import { reportGraded } from './util/compat-report';
-import { quoteString } from './util/compat-sql';
+import { definitionEnd, quoteString } from './util/compat-sql';
 
 function typeMessage(op: ModifyOp, change: TypeChange): string {
   const risk = change.signChange
@@ -31,11 +31,12 @@ function restate(attr: LostAttribute, old: ColumnDef): string | undefined {
   }
 }
 
-function restateFix(op: ModifyOp, old: ColumnDef, lost: LostAttribute[]): Fix[] {
-  if (!op.def.span) return [];
+function restateFix(text: string, op: ModifyOp, old: ColumnDef, lost: LostAttribute[]): Fix[] {
+  const end = definitionEnd(text, op.def, op.position !== undefined);
+  if (end === undefined) return [];
   const parts = lost.map((a) => restate(a, old));
   if (parts.some((p) => p === undefined)) return [];
-  return [fix(`Restate ${lost.join(', ')} from the old definition`, [insertAt(op.def.span.end, ` ${parts.join(' ')}`)], true)];
+  return [fix(`Restate ${lost.join(', ')} from the old definition`, [insertAt(end, ` ${parts.join(' ')}`)], true)];
 }
 
 const LOSS_EFFECT: Record<LostAttribute, string> = {
@@ -52,7 +53,7 @@ function reportLost(ctx: RuleContext, op: ModifyOp, old: ColumnDef, lost: LostAt
     message: `${op.via === 'change' ? 'CHANGE' : 'MODIFY'} restates the whole column ${op.table}.${op.column} and leaves out ${lost.join(', ')} that it had: ${effects}.`,
     span: op.span,
     help: 'Restate every attribute the column should keep (MODIFY replaces the whole definition).',
-    fixes: restateFix(op, old, lost),
+    fixes: restateFix(ctx.file.text, op, old, lost),
   }, 'warning');
 }
 

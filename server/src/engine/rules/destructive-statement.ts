@@ -35,9 +35,11 @@ export const destructiveStatement: Rule = {
           help: ACK,
         });
       } else if (op.kind === 'partition' && (op.action === 'drop' || op.action === 'truncate')) {
-        const names = op.names?.length ? ` ${op.names.join(', ')}` : '';
+        const names = op.names ?? [];
+        const all = names.some((n) => n.toUpperCase() === 'ALL');
+        const where = all ? 'every partition' : names.length > 1 ? 'those partitions' : 'that partition';
         ctx.report({
-          message: `${op.action === 'drop' ? 'DROP' : 'TRUNCATE'} PARTITION${names} deletes every row stored in ${op.names && op.names.length > 1 ? 'those partitions' : 'that partition'} of ${op.table}.`,
+          message: `${op.action === 'drop' ? 'DROP' : 'TRUNCATE'} PARTITION${names.length ? ` ${names.join(', ')}` : ''} deletes every row stored in ${where} of ${op.table}.`,
           span: op.span,
           help: ACK,
         });

@@ -4,11 +4,12 @@ import type { ColumnDef, Fix } from '../types';
 import { existingTableOps, type Rule } from './rule';
 import type { ModifyOp } from './util/compat-column-diff';
 import { reportGraded } from './util/compat-report';
-import { defaultText } from './util/compat-sql';
+import { defaultText, definitionEnd } from './util/compat-sql';
 
-function restateDefault(op: ModifyOp, old: ColumnDef): Fix[] {
-  if (!op.def.span || !old.default) return [];
-  return [fix(`Restate DEFAULT ${defaultText(old.default)}`, [insertAt(op.def.span.end, ` DEFAULT ${defaultText(old.default)}`)], true)];
+function restateDefault(text: string, op: ModifyOp, old: ColumnDef): Fix[] {
+  const end = definitionEnd(text, op.def, op.position !== undefined);
+  if (end === undefined || !old.default) return [];
+  return [fix(`Restate DEFAULT ${defaultText(old.default)}`, [insertAt(end, ` DEFAULT ${defaultText(old.default)}`)], true)];
 }
 
 export const dropDefault: Rule = {
@@ -43,12 +44,13 @@ export const dropDefault: Rule = {
         const table = findTable(ctx.catalog, op.table);
         const old = findColumn(table, op.column);
         if (!old?.default || old.default.kind === 'null' || op.def.default) continue;
-        if (op.def.nullable !== false && !op.def.primaryKey) continue;
+        const nowNotNull = op.def.nullable === false || !!op.def.primaryKey;
+        if (!nowNotNull && isNullable(table, old)) continue;
         ctx.report({
-          message: `${op.via === 'change' ? 'CHANGE' : 'MODIFY'} restates NOT NULL column ${op.table}.${op.column} without its DEFAULT ${defaultText(old.default)}, which drops the default: INSERTs from the running app version that omit ${op.column} then fail in strict mode (error 1364).`,
+          message: `${op.via === 'change' ? 'CHANGE' : 'MODIFY'} restates NOT NULL column ${op.table}.${op.column} without its DEFAULT ${defaultText(old.default)}, which drops the default: INSERTs from the running app version that omit ${op.column} then ${nowNotNull ? 'fail in strict mode (error 1364)' : 'store NULL instead'}.`,
           span: op.span,
           help: `Restate DEFAULT ${defaultText(old.default)} in the column definition (MODIFY replaces the whole definition).`,
-          fixes: restateDefault(op, old),
+          fixes: restateDefault(ctx.file.text, op, old),
         });
       }
     }

@@ -96,6 +96,23 @@ export function defaultText(value: DefaultValue): string {
   }
 }
 
+/**
+ * Where attributes can be appended to a MODIFY/CHANGE/ADD column definition: its end, or just before
+ * a trailing FIRST / AFTER x (the parser's definition span may include the position).
+ */
+export function definitionEnd(text: string, def: ColumnDef, hasPosition: boolean): number | undefined {
+  if (!def.span) return undefined;
+  if (!hasPosition) return def.span.end;
+  const masked = maskQuoted(text.slice(def.span.start, def.span.end));
+  const re = /\b(?:FIRST|AFTER)\b/gi;
+  let last: RegExpExecArray | null = null;
+  for (let m = re.exec(masked); m; m = re.exec(masked)) last = m;
+  if (!last) return def.span.end;
+  let at = def.span.start + last.index;
+  while (at > def.span.start && /\s/.test(text[at - 1])) at--;
+  return at;
+}
+
 /** the column's definition span, or the clause span when the parser gave none */
 export function columnSpan(column: ColumnDef, fallback: Span): Span {
   return column.span ?? fallback;

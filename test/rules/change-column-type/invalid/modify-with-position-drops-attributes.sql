@@ -1,0 +1,7 @@
+CREATE TABLE orders (
+  id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  placed_at DATETIME NOT NULL,
+  note VARCHAR(200) NOT NULL DEFAULT '' COMMENT 'free text'
+);
+-- @migration
+ALTER TABLE orders MODIFY note VARCHAR(200) DEFAULT '' AFTER id;

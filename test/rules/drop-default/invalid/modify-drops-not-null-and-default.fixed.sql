@@ -1,0 +1,1 @@
+ALTER TABLE users MODIFY country CHAR(2) DEFAULT 'DE' AFTER age;

@@ -1,0 +1,1 @@
+ALTER TABLE accounts ADD COLUMN parent_id INT NULL, ADD FOREIGN KEY (parent_id) REFERENCES accounts (id) ON DELETE SET NULL;
