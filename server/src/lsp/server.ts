@@ -10,7 +10,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readFile, stat } from 'node:fs/promises';
 import type { ClientFlags, ServerContext } from './context';
 import { registerCodeActions } from './handlers/code-actions';
 import { registerCodeLens } from './handlers/code-lens';
@@ -20,7 +19,6 @@ import { AnalysisStore } from './handlers/diagnostics';
 import { registerExplain } from './handlers/explain';
 import { registerHover } from './handlers/hover';
 import { registerWorkspace } from './handlers/workspace';
-import { DEFAULT_MAX_FILE_BYTES } from './limits';
 import { uriToPath } from './uri';
 import { CatalogChains } from './workspace/catalog-chain';
 
@@ -39,7 +37,7 @@ export function serve(connection: Connection): ServerContext {
     flags: { configuration: false, watchedFilesRegistration: false, showDocument: false, vscodeExtension: false },
     roots: [],
     settings: new SettingsStore(() => ctx),
-    chains: new CatalogChains((abs) => readMigration(ctx, abs)),
+    chains: new CatalogChains((abs) => documents.all().find((d) => uriToPath(d.uri) === abs)?.getText()),
     analyses: new AnalysisStore(() => ctx),
   };
 
@@ -105,17 +103,4 @@ function workspaceRoots(params: InitializeParams): string[] {
 
 function sortRoots(roots: string[]): string[] {
   return [...new Set(roots)].sort((a, b) => b.length - a.length);
-}
-
-/** an earlier migration's text: the open document's, else the file's (skipped when too large or binary) */
-async function readMigration(ctx: ServerContext, abs: string): Promise<string | undefined> {
-  const open = ctx.documents.all().find((d) => uriToPath(d.uri) === abs);
-  if (open) return open.getText();
-  try {
-    if ((await stat(abs)).size > DEFAULT_MAX_FILE_BYTES) return undefined;
-    const text = await readFile(abs, 'utf8');
-    return text.includes('\u0000') ? undefined : text;
-  } catch {
-    return undefined;
-  }
 }

@@ -11,6 +11,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../../engine';
 import { UNUSED_IGNORE } from '../../engine/suppress';
+import { migrationText } from '../../engine/workspace';
 import type { ServerContext } from '../context';
 import { indexText, spanToRange, toLspEdit, type PositionIndex } from '../convert';
 import { ruleDocsUrl } from '../docs';
@@ -124,7 +125,8 @@ export class AnalysisStore {
     const relPath = path ? relativePath(settings.root, path) : uri;
     const analysis = await state.analyzer.analyze({
       path: relPath,
-      text,
+      // like the CLI: only the up sections of a migration (the rest blanked, offsets kept)
+      text: chain?.isMigration ? migrationText(text, chain.convention) : text,
       options: { target: settings.target, catalog: chain?.catalog, rules: settings.rules, settings: settings.ruleSettings },
       catalogVersion: chain?.version ?? 'empty',
       isCancelled: stale,

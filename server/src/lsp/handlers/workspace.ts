@@ -31,7 +31,7 @@ export function registerWorkspace(ctx: ServerContext): () => void {
       if ((CONFIG_FILE_NAMES as readonly string[]).includes(basename(path))) {
         configChanged = true;
       } else if (path.toLowerCase().endsWith('.sql')) {
-        if (change.type !== FileChangeType.Changed) ctx.chains.forgetListing(path);
+        ctx.chains.fileChanged(path, change.type !== FileChangeType.Changed);
         touchedSets.add(setDirOf(path));
       }
     }

@@ -8,7 +8,6 @@
 // The work yields to the event loop between slices so a newer edit can cancel it.
 import {
   applyStatement,
-  cloneCatalog,
   DEFAULT_SETTINGS,
   emptyCatalog,
   parseFile,
@@ -104,7 +103,8 @@ export class IncrementalAnalyzer {
     }
 
     // 2. predictions, rules and catalog replay, statement by statement
-    const tables = new TrackedTables(cloneCatalog(options.catalog ?? emptyCatalog()).tables);
+    // a shallow copy: the catalog replaces a changed table definition instead of mutating it
+    const tables = new TrackedTables((options.catalog ?? emptyCatalog()).tables);
     const catalog: Catalog = { tables };
     const versions = new TableVersions(`${request.catalogVersion}|${this.optionsKey}`);
     const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...options.settings };

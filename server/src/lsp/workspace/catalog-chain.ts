@@ -1,12 +1,12 @@
 // The schema a migration file starts from: the replay of the migrations that run before it in its
-// set (its folder, or the parent of Prisma's per-migration folders), ordered by the convention.
-// Replays are cached per file by text and by the catalog they started from, so an edit to one
-// migration replays only it and the files after it.
-import { readdir } from 'node:fs/promises';
+// set (its folder, or the parent of Prisma's per-migration folders), in the convention's order —
+// the same sets, order and up sections as `lockstep lint`. Replays are cached per file by its text
+// and the catalog it started from, so an edit to one migration replays only it and what follows.
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { analyzeFile, emptyCatalog, rules, type Catalog, type SeveritySetting, type Target } from '../../engine';
-import { detectConvention, orderMigrations, type Convention } from '../../engine/workspace';
-import { hashText } from '../incremental/hash';
+import { applyStatement, emptyCatalog, parseFile, type Catalog, type Target } from '../../engine';
+import { detectConvention, migrationText, orderMigrations, type Convention } from '../../engine/workspace';
+import { DEFAULT_MAX_FILE_BYTES } from '../limits';
 import { matchesAny } from './glob';
 
 export interface ChainSettings {
@@ -26,15 +26,15 @@ export interface CatalogBefore {
   earlier: string[];
   /** true when the file belongs to a migration set */
   isMigration: boolean;
+  convention?: Convention;
 }
 
 interface Replay {
-  key: string;
+  text: string;
+  baseVersion: string;
   catalogAfter: Catalog;
   version: string;
 }
-
-const ALL_RULES_OFF: Record<string, SeveritySetting> = Object.fromEntries(rules.map((r) => [r.meta.id, 'off' as const]));
 
 export function relativePath(root: string, abs: string): string {
   const rel = relative(root, abs);
@@ -51,60 +51,77 @@ export function setDirOf(abs: string): string {
 
 export class CatalogChains {
   private readonly listings = new Map<string, Promise<string[]>>();
+  private readonly diskTexts = new Map<string, Promise<string | undefined>>();
   private readonly replays = new Map<string, Replay>();
+  private readonly conventions = new Map<string, { members: string[]; texts: (string | undefined)[]; convention: Convention | undefined }>();
+  private replayCount = 0;
 
-  /** `readText` gives the open document's text, else the file's (undefined when unreadable, too large or binary) */
-  constructor(private readonly readText: (abs: string) => Promise<string | undefined>) {}
+  /** `openText` gives an open document's text (undefined when the file is not open) */
+  constructor(private readonly openText: (abs: string) => string | undefined) {}
 
-  /** a file was created or deleted: list its folder again */
-  forgetListing(abs: string): void {
-    this.listings.delete(dirname(abs));
-    this.listings.delete(setDirOf(abs));
+  /** a file changed on disk (or was created or deleted) */
+  fileChanged(abs: string, listingChanged: boolean): void {
+    this.diskTexts.delete(abs);
+    if (listingChanged) this.listings.delete(setDirOf(abs));
   }
 
-  /** the migrations that run before `abs`, in order; [] when it is not a migration */
-  async earlierMigrations(abs: string, settings: ChainSettings): Promise<{ earlier: string[]; isMigration: boolean }> {
+  async catalogBefore(abs: string, settings: ChainSettings, isCancelled?: () => boolean): Promise<CatalogBefore | undefined> {
     const rel = relativePath(settings.root, abs);
-    if (matchesAny(rel, settings.exclude)) return { earlier: [], isMigration: false };
-    if (settings.globs.length > 0 && !matchesAny(rel, settings.globs)) return { earlier: [], isMigration: false };
+    const standalone: CatalogBefore = { catalog: emptyCatalog(), version: 'empty', earlier: [], isMigration: false };
+    if (matchesAny(rel, settings.exclude)) return standalone;
+    if (settings.globs.length > 0 && !matchesAny(rel, settings.globs)) return standalone;
+
     const members = (await this.members(abs)).filter((m) => {
       const r = relativePath(settings.root, m);
       return !matchesAny(r, settings.exclude) && (settings.globs.length === 0 || matchesAny(r, settings.globs));
     });
     if (!members.includes(abs)) members.push(abs);
+    const texts = new Map<string, string | undefined>();
+    for (const m of members) texts.set(relativePath(settings.root, m), await this.text(m));
+    if (isCancelled?.()) return undefined;
     const byRel = new Map(members.map((m) => [relativePath(settings.root, m), m]));
-    const rels = [...byRel.keys()];
-    const convention = settings.convention ?? detectConvention(rels);
-    const ordered = orderMigrations(rels, convention).map((r) => byRel.get(r)).filter((m): m is string => m !== undefined);
-    const at = ordered.indexOf(abs);
-    if (at >= 0) return { earlier: ordered.slice(0, at), isMigration: true };
-    // not an up migration: a down migration runs after its up one; anything else after what sorts before it
-    const up = abs.replace(/\.down\.sql$/i, '.up.sql');
-    const upAt = up !== abs ? ordered.indexOf(up) : -1;
-    if (upAt >= 0) return { earlier: ordered.slice(0, upAt + 1), isMigration: true };
-    return { earlier: ordered.filter((m) => m < abs), isMigration: ordered.length > 0 };
-  }
+    const convention = settings.convention ?? this.detect(setDirOf(abs), members, [...texts.values()], () => detectConvention([...byRel.keys()], (r) => texts.get(r)));
+    const ordered = orderMigrations([...byRel.keys()], convention).map((r) => byRel.get(r) as string);
+    const earlier = earlierThan(abs, ordered);
 
-  async catalogBefore(abs: string, settings: ChainSettings, isCancelled?: () => boolean): Promise<CatalogBefore | undefined> {
-    const { earlier, isMigration } = await this.earlierMigrations(abs, settings);
     let catalog = emptyCatalog();
     let version = `empty:${settings.target.label}`;
     for (const file of earlier) {
-      const text = await this.readText(file);
-      if (isCancelled?.()) return undefined;
+      const text = texts.get(relativePath(settings.root, file));
       if (text === undefined) continue;
-      const key = `${hashText(text)}|${version}`;
       let replay = this.replays.get(file);
-      if (!replay || replay.key !== key) {
-        const analysis = analyzeFile(relativePath(settings.root, file), text, { target: settings.target, catalog, rules: ALL_RULES_OFF });
-        replay = { key, catalogAfter: analysis.catalogAfter, version: hashText(key) };
+      if (!replay || replay.baseVersion !== version || replay.text !== text) {
+        replay = { text, baseVersion: version, catalogAfter: replayFile(catalog, relativePath(settings.root, file), text, convention, settings.target), version: `r${++this.replayCount}` };
         this.replays.set(file, replay);
         await new Promise<void>((resolve) => setImmediate(resolve));
+        if (isCancelled?.()) return undefined;
       }
       catalog = replay.catalogAfter;
       version = replay.version;
     }
-    return { catalog, version, earlier, isMigration };
+    return { catalog, version, earlier, isMigration: ordered.length > 1 || convention !== undefined, convention };
+  }
+
+  /** detection reads every member's header: redo it only when a member or its text changed */
+  private detect(dir: string, members: string[], texts: (string | undefined)[], run: () => Convention | undefined): Convention | undefined {
+    const cached = this.conventions.get(dir);
+    if (cached && cached.members.length === members.length && cached.members.every((m, i) => m === members[i]) && cached.texts.every((t, i) => t === texts[i])) {
+      return cached.convention;
+    }
+    const convention = run();
+    this.conventions.set(dir, { members, texts, convention });
+    return convention;
+  }
+
+  private async text(abs: string): Promise<string | undefined> {
+    const open = this.openText(abs);
+    if (open !== undefined) return open;
+    let text = this.diskTexts.get(abs);
+    if (!text) {
+      text = readMigration(abs);
+      this.diskTexts.set(abs, text);
+    }
+    return text;
   }
 
   private members(abs: string): Promise<string[]> {
@@ -115,6 +132,39 @@ export class CatalogChains {
       this.listings.set(dir, listing);
     }
     return listing.then((m) => [...m]);
+  }
+}
+
+/** an up migration: those before it; a down migration: up to its up one; anything else: what sorts before it */
+function earlierThan(abs: string, ordered: readonly string[]): string[] {
+  const at = ordered.indexOf(abs);
+  if (at >= 0) return ordered.slice(0, at);
+  const up = abs.replace(/\.down\.sql$/i, '.up.sql');
+  const upAt = up !== abs ? ordered.indexOf(up) : -1;
+  if (upAt >= 0) return ordered.slice(0, upAt + 1);
+  return ordered.filter((m) => m < abs);
+}
+
+/** the schema after the file's up sections run on `catalog` (table definitions are never changed in place) */
+function replayFile(catalog: Catalog, path: string, text: string, convention: Convention | undefined, target: Target): Catalog {
+  const next: Catalog = { tables: new Map(catalog.tables) };
+  for (const statement of parseFile(migrationText(text, convention), { target })) {
+    try {
+      applyStatement(next, statement, path);
+    } catch {
+      // a statement the catalog cannot apply leaves the schema as it was
+    }
+  }
+  return next;
+}
+
+async function readMigration(abs: string): Promise<string | undefined> {
+  try {
+    if ((await stat(abs)).size > DEFAULT_MAX_FILE_BYTES) return undefined;
+    const text = await readFile(abs, 'utf8');
+    return text.includes('\u0000') ? undefined : text;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,0 +1,174 @@
+// A minimal LSP client over the bundled server's stdio, for the protocol tests and the benchmark.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionRequest,
+  CodeLensRequest,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  ShowMessageNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type CodeAction,
+  type CodeLens,
+  type Diagnostic,
+  type Hover,
+  type Position,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+  type TextDocumentContentChangeEvent,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+
+export const ROOT = join(__dirname, '..', '..');
+export const SERVER = join(ROOT, 'dist', 'server.js');
+
+/** builds dist/server.js unless it is newer than every server source file */
+export async function ensureBundle(): Promise<void> {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  if (!existsSync(SERVER) || statSync(SERVER).size === 0) throw new Error('dist/server.js was not built');
+}
+
+export interface StartOptions {
+  /** workspace folder (absolute path) */
+  root?: string;
+  /** answers to workspace/configuration for the `lockstep` section */
+  settings?: Record<string, unknown>;
+}
+
+type Waiter = { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
+
+export class LspClient {
+  readonly messages: string[] = [];
+  private readonly latest = new Map<string, PublishDiagnosticsParams>();
+  private waiters: Waiter[] = [];
+  private readonly versions = new Map<string, number>();
+
+  private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {}
+
+  static async start(options: StartOptions = {}): Promise<LspClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.root ?? ROOT });
+    child.stderr?.resume();
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new LspClient(child, connection);
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => client.received(p));
+    connection.onNotification(ShowMessageNotification.type, (p) => client.messages.push(p.message));
+    connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'lockstep' ? (options.settings ?? {}) : null)));
+    connection.onRequest(RegistrationRequest.type, () => null);
+    connection.listen();
+    const rootUri = options.root ? pathToFileURL(options.root).toString() : null;
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+      },
+      clientInfo: { name: 'lockstep-protocol-test' },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  private received(p: PublishDiagnosticsParams): void {
+    this.latest.set(p.uri, p);
+    const ready = this.waiters.filter((w) => w.uri === p.uri && w.test(p));
+    this.waiters = this.waiters.filter((w) => !ready.includes(w));
+    for (const w of ready) w.resolve(p);
+  }
+
+  /** the next diagnostics for `uri` that satisfy `test` (or the latest ones, when they already do) */
+  diagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
+    const latest = this.latest.get(uri);
+    if (latest && test(latest)) return Promise.resolve(latest);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; latest: ${JSON.stringify(this.latest.get(uri)?.diagnostics.map((d) => d.code))}`)), timeoutMs);
+      this.waiters.push({ uri, test, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+    });
+  }
+
+  /** diagnostics published for `version` of the document */
+  diagnosticsFor(uri: string, version: number, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+    return this.diagnostics(uri, (p) => p.version === version, timeoutMs);
+  }
+
+  async open(uri: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'sql', version: 1, text } });
+  }
+
+  /** sends the changes; returns the new version */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+    const actions = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics } });
+    return (actions ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+  }
+
+  async codeLenses(uri: string): Promise<CodeLens[]> {
+    return (await this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+  }
+
+  alive(): boolean {
+    return this.process.exitCode === null && this.process.signalCode === null;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    if (this.alive()) this.process.kill();
+  }
+}
+
+/** applies LSP edits to text (non-overlapping, any order) */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const offset = (p: Position): number => {
+    let line = 0;
+    let i = 0;
+    while (line < p.line) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) return text.length;
+      i = nl + 1;
+      line++;
+    }
+    return Math.min(i + p.character, text.length);
+  };
+  const spans = edits.map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), newText: e.newText }));
+  spans.sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + s.newText + out.slice(s.end);
+  return out;
+}
+
+export function fileUri(path: string): string {
+  return pathToFileURL(path).toString();
+}
