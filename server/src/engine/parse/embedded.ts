@@ -194,11 +194,19 @@ function decodeToken(t: Token): DecodedSql {
   return { text: value, offsets: offsets.map((o) => t.start + o) };
 }
 
+/** literals that hold a whole statement; pieces of a CONCAT with non-literal parts are only fragments */
 function sqlLiterals(tokens: readonly Token[], from: number, to: number): DecodedSql[] {
   const out: DecodedSql[] = [];
+  const callStack: string[] = [];
   for (let k = from; k < to; k++) {
     const t = tokens[k];
-    if (t.kind === 'string' && STRING_SQL_VERBS.test(t.value)) out.push(trimDecoded(decodeToken(t)));
+    if (t.kind === 'punct' && t.value === '(') {
+      const prev = tokens[k - 1];
+      callStack.push(prev && prev.kind === 'word' ? prev.value : '');
+    } else if (t.kind === 'punct' && t.value === ')') callStack.pop();
+    else if (t.kind === 'string' && STRING_SQL_VERBS.test(t.value) && !callStack.some((f) => f === 'CONCAT' || f === 'CONCAT_WS')) {
+      out.push(trimDecoded(decodeToken(t)));
+    }
   }
   return out;
 }

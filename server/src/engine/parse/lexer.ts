@@ -39,7 +39,7 @@ export function skipQuoted(text: string, i: number): number {
 export function isDashComment(text: string, i: number): boolean {
   if (text.charCodeAt(i) !== 45 || text.charCodeAt(i + 1) !== 45) return false;
   const next = text.charCodeAt(i + 2);
-  if (Number.isNaN(next) || next <= 32) return true;
+  if (Number.isNaN(next) || next <= 32 || next === 0xa0 || next === 0x3000) return true;
   return atLineStart(text, i);
 }
 

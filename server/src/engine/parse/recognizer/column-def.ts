@@ -78,7 +78,11 @@ export function parseColumnDefinition(src: StatementSource, from: number, to: nu
       c.next();
       if (c.isPunct('(')) c.skipParens();
       def.onUpdate = sourceText(src, s, c.pos);
-    } else if (c.accept('GENERATED', 'ALWAYS', 'AS') || c.accept('AS')) {
+    } else if ((c.accept('GENERATED', 'ALWAYS', 'AS') || c.accept('AS')) && c.isWord('ROW')) {
+      // MariaDB system-versioning period columns: AS ROW START / AS ROW END
+      c.next();
+      c.next();
+    } else if (src.tokens[c.pos - 1]?.value === 'AS' && c.pos > start) {
       const open = c.pos;
       if (!c.isPunct('(')) {
         problems.push('generated column without an expression');
@@ -119,8 +123,8 @@ export function parseColumnDefinition(src: StatementSource, from: number, to: nu
       // MariaDB per-column versioning: no schema effect the rules look at
     } else if (c.accept('PERIOD', 'FOR')) c.pos = to;
     if (c.pos === start) {
-      problems.push(`unrecognised column attribute '${c.peek()?.text ?? ''}'`);
-      c.next();
+      problems.push(`unrecognised column attribute '${c.peek()?.text ?? ''}' in column ${name}`);
+      break;
     }
   }
   return { def, position, problems };

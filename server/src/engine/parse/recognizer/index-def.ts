@@ -10,7 +10,7 @@ export type TableElement =
   | { type: 'foreign-key'; fk: ForeignKeyDef; ifNotExists: boolean }
   | { type: 'check'; check: CheckDef };
 
-const INDEX_STARTERS = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'INDEX', 'KEY', 'FULLTEXT', 'SPATIAL', 'FOREIGN', 'CHECK']);
+const INDEX_STARTERS = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'INDEX', 'KEY', 'FULLTEXT', 'SPATIAL', 'FOREIGN', 'CHECK', 'VECTOR']);
 
 export function startsTableElement(c: Cursor): boolean {
   return INDEX_STARTERS.has(c.word());
@@ -51,7 +51,11 @@ export function parseTableElement(src: StatementSource, from: number, to: number
     kind = src.tokens[c.pos - 1].value === 'FULLTEXT' ? 'fulltext' : 'spatial';
     c.accept('INDEX') || c.accept('KEY');
   } else if (c.accept('INDEX') || c.accept('KEY')) kind = 'index';
-  else return undefined;
+  else if (c.accept('VECTOR')) {
+    // MariaDB 11.7 vector index: an ordinary secondary index for the rules
+    c.accept('INDEX') || c.accept('KEY');
+    kind = 'index';
+  } else return undefined;
   const ifNotExists = c.acceptIfNotExists();
   let name = constraintName;
   if (!c.isPunct('(') && !c.isWord('USING', 'TYPE')) name = c.identifier() ?? name;
@@ -95,9 +99,9 @@ export function applyIndexOptions(c: Cursor, index: IndexDef): void {
       c.next();
     } else if (c.accept('INVISIBLE') || c.accept('IGNORED')) index.hidden = true;
     else if (c.accept('VISIBLE') || c.accept('NOT', 'IGNORED')) index.hidden = false;
-    else if (c.accept('CLUSTERING')) {
-      c.acceptEquals();
-      c.next();
+    else if (c.peek()?.kind === 'word' && c.isPunct('=', 1)) {
+      // CLUSTERING=YES, M=10, DISTANCE=cosine …
+      c.pos += 3;
     } else return;
   }
 }
