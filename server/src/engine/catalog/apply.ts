@@ -52,7 +52,7 @@ class CatalogEditor {
     const table = this.catalog.tables.get(key);
     if (!table) return undefined;
     if (this.copied.has(key)) return table;
-    const copy = structuredClone(table);
+    const copy = copyTable(table);
     this.catalog.tables.set(key, copy);
     this.copied.add(key);
     return copy;
@@ -78,6 +78,21 @@ class CatalogEditor {
     const keys = [...this.catalog.tables].filter(([, t]) => t.foreignKeys.some((fk) => tableKey(fk.refTable) === ref)).map(([k]) => k);
     return keys.map((k) => this.edit(k)).filter((t): t is TableDef => t !== undefined);
   }
+}
+
+/**
+ * A copy deep enough for the edits this module makes: every column, index, key and check object
+ * (and the name lists inside them) is new; nested values that are only ever replaced are shared.
+ */
+function copyTable(t: TableDef): TableDef {
+  return {
+    ...t,
+    columns: t.columns.map((c) => ({ ...c })),
+    indexes: t.indexes.map((i) => ({ ...i, columns: i.columns.map((c) => ({ ...c })) })),
+    foreignKeys: t.foreignKeys.map((fk) => ({ ...fk, columns: [...fk.columns], refColumns: [...fk.refColumns] })),
+    checks: t.checks.map((c) => ({ ...c })),
+    options: { ...t.options },
+  };
 }
 
 function same(a: string, b: string): boolean {
