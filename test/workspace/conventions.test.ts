@@ -89,3 +89,9 @@ test('next migration paths follow the set’s convention', () => {
   const [[dbmate]] = nextMigrationPaths('dbmate', 'x', 1, { existing: ['db/migrations/20240101000000_a.sql'], now });
   assert.equal(dbmate, 'db/migrations/20260102030405_x.sql');
 });
+
+test('a file ordered by number or timestamp alone still runs only its marked up section', () => {
+  const text = '-- migrate:up\nCREATE TABLE a (id INT);\n-- migrate:down\nDROP TABLE a;\n';
+  for (const convention of ['timestamped', 'numbered', undefined] as const) assert.ok(!migrationText(text, convention).includes('DROP TABLE'), String(convention));
+  assert.ok(migrationText(text, 'flyway').includes('DROP TABLE'), 'Flyway has no sections: the runner executes the whole file');
+});

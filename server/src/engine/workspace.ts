@@ -236,7 +236,7 @@ const SECTION_MARKERS: Partial<Record<Convention, { up: RegExp; down: RegExp }>>
  * marker up to the next down marker; the whole text otherwise, or when the file has no markers.
  */
 export function upSections(text: string, convention: Convention | undefined): Span[] {
-  const markers = convention ? SECTION_MARKERS[convention] : undefined;
+  const markers = convention && SECTION_MARKERS[convention] ? SECTION_MARKERS[convention] : convention === undefined || convention === 'numbered' || convention === 'timestamped' ? sectionMarkersInText(text) : undefined;
   if (!markers) return [{ start: 0, end: text.length }];
   const events = [
     ...[...text.matchAll(markers.up)].map((m) => ({ up: true, start: m.index, end: m.index + m[0].length })),
@@ -255,6 +255,12 @@ export function upSections(text: string, convention: Convention | undefined): Sp
   }
   if (open !== undefined) spans.push({ start: open, end: text.length });
   return spans;
+}
+
+/** a file named only by number or timestamp may still be a dbmate / sql-migrate / goose file: its markers tell */
+function sectionMarkersInText(text: string): { up: RegExp; down: RegExp } | undefined {
+  const family = HEADERS.find((h) => h.convention !== 'liquibase' && h.pattern.test(text));
+  return family ? SECTION_MARKERS[family.convention] : undefined;
 }
 
 /**
