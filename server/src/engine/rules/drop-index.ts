@@ -26,6 +26,14 @@ function backedForeignKeys(ctx: RuleContext, table: TableDef, index: IndexDef): 
   return [...own, ...parent];
 }
 
+/** InnoDB uses the first UNIQUE index over NOT NULL columns as the clustered key when there is no PRIMARY KEY: it cannot be hidden */
+function isImplicitPrimaryKey(table: TableDef | undefined, index: IndexDef | undefined): boolean {
+  if (!table || !index || table.indexes.some((i) => i.kind === 'primary')) return false;
+  const notNull = (name: string) => table.columns.some((c) => c.name.toLowerCase() === name.toLowerCase() && (c.nullable === false || !!c.primaryKey));
+  const candidate = table.indexes.find((i) => i.kind === 'unique' && i.columns.every((c) => !c.expression && !c.length && notNull(c.name)));
+  return candidate === index;
+}
+
 function hideFix(ctx: RuleContext, op: DropIndexOp): Fix[] {
   const keyword = hideKeyword(ctx.target);
   if (!keyword) return [];
@@ -61,6 +69,14 @@ export const dropIndex: Rule = {
       const hidden = index?.hidden === true;
       if (hidden && fks.length === 0) continue; // already made invisible/ignored in an earlier release: the safe path
       const keyword = hideKeyword(ctx.target);
+      if (isImplicitPrimaryKey(table, index)) {
+        ctx.report({
+          message: `Index ${op.name} is the clustered key of ${op.table} (the table has no PRIMARY KEY): dropping it rebuilds the table on a hidden row id, it cannot be made invisible first, and online-schema-change tools need it.${fkNote}`,
+          span: op.span,
+          help: `Add a PRIMARY KEY to ${op.table} first (through an online-schema-change tool on big tables), then drop the index in a later release.`,
+        });
+        continue;
+      }
       ctx.report({
         message: `Dropping index ${op.name} on ${op.table} is a quick metadata change, so nothing looks wrong until queries that used it slow down (or fail with error 1176 where they name it in USE/FORCE INDEX).${fkNote}`,
         span: op.span,

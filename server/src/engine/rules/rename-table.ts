@@ -3,10 +3,14 @@ import { existingTableOps, type Rule } from './rule';
 
 type RenameOp = Extract<Operation, { kind: 'rename-table' }>;
 
-/** `RENAME TABLE t TO t_old, t_new TO t`: the name t is refilled in the same atomic statement (a cut-over swap) */
+/**
+ * Part of an atomic swap (`RENAME TABLE t TO t_old, t_new TO t`, the cut-over of online-schema-change
+ * tools): the old name is refilled, or the new name is vacated, by another rename of the statement.
+ */
 function isSwap(op: RenameOp, all: readonly Operation[]): boolean {
-  const name = op.table.toLowerCase();
-  return all.some((o) => o !== op && o.kind === 'rename-table' && o.newName.toLowerCase() === name);
+  const from = op.table.toLowerCase();
+  const to = op.newName.toLowerCase();
+  return all.some((o) => o !== op && o.kind === 'rename-table' && (o.newName.toLowerCase() === from || o.table.toLowerCase() === to));
 }
 
 export const renameTable: Rule = {
