@@ -8,7 +8,7 @@ export const addAutoIncrementColumn: Rule = {
     id: 'add-auto-increment-column',
     defaultSeverity: 'error',
     classes: ['RB', 'LK'],
-    description: 'Flags an AUTO_INCREMENT column added to an existing table, which rebuilds the table while blocking writes because every existing row has to be numbered.',
+    description: 'An AUTO_INCREMENT column added to an existing table (or an existing column made AUTO_INCREMENT), which rebuilds or copies the table with its writes blocked.',
     fixable: false,
   },
   check(ctx) {

@@ -8,7 +8,7 @@ export const addCheckConstraint: Rule = {
     id: 'add-check-constraint',
     defaultSeverity: 'warning',
     classes: ['RB', 'LK', 'FL'],
-    description: 'Flags a CHECK constraint added to an existing table, which copies the table to validate every row and fails if any existing row violates it.',
+    description: 'A CHECK constraint added to an existing table, which copies the table to validate every row and fails if any existing row violates it.',
     fixable: false,
   },
   check(ctx) {

@@ -11,7 +11,7 @@ export const addForeignKey: Rule = {
     id: 'add-foreign-key',
     defaultSeverity: 'error',
     classes: ['RB', 'LK'],
-    description: 'Flags a foreign key added to an existing table while foreign_key_checks is on, which copies the whole child table and blocks its writes.',
+    description: 'A foreign key added to an existing table while foreign_key_checks is on, which copies the whole child table with its writes blocked.',
     fixable: true,
   },
   check(ctx) {

@@ -16,7 +16,7 @@ export const addIndex: Rule = {
     id: 'add-index',
     defaultSeverity: 'warning',
     classes: ['LK'],
-    description: 'Flags a secondary index added to an existing table without asserting an online build, FULLTEXT and SPATIAL indexes that block writes, and an index bundled with ADD COLUMN.',
+    description: 'A secondary index added to an existing table without asserting LOCK=NONE, a FULLTEXT or SPATIAL index that blocks writes, or an index bundled with ADD COLUMN that costs the instant add.',
     fixable: true,
   },
   check(ctx) {

@@ -9,7 +9,7 @@ export const addStoredGeneratedColumn: Rule = {
     id: 'add-stored-generated-column',
     defaultSeverity: 'warning',
     classes: ['RB', 'LK'],
-    description: 'Flags a STORED generated column added to an existing table, which the server can only do by copying the table with writes blocked.',
+    description: 'A STORED generated column added to an existing table, which only ALGORITHM=COPY can do, with writes blocked.',
     fixable: true,
   },
   check(ctx) {

@@ -12,7 +12,7 @@ export const columnReorder: Rule = {
     id: 'column-reorder',
     defaultSeverity: 'warning',
     classes: ['RB', 'LK'],
-    description: 'Flags FIRST or AFTER positions on an existing table where placing or moving the column rebuilds or copies the table instead of being instant.',
+    description: 'A FIRST or AFTER position on an existing table that rebuilds or copies it where adding at the end (or not moving the column) would be instant.',
     fixable: true,
   },
   check(ctx) {

@@ -13,7 +13,7 @@ export const ddlWithDml: Rule = {
     id: 'ddl-with-dml',
     defaultSeverity: 'warning',
     classes: ['LK', 'FL'],
-    description: 'Flags an UPDATE, DELETE or INSERT … SELECT on an existing table in the same migration file as DDL, which cannot roll back together with it.',
+    description: 'An UPDATE, DELETE or INSERT … SELECT on an existing table in the same migration file as DDL, which cannot roll back together with it.',
     fixable: false,
   },
   check(ctx) {

@@ -9,7 +9,7 @@ export const largeTableRewrite: Rule = {
     id: 'large-table-rewrite',
     defaultSeverity: 'error',
     classes: ['RB', 'LK'],
-    description: 'Flags a statement that rebuilds or copies an existing table whose known row count is above the configured large-table threshold.',
+    description: 'A statement that rebuilds or copies an existing table whose known row count is above the large-table threshold.',
     fixable: false,
   },
   check(ctx) {

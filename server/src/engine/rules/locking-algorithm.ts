@@ -11,7 +11,7 @@ export const lockingAlgorithm: Rule = {
     id: 'locking-algorithm',
     defaultSeverity: 'error',
     classes: ['LK', 'RB'],
-    description: 'Flags ALGORITHM and LOCK clauses that block writes or reads (COPY, SHARED, EXCLUSIVE), that are invalid for the target, or that the server cannot honour for the statement.',
+    description: 'An ALGORITHM or LOCK clause that blocks writes or reads (COPY, SHARED, EXCLUSIVE), is invalid for the target, or cannot be honoured for the statement.',
     fixable: true,
   },
   check(ctx) {

@@ -16,7 +16,7 @@ export const missingLockWaitTimeout: Rule = {
     id: 'missing-lock-wait-timeout',
     defaultSeverity: 'warning',
     classes: ['LK'],
-    description: 'Flags the first DDL on an existing table in a file when no short lock_wait_timeout is set before it, so a metadata-lock wait could stall every query on the table.',
+    description: 'DDL on an existing table with no short lock_wait_timeout set before it (nor MariaDB WAIT or NOWAIT), so a metadata-lock wait can stall every query on the table.',
     fixable: true,
   },
   check(ctx) {

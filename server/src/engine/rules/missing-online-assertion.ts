@@ -10,7 +10,7 @@ export const missingOnlineAssertion: Rule = {
     id: 'missing-online-assertion',
     defaultSeverity: 'off',
     classes: ['LK', 'RB'],
-    description: 'Flags an ALTER TABLE or CREATE INDEX on an existing table without an ALGORITHM or LOCK clause, so the server may silently fall back to a rebuild or a copy.',
+    description: 'An ALTER TABLE or CREATE INDEX on an existing table without an ALGORITHM or LOCK clause, so the server may silently rebuild or copy instead of failing.',
     fixable: true,
   },
   check(ctx) {

@@ -19,7 +19,7 @@ export const multipleAltersSameTable: Rule = {
     id: 'multiple-alters-same-table',
     defaultSeverity: 'warning',
     classes: ['RB', 'LK'],
-    description: 'Flags a second statement in one file that rebuilds or copies an existing table already rebuilt by an earlier ALTER in the same file.',
+    description: 'A second statement in one file that rebuilds or copies an existing table already rebuilt by an earlier statement of the same file.',
     fixable: false,
   },
   check(ctx) {

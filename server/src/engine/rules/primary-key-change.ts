@@ -15,7 +15,7 @@ export const primaryKeyChange: Rule = {
     id: 'primary-key-change',
     defaultSeverity: 'error',
     classes: ['RB', 'LK', 'FL'],
-    description: 'Flags dropping, replacing or adding the primary key of an existing table, which rebuilds the clustered index and every secondary index.',
+    description: 'Dropping, replacing or adding the primary key of an existing table, which rebuilds the clustered index and every secondary index.',
     fixable: false,
   },
   check(ctx) {

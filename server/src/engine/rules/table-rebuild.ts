@@ -10,7 +10,7 @@ export const tableRebuild: Rule = {
     id: 'table-rebuild',
     defaultSeverity: 'warning',
     classes: ['RB'],
-    description: 'Flags clauses that rebuild an existing table: ENGINE=, FORCE, OPTIMIZE TABLE, ROW_FORMAT=, KEY_BLOCK_SIZE=, PARTITION BY, REMOVE PARTITIONING and partition rebuilds.',
+    description: 'A clause that rebuilds an existing table: ENGINE=, FORCE, OPTIMIZE TABLE, ROW_FORMAT=, KEY_BLOCK_SIZE=, PARTITION BY, REMOVE PARTITIONING or a partition rebuild.',
     fixable: false,
   },
   check(ctx) {

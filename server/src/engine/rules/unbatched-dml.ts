@@ -9,7 +9,7 @@ export const unbatchedDml: Rule = {
     id: 'unbatched-dml',
     defaultSeverity: 'warning',
     classes: ['LK'],
-    description: 'Flags UPDATE, DELETE and INSERT … SELECT statements on existing tables that have no WHERE clause or no bounded key range, so they lock and change every matching row in one transaction.',
+    description: 'An UPDATE, DELETE or INSERT … SELECT on an existing table without a WHERE clause or a bounded key range, which locks every matching row in one transaction.',
     fixable: false,
   },
   check(ctx) {

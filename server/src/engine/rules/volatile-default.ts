@@ -16,7 +16,7 @@ export const volatileDefault: Rule = {
     id: 'volatile-default',
     defaultSeverity: 'warning',
     classes: ['RB', 'LK'],
-    description: 'Flags a column added to an existing table with a non-deterministic default expression such as UUID(), which forces a table copy or gives every existing row the same value.',
+    description: 'A column added to an existing table with a non-deterministic default such as UUID() or RAND(), which copies the table or gives every existing row the same value.',
     fixable: true,
   },
   check(ctx) {
