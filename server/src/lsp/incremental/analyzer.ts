@@ -2,9 +2,10 @@
 // holds the two equal) but reuses work across edits:
 // - parse results per chunk of text (chunks.ts), keyed by the chunk's text;
 // - per statement, the prediction and the findings of every rule that only looked at the statement,
-//   the session and catalog tables: reused when the statement text is unchanged and each table it
-//   read has the same version (a chain of the texts, and relative positions, of the statements that
-//   touched it). Rules that read the whole file (`statements`, `file`) re-run every time.
+//   the session and catalog tables: reused when the statement text and session are unchanged and
+//   each table it read has the same version (a hash chain of the texts of the statements that
+//   touched it). Rules that read the whole file (`statements`, `file`), or whose findings point
+//   elsewhere in the file, re-run every time.
 // The work yields to the event loop between slices so a newer edit can cancel it.
 import {
   applyStatement,
@@ -131,7 +132,7 @@ export class IncrementalAnalyzer {
       const key = keys[i];
       const isNewTable = (name: string): boolean => newTables.has(name.toLowerCase());
 
-      let entry = this.lookup(key, versions, start, isNewTable, sessionKey);
+      let entry = this.lookup(key, versions, isNewTable, sessionKey);
       let fresh: Finding[][] | undefined;
       if (entry) {
         reused++;
@@ -181,7 +182,7 @@ export class IncrementalAnalyzer {
         findings.push(internalError(statement, 'catalog', err));
       }
       tables.record(undefined);
-      versions.touch(applied, key, start);
+      versions.touch(applied, key);
       const next = nextSession(session, statement);
       if (next !== session) {
         session = next;
@@ -224,14 +225,14 @@ export class IncrementalAnalyzer {
     return parsed;
   }
 
-  private lookup(key: string, versions: TableVersions, start: number, isNewTable: (n: string) => boolean, sessionKey: string): MemoEntry | undefined {
+  private lookup(key: string, versions: TableVersions, isNewTable: (n: string) => boolean, sessionKey: string): MemoEntry | undefined {
     const entries = this.memo.get(key);
     if (!entries) return undefined;
     return entries.find(
       (e) =>
         e.session === sessionKey &&
-        (e.allVersion === undefined || e.allVersion === versions.all(start)) &&
-        e.tables.every((t, i) => versions.of(t, start) === e.tableVersions[i]) &&
+        (e.allVersion === undefined || e.allVersion === versions.all()) &&
+        e.tables.every((t, i) => versions.of(t) === e.tableVersions[i]) &&
         e.newTableNames.every((n, i) => isNewTable(n) === e.newTableValues[i]),
     );
   }
@@ -301,15 +302,16 @@ export class IncrementalAnalyzer {
       } catch (err) {
         found.push(internalError(statement, rule.meta.id, err));
       }
-      return readsFile ? null : found.map(relative);
+      // findings that point elsewhere in this file would move differently from the statement
+      return readsFile || found.some((f) => pointsOutside(f, statement, file.path)) ? null : found.map(relative);
     });
     tables.record(undefined);
 
     const tableNames = [...reads.tables];
     const entry: MemoEntry = {
       tables: tableNames,
-      tableVersions: tableNames.map((t) => versions.of(t, start)),
-      allVersion: reads.all ? versions.all(start) : undefined,
+      tableVersions: tableNames.map((t) => versions.of(t)),
+      allVersion: reads.all ? versions.all() : undefined,
       newTableNames: [...newTableReads.keys()],
       newTableValues: [...newTableReads.values()],
       session: sessionKey,
@@ -333,39 +335,28 @@ export class IncrementalAnalyzer {
 }
 
 /**
- * Versions of catalog tables as the replay goes: a hash chain of the statements that touched each
- * table plus the distance between them, so moving a block of text does not change a version.
+ * Versions of catalog tables as the replay goes: a hash chain of the statements (by text) that
+ * touched each table, so text moving around (an edit elsewhere) does not change a version.
  */
 class TableVersions {
   private readonly versions = new Map<string, string>();
-  private readonly lastTouch = new Map<string, number>();
   private allVersion: string;
-  private allLast: number | undefined;
 
   constructor(private readonly base: string) {
     this.allVersion = base;
   }
 
-  of(table: string, at: number): string {
-    const last = this.lastTouch.get(table);
-    const own = `${this.versions.get(table) ?? this.base}@${last === undefined ? '' : at - last}`;
-    return this.allLast === undefined ? own : `${own}/${this.allVersion}@${at - this.allLast}`;
+  of(table: string): string {
+    return `${this.versions.get(table) ?? this.base}/${this.allVersion}`;
   }
 
-  all(at: number): string {
-    return `${this.allVersion}@${this.allLast === undefined ? '' : at - this.allLast}`;
+  all(): string {
+    return this.allVersion;
   }
 
-  touch(log: AccessLog, statementKey: string, at: number): void {
-    for (const table of log.tables) {
-      const last = this.lastTouch.get(table);
-      this.versions.set(table, hashText(`${this.versions.get(table) ?? this.base}|${statementKey}@${last === undefined ? '' : at - last}`));
-      this.lastTouch.set(table, at);
-    }
-    if (log.all) {
-      this.allVersion = hashText(`${this.allVersion}|${statementKey}@${this.allLast === undefined ? '' : at - this.allLast}`);
-      this.allLast = at;
-    }
+  touch(log: AccessLog, statementKey: string): void {
+    for (const table of log.tables) this.versions.set(table, hashText(`${this.versions.get(table) ?? this.base}|${statementKey}`));
+    if (log.all) this.allVersion = hashText(`${this.allVersion}|${statementKey}`);
   }
 }
 
@@ -396,6 +387,14 @@ function shiftedStatements(parsed: ParsedChunk, start: number, indexBase: number
   const statements = parsed.statements.map((s) => shiftStatement(s, start, indexBase));
   parsed.shifted = { start, indexBase, statements };
   return statements;
+}
+
+function pointsOutside(finding: Finding, statement: Statement, path: string): boolean {
+  const { start, end } = statement.span;
+  const outside = (span: { start: number; end: number }): boolean => span.start < start || span.end > end;
+  if (outside(finding.span)) return true;
+  if (finding.fixes?.some((fix) => fix.edits.some((e) => outside(e.span)))) return true;
+  return finding.related?.some((r) => r.span !== undefined && (r.path === undefined || r.path === path) && outside(r.span)) ?? false;
 }
 
 function severityOf(id: string, defaultSeverity: Finding['severity'] | 'off', options: AnalyzeOptions): Finding['severity'] | 'off' {
