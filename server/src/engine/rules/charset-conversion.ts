@@ -1,9 +1,11 @@
 import { columnCharset, findTable } from '../catalog/lookup';
 import { charsetOfCollation, isCharacterType } from '../catalog/charsets';
-import type { ColumnDef, Operation, TableDef } from '../types';
+import { fix, insertAt } from '../fix/edits';
+import type { ColumnDef, Fix, Operation, TableDef } from '../types';
 import { existingTableOps, type Rule, type RuleContext } from './rule';
 import { diffColumn, type CharsetChange, type ModifyOp } from './util/compat-column-diff';
 import { listNames, reportGraded } from './util/compat-report';
+import { maskQuoted } from './util/compat-sql';
 
 type ConvertOp = Extract<Operation, { kind: 'convert-charset' }>;
 type OptionsOp = Extract<Operation, { kind: 'table-options' }>;
@@ -35,6 +37,17 @@ function uniqueNote(table: TableDef | undefined, columns: readonly string[]): st
   return ` Unique key ${unique.map((i) => i.name ?? 'PRIMARY').join(', ')} compares under the new collation: values that become equal fail the change (1062) and lookups by the running app version may match differently.`;
 }
 
+/** inserts the column's current CHARACTER SET right after the data type of the MODIFY/CHANGE */
+function keepCharsetFix(ctx: RuleContext, op: ModifyOp, charset: string): Fix[] {
+  const span = op.def.span;
+  const typeText = op.def.type.text?.trim();
+  if (!span || !typeText) return [];
+  const masked = maskQuoted(ctx.file.text.slice(span.start, span.end)).toLowerCase();
+  const at = masked.indexOf(typeText.toLowerCase());
+  if (at < 0) return [];
+  return [fix(`Keep CHARACTER SET ${charset}`, [insertAt(span.start + at + typeText.length, ` CHARACTER SET ${charset}`)], true)];
+}
+
 function checkModify(ctx: RuleContext, op: ModifyOp): void {
   const diff = diffColumn(ctx.catalog, op, ctx.target);
   const change: CharsetChange | undefined = diff.charset;
@@ -52,6 +65,7 @@ function checkModify(ctx: RuleContext, op: ModifyOp): void {
       : change.implicit
       ? `Write the column's current CHARACTER SET ${change.fromCharset} in the MODIFY if it should not change; otherwise run the conversion through an online-schema-change tool.`
       : 'Run the conversion through an online-schema-change tool and check unique keys for values that collide under the new collation.',
+    fixes: change.implicit && change.fromCharset !== change.toCharset ? keepCharsetFix(ctx, op, change.fromCharset) : [],
   }, instantOnTarget(ctx, change.fromCharset, change.toCharset) ? 'info' : undefined);
 }
 
@@ -108,7 +122,7 @@ export const charsetConversion: Rule = {
     defaultSeverity: 'warning',
     classes: ['RB', 'BC'],
     description: 'A character set or collation conversion of existing columns (CONVERT TO CHARACTER SET, or a column charset or collation change), naming the columns that really change.',
-    fixable: false,
+    fixable: true,
   },
   check(ctx) {
     for (const op of existingTableOps(ctx)) {

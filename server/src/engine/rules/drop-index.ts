@@ -51,7 +51,7 @@ export const dropIndex: Rule = {
     id: 'drop-index',
     defaultSeverity: 'warning',
     classes: ['BC'],
-    description: 'Dropping an index of an existing table, which is instant but lets queries and foreign keys that relied on it regress or fail.',
+    description: 'Dropping an index of an existing table, which is a quick metadata change but lets queries and foreign keys that relied on it regress or fail.',
     fixable: true,
   },
   check(ctx) {

@@ -1,0 +1,1 @@
+ALTER TABLE users MODIFY legacy_code VARCHAR(20) CHARACTER SET latin1 NOT NULL COMMENT 'old system id';
