@@ -1,5 +1,6 @@
 // large-table-rewrite: a rebuild or COPY of an existing table known to be larger than the threshold.
 import { alterClauses, toolCommands } from '../fix/large-table-rewrite';
+import { atLeast } from '../targets';
 import { type Rule } from './rule';
 import { ddlTables, isExplicitRebuild, isMdlDdl, rewritesTable } from './util/lock-ddl';
 import { ident } from './util/lock-text';
@@ -23,8 +24,11 @@ export const largeTableRewrite: Rule = {
       if (rows === undefined || rows <= largeTableRows) continue;
       const ops = st.operations.filter((op) => op.table.toLowerCase() === table && op.kind !== 'create-table');
       const culprit = ops.find(isExplicitRebuild) ?? ops[0];
-      const how = ctx.prediction ? `${ctx.prediction.algorithm}${ctx.prediction.rebuild ? ', rebuild' : ''}: ${ctx.prediction.reason}` : st.ddlOptions.algorithm === 'COPY' ? 'ALGORITHM=COPY' : 'rebuild';
-      const blocking = ctx.prediction ? ctx.prediction.algorithm === 'COPY' || ctx.prediction.lock !== 'NONE' : st.ddlOptions.algorithm === 'COPY';
+      const forcedCopy = st.ddlOptions.algorithm === 'COPY';
+      const explicitLock = st.ddlOptions.lock === 'SHARED' || st.ddlOptions.lock === 'EXCLUSIVE';
+      const how = forcedCopy ? 'ALGORITHM=COPY' : ctx.prediction ? `${ctx.prediction.algorithm}${ctx.prediction.rebuild && ctx.prediction.algorithm !== 'COPY' ? ' with a rebuild' : ''}, LOCK=${ctx.prediction.lock}` : 'rebuild';
+      const onlineCopy = forcedCopy && st.ddlOptions.lock === 'NONE' && ctx.target.flavor === 'mariadb' && atLeast(ctx.target, 11, 2);
+      const blocking = explicitLock || (forcedCopy && !onlineCopy) || (!forcedCopy && ctx.prediction !== null && (ctx.prediction.algorithm === 'COPY' || ctx.prediction.lock !== 'NONE'));
       const blocks = blocking ? 'writes are blocked for the whole run' : 'replicas lag behind for as long';
       const commands = toolCommands(ops[0]?.table ?? table, ops[0]?.schema, alterClauses(ctx.file.text, st, ops), ctx.target);
       ctx.report({

@@ -67,7 +67,7 @@ function joinSpans(a: Span | undefined, b: Span | undefined): Span {
 }
 
 function supportedHelp(p: Prediction): string {
-  if (p.algorithm === 'COPY' || p.lock !== 'NONE') return `No online clause exists for this change (${p.reason}); run it with an online schema change tool (gh-ost, pt-online-schema-change, spirit).`;
+  if (p.algorithm === 'COPY' || p.lock !== 'NONE') return `No online clause exists for this change (${p.algorithm}, LOCK=${p.lock} at best); run it with an online schema change tool (gh-ost, pt-online-schema-change, spirit).`;
   return p.algorithm === 'INSTANT' ? 'Write ALGORITHM=INSTANT alone.' : `Write ALGORITHM=${p.algorithm}, LOCK=NONE.`;
 }
 

@@ -62,8 +62,8 @@ export function isPartitionMaintenance(op: Operation): boolean {
  * one; otherwise a minimal classification by clause kind (explicit rebuilds, COPY-only clauses).
  */
 export function rewritesTable(statement: Statement, prediction: Prediction | null, foreignKeyChecks: boolean): boolean {
+  if (statement.ddlOptions.algorithm === 'COPY') return true; // the clause forces a copy whatever the change
   if (prediction) return prediction.rebuild || prediction.algorithm === 'COPY';
-  if (statement.ddlOptions.algorithm === 'COPY') return true;
   return statement.operations.some((op) => isExplicitRebuild(op) || isCopyClause(op, foreignKeyChecks));
 }
 
