@@ -138,10 +138,11 @@ export function preparedVariables(tokens: readonly Token[], into: Set<string>): 
   }
 }
 
-/** SQL decoded from string literals, with the file offset of every character (plus the end) */
+/** SQL decoded from string literals, with the file offsets where every character starts and ends */
 export interface DecodedSql {
   text: string;
-  offsets: number[];
+  starts: number[];
+  ends: number[];
 }
 
 /**
@@ -190,8 +191,8 @@ function assignmentEnd(tokens: readonly Token[], from: number): number {
 }
 
 function decodeToken(t: Token): DecodedSql {
-  const { value, offsets } = decodeWithMap(t.text);
-  return { text: value, offsets: offsets.map((o) => t.start + o) };
+  const { value, starts, ends } = decodeWithMap(t.text);
+  return { text: value, starts: starts.map((o) => t.start + o), ends: ends.map((o) => t.start + o) };
 }
 
 /** literals that hold a whole statement; pieces of a CONCAT with non-literal parts are only fragments */
@@ -220,19 +221,17 @@ function concatOfLiterals(tokens: readonly Token[], from: number, to: number): D
     e--;
   }
   if (!(tokens[s]?.kind === 'word' && tokens[s].value === 'CONCAT' && tokens[s + 1]?.value === '(' && tokens[e - 1]?.value === ')')) return undefined;
-  let text = '';
-  const offsets: number[] = [];
+  const joined: DecodedSql = { text: '', starts: [], ends: [] };
   for (let k = s + 2; k < e - 1; k++) {
     const t = tokens[k];
     if (t.kind === 'punct' && t.value === ',') continue;
     if (t.kind !== 'string') return undefined;
     const piece = decodeToken(t);
-    text += piece.text;
-    offsets.push(...piece.offsets.slice(0, piece.text.length));
-    if (k === e - 2) offsets.push(piece.offsets[piece.text.length]);
+    joined.text += piece.text;
+    joined.starts.push(...piece.starts);
+    joined.ends.push(...piece.ends);
   }
-  if (offsets.length === text.length) offsets.push(tokens[e - 1].start);
-  return { text, offsets };
+  return joined;
 }
 
 function trimDecoded(d: DecodedSql): DecodedSql {
@@ -240,5 +239,5 @@ function trimDecoded(d: DecodedSql): DecodedSql {
   let e = d.text.length;
   while (s < e && /[\s;]/.test(d.text[s])) s++;
   while (e > s && /[\s;]/.test(d.text[e - 1])) e--;
-  return { text: d.text.slice(s, e), offsets: d.offsets.slice(s, e).concat([e > s ? d.offsets[e - 1] + 1 : d.offsets[s]]) };
+  return { text: d.text.slice(s, e), starts: d.starts.slice(s, e), ends: d.ends.slice(s, e) };
 }

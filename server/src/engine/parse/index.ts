@@ -63,14 +63,14 @@ function extractPrepared(tokens: Token[], container: Statement, prepared: Readon
   if (container.kind !== 'set' && container.kind !== 'prepare') return;
   for (const decoded of preparedStrings(tokens, prepared)) {
     if (!decoded.text) continue;
-    const sqlTokens = tokenize(decoded.text, 0, decoded.text.length, (k) => decoded.offsets[k]);
+    const sqlTokens = tokenize(decoded.text, 0, decoded.text.length, { start: (k) => decoded.starts[k], end: (k) => decoded.ends[k] });
     if (sqlTokens.length === 0) continue;
     out.push(analyzePiece({ sql: decoded.text, tokens: sqlTokens, origin: 'prepared-string', parentIndex: container.index }, out.length, target, spanOf(decoded), decoded.text));
   }
 }
 
 function spanOf(d: DecodedSql): { start: number; end: number } {
-  return { start: d.offsets[0], end: d.offsets[d.text.length - 1] + 1 };
+  return { start: d.starts[0], end: d.ends[d.text.length - 1] };
 }
 
 function analyzePiece(piece: Piece, index: number, target: Target, span: Statement['span'], sql: string): Statement {

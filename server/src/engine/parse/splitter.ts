@@ -77,7 +77,7 @@ interface ScanResult {
   unclosedBlock: boolean;
 }
 
-const BLOCK_STATEMENT_PREV = new Set([';', 'BEGIN', 'THEN', 'ELSE', 'DO', ':', 'LOOP', 'REPEAT', 'ROW']);
+const BLOCK_STATEMENT_PREV = new Set([';', 'BEGIN', 'ATOMIC', 'THEN', 'ELSE', 'DO', ':', 'LOOP', 'REPEAT', 'ROW']);
 /** statements that open a block when they start a statement (IF( and REPEAT( elsewhere are functions) */
 const BLOCK_OPENERS = new Set(['IF', 'WHILE', 'LOOP', 'REPEAT']);
 const END_SUFFIXES = new Set(['IF', 'CASE', 'LOOP', 'WHILE', 'REPEAT']);

@@ -18,17 +18,21 @@ export interface Token {
   localEnd: number;
 }
 
-/** local offset → file offset; identity for top-level text */
-export type PositionMap = (local: number) => number;
+/** local offsets → file offsets (identity for top-level text): where a character starts, where it ends */
+export interface PositionMap {
+  start(local: number): number;
+  end(localLastChar: number): number;
+}
 
 const TWO_CHAR_PUNCT = new Set([':=', '<=', '>=', '<>', '!=', '||', '&&', '->', '<<', '>>']);
 
 export function tokenize(text: string, from: number, to: number, map?: PositionMap): Token[] {
   const tokens: Token[] = [];
-  const at = map ?? ((k: number) => k);
+  const startAt = map ? map.start : (k: number) => k;
+  const endAt = map ? map.end : (k: number) => k + 1;
   let i = from;
   const push = (kind: TokenKind, s: number, e: number, value: string) => {
-    tokens.push({ kind, text: text.slice(s, e), value, start: at(s), end: e > s ? at(e - 1) + 1 : at(s), localStart: s, localEnd: e });
+    tokens.push({ kind, text: text.slice(s, e), value, start: startAt(s), end: e > s ? endAt(e - 1) : startAt(s), localStart: s, localEnd: e });
   };
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -103,14 +107,15 @@ export function decodeQuoted(raw: string): string {
 }
 
 /**
- * Decodes a quoted literal and returns, for each character of the value, its offset in `raw`
- * (plus one final entry for the closing quote), so text found inside can be mapped back.
+ * Decodes a quoted literal and returns, for each character of the value, where it starts and
+ * ends in `raw` (an escape is two characters), so text found inside can be mapped back.
  */
-export function decodeWithMap(raw: string): { value: string; offsets: number[] } {
+export function decodeWithMap(raw: string): { value: string; starts: number[]; ends: number[] } {
   const quote = raw[0];
   const backslash = quote !== '`';
   let value = '';
-  const offsets: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   let i = 1;
   const n = raw.length;
   while (i < n) {
@@ -118,23 +123,25 @@ export function decodeWithMap(raw: string): { value: string; offsets: number[] }
     if (ch === '\\' && backslash && i + 1 < n) {
       const next = raw[i + 1];
       value += ESCAPES[next] ?? next;
-      offsets.push(i);
+      starts.push(i);
+      ends.push(i + 2);
       i += 2;
       continue;
     }
     if (ch === quote) {
       if (raw[i + 1] === quote) {
         value += quote;
-        offsets.push(i);
+        starts.push(i);
+        ends.push(i + 2);
         i += 2;
         continue;
       }
       break;
     }
     value += ch;
-    offsets.push(i);
+    starts.push(i);
+    ends.push(i + 1);
     i++;
   }
-  offsets.push(Math.min(i, n));
-  return { value, offsets };
+  return { value, starts, ends };
 }

@@ -99,7 +99,7 @@ export function applyIndexOptions(c: Cursor, index: IndexDef): void {
       c.next();
     } else if (c.accept('INVISIBLE') || c.accept('IGNORED')) index.hidden = true;
     else if (c.accept('VISIBLE') || c.accept('NOT', 'IGNORED')) index.hidden = false;
-    else if (c.peek()?.kind === 'word' && c.isPunct('=', 1)) {
+    else if (c.peek()?.kind === 'word' && c.isPunct('=', 1) && !c.isWord('ALGORITHM', 'LOCK')) {
       // CLUSTERING=YES, M=10, DISTANCE=cosine …
       c.pos += 3;
     } else return;
