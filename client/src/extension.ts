@@ -34,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lockst
       log.info('restarting the language server');
       await languageClient.restart();
     }),
-    vscode.commands.registerCommand('lockstep.showRuleDocs', (arg?: unknown) => showRuleDocs(context.extensionUri, arg)),
+    vscode.commands.registerCommand('lockstep.showRuleDocs', (rule?: unknown, url?: unknown) => showRuleDocs(context.extensionUri, rule, url)),
     vscode.commands.registerCommand('lockstep.setTarget', async (target?: string) => {
       const chosen = await setTarget(typeof target === 'string' ? target : undefined);
       await status.refresh();

@@ -27,8 +27,11 @@ export async function listDocumentedRules(extensionUri: vscode.Uri): Promise<str
   }
 }
 
-/** Opens the rule's page in the Markdown preview; resolves to the opened URI, or undefined. */
-export async function showRuleDocs(extensionUri: vscode.Uri, arg?: unknown): Promise<vscode.Uri | undefined> {
+/**
+ * Opens the rule's bundled page in the Markdown preview; without a bundled page, opens `fallbackUrl`
+ * (the server passes the published docs URL as the second argument). Resolves to what was opened.
+ */
+export async function showRuleDocs(extensionUri: vscode.Uri, arg?: unknown, fallbackUrl?: unknown): Promise<vscode.Uri | undefined> {
   let rule = ruleIdFromArgument(arg);
   if (!rule) {
     const known = await listDocumentedRules(extensionUri);
@@ -43,6 +46,11 @@ export async function showRuleDocs(extensionUri: vscode.Uri, arg?: unknown): Pro
   try {
     await vscode.workspace.fs.stat(page);
   } catch {
+    if (typeof fallbackUrl === 'string' && /^https:\/\//.test(fallbackUrl)) {
+      const url = vscode.Uri.parse(fallbackUrl);
+      await vscode.env.openExternal(url);
+      return url;
+    }
     void vscode.window.showErrorMessage(`Lockstep: no documentation is bundled for rule "${rule}".`);
     return undefined;
   }

@@ -166,6 +166,11 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
       const lines = readFileSync(file, 'utf8').split('\n');
       assert.equal(lines[1], 'ALTER TABLE users ADD COLUMN age INT NULL;');
       assert.equal(lines.length, 6, 'nothing else changed');
+      const deadline2 = Date.now() + 10_000;
+      while ((await problemRows(page)).some((t) => t.includes('not-null-without-default')) && Date.now() < deadline2) await page.waitForTimeout(100);
+      const rows = await problemRows(page);
+      assert.ok(!rows.some((t) => t.includes('not-null-without-default')), `the fixed finding leaves the Problems panel: ${rows.join(' | ')}`);
+      assert.ok(rows.some((t) => t.includes('drop-column')), 'the other finding stays');
     });
 
     it('hovering a DDL statement shows the predicted algorithm and lock', async () => {

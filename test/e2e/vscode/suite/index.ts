@@ -58,11 +58,19 @@ export async function run(): Promise<void> {
     assert.ok(!codes(uri).includes('add-index'), 'the lockstep-disable-next-line add-index comment suppresses add-index');
   });
 
-  suite.test('the earlier migration is part of the catalog: no findings on a table created there', async () => {
-    const uri = workspaceFile('db/migration/V1__create_users.sql');
-    await vscode.workspace.openTextDocument(uri);
-    await new Promise((r) => setTimeout(r, 1500));
-    assert.deepEqual(codes(uri).filter((c) => EXPECTED_RULES.includes(c)), []);
+  suite.test('diagnostics follow edits as the user types', async () => {
+    const uri = workspaceFile(UNSAFE_MIGRATION);
+    const editor = await vscode.window.showTextDocument(uri);
+    const line = editor.document.lineAt(1);
+    const notNull = line.text.indexOf('NOT NULL');
+    assert.ok(notNull > 0, line.text);
+    const started = Date.now();
+    await editor.edit((b) => b.replace(new vscode.Range(1, notNull, 1, notNull + 'NOT NULL'.length), 'NULL'));
+    await waitFor('not-null-without-default to disappear', () => (codes(uri).includes('not-null-without-default') ? undefined : true), 10_000);
+    suite.metrics.editToDiagnosticsMs = Date.now() - started;
+    assert.ok(codes(uri).includes('drop-column'), 'the other findings stay');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await lockstepDiagnostics(uri, EXPECTED_RULES);
   });
 
   suite.test('setTarget writes lockstep.target and the status bar follows', async () => {
