@@ -9,7 +9,8 @@ export type DmlShape = 'update' | 'delete' | 'insert-select';
 export function dmlShape(st: Statement): DmlShape | undefined {
   if (!st.analyzed || !st.dml) return undefined;
   if (st.dml.verb === 'update' || st.dml.verb === 'delete') return st.dml.verb;
-  return /\bSELECT\b/i.test(maskQuoted(st.sql)) ? 'insert-select' : undefined;
+  // cheap test first: most INSERTs are VALUES lists, possibly huge
+  return /\bSELECT\b/i.test(st.sql) && /\bSELECT\b/i.test(maskQuoted(st.sql)) ? 'insert-select' : undefined;
 }
 
 /** the table an UPDATE/DELETE changes, or the tables an INSERT … SELECT reads */
