@@ -1,8 +1,13 @@
-// Finds the language server process among the extension host's children (Linux /proc).
-import { readdirSync, readFileSync } from 'node:fs';
+// Finds the language server process among the extension host's children: /proc on Linux, `ps` elsewhere.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 /** PIDs of direct children of `parent` whose command line contains `needle`. */
 export function childProcesses(parent: number, needle: string): number[] {
+  return existsSync('/proc/self/stat') ? fromProc(parent, needle) : fromPs(parent, needle);
+}
+
+function fromProc(parent: number, needle: string): number[] {
   const out: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -17,4 +22,12 @@ export function childProcesses(parent: number, needle: string): number[] {
     }
   }
   return out;
+}
+
+function fromPs(parent: number, needle: string): number[] {
+  const lines = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n');
+  return lines
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null && Number(m[2]) === parent && m[3].includes(needle))
+    .map((m) => Number(m[1]));
 }
