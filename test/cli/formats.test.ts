@@ -30,7 +30,7 @@ test('JSON: the documented contract, with zero-based ranges and per-statement pr
       assert.deepEqual(Object.keys(s).sort(), ['analyzed', 'kind', 'prediction', 'range', 'tables']);
       assertRange(s.range);
       if (s.prediction !== null) {
-        assert.deepEqual(Object.keys(s.prediction).sort(), ['algorithm', 'lock', 'rebuild', 'reason']);
+        assert.deepEqual(Object.keys(s.prediction).sort(), ['algorithm', 'lock', 'reason', 'rebuild']);
         assert.ok(['INSTANT', 'NOCOPY', 'INPLACE', 'COPY'].includes(s.prediction.algorithm));
         assert.ok(['NONE', 'SHARED', 'EXCLUSIVE'].includes(s.prediction.lock));
       }

@@ -57,10 +57,10 @@ test('directories are searched for *.sql, skipping node_modules and .git', () =>
   for (const sub of ['node_modules/pkg', '.git/x', 'db/migrations']) mkdirSync(join(dir, sub), { recursive: true });
   writeFileSync(join(dir, 'node_modules/pkg/V9__bad.sql'), 'DROP TABLE users;\n');
   writeFileSync(join(dir, '.git/x/V9__bad.sql'), 'DROP TABLE users;\n');
-  writeFileSync(join(dir, 'db/migrations/V1__more.SQL'), 'CREATE TABLE t (id INT PRIMARY KEY);\n');
+  writeFileSync(join(dir, 'db/migrations/V1__more.sql'), 'CREATE TABLE t (id INT PRIMARY KEY);\n');
   writeFileSync(join(dir, 'notes.md'), '# not SQL\n');
   const report = parseReport(runCli(['lint', '--format', 'json'], { cwd: dir }).stdout);
-  assert.deepEqual(report.files.map((f) => f.path).sort(), ['V1__init.sql', 'db/migrations/V1__more.SQL']);
+  assert.deepEqual(report.files.map((f) => f.path).sort(), ['V1__init.sql', 'db/migrations/V1__more.sql']);
 });
 
 test('a binary file is skipped with a message, the others are still reported, exit 2', () => {

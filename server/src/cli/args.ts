@@ -1,10 +1,8 @@
 // argv → a typed command. Uses node's util.parseArgs; every mistake becomes a UsageError.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { FAIL_ON_LEVELS, type FailOn } from '../engine/config';
 import { UsageError } from './errors';
 import { FORMATS, isFormat, type Format } from './reporters';
-
-export const FAIL_LEVELS = ['error', 'warning', 'info', 'never'] as const;
-export type FailLevel = (typeof FAIL_LEVELS)[number];
 
 export interface LintCommand {
   command: 'lint';
@@ -14,7 +12,7 @@ export interface LintCommand {
   config?: string;
   baseline?: string;
   writeBaseline: boolean;
-  failOn?: FailLevel;
+  failOn?: FailOn;
   noColor: boolean;
 }
 
@@ -106,8 +104,8 @@ function parseLint(args: string[]): LintCommand {
   const format = values.format ?? 'text';
   if (!isFormat(format)) throw new UsageError(`unknown --format "${format}": use one of ${FORMATS.join(', ')}.`);
   const failOn = values['fail-on'];
-  if (failOn !== undefined && !(FAIL_LEVELS as readonly string[]).includes(failOn)) {
-    throw new UsageError(`unknown --fail-on "${failOn}": use one of ${FAIL_LEVELS.join(', ')}.`);
+  if (failOn !== undefined && !(FAIL_ON_LEVELS as readonly string[]).includes(failOn)) {
+    throw new UsageError(`unknown --fail-on "${failOn}": use one of ${FAIL_ON_LEVELS.join(', ')}.`);
   }
   return {
     command: 'lint',
@@ -117,7 +115,7 @@ function parseLint(args: string[]): LintCommand {
     config: values.config,
     baseline: values.baseline,
     writeBaseline: values['write-baseline'] ?? false,
-    failOn: failOn as FailLevel | undefined,
+    failOn: failOn as FailOn | undefined,
     noColor: values['no-color'] ?? false,
   };
 }

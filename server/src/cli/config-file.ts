@@ -1,29 +1,28 @@
-// Finds and reads the config file; turns it into what the CLI needs.
-// TODO(config): parse with engine/config.ts `parseConfig` once it lands.
-import { existsSync } from 'node:fs';
+// Finds and reads the config file; turns the engine's parsed config into what the CLI needs.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { analyzeOptionsFrom, CONFIG_FILE_NAMES, defaultConfig, migrationFilter, parseConfig, type FailOn, type LockstepConfig } from '../engine/config';
 import type { SeveritySetting } from '../engine';
 import type { RuleSettings } from '../engine/rules/rule';
 import type { Convention } from '../engine/workspace';
-import type { FailLevel } from './args';
 import { UsageError } from './errors';
 import type { PathFilter } from './files';
-
-export const CONFIG_FILE_NAMES = ['lockstep.config.json', '.lockstep.json'] as const;
+import { relativePath } from './files';
 
 export interface CliConfig {
   /** the directory that globs, the baseline path and baseline entries are relative to */
   root: string;
   /** the config file, when one was found */
   source?: string;
-  target?: string;
+  /** the target label (the config's, or the default) */
+  target: string;
   rules: Record<string, SeveritySetting>;
   settings: Partial<RuleSettings>;
   filter: PathFilter;
   convention?: Convention;
   /** absolute path of the baseline file named in the config */
   baseline?: string;
-  failOn?: FailLevel;
+  failOn: FailOn;
 }
 
 /** the nearest config file from `cwd` upwards */
@@ -40,13 +39,49 @@ export function findConfigFile(cwd: string): string | undefined {
   }
 }
 
-export function loadConfig(explicitPath: string | undefined, cwd: string): CliConfig {
-  const path = explicitPath !== undefined ? resolve(cwd, explicitPath) : findConfigFile(cwd);
-  if (path === undefined) return defaultCliConfig(cwd);
-  if (!existsSync(path)) throw new UsageError(`config file not found: ${explicitPath}`);
-  throw new UsageError(`${path}: config files are not supported yet`);
+/** where to start looking: the first linted path (its folder), so `lockstep lint examples` finds examples/lockstep.config.json */
+export function searchStart(cwd: string, firstPath: string | undefined): string {
+  if (firstPath === undefined) return cwd;
+  const abs = resolve(cwd, firstPath);
+  try {
+    return statSync(abs).isDirectory() ? abs : dirname(abs);
+  } catch {
+    return cwd;
+  }
 }
 
-export function defaultCliConfig(root: string): CliConfig {
-  return { root, rules: {}, settings: {}, filter: { included: () => true, excluded: () => false } };
+/**
+ * Reads the config: `--config`, else the nearest file from `searchFrom` upwards. Any error in it is
+ * a usage error naming file:line:column.
+ */
+export function loadConfig(explicitPath: string | undefined, cwd: string, searchFrom = cwd): CliConfig {
+  const path = explicitPath !== undefined ? resolve(cwd, explicitPath) : findConfigFile(searchFrom);
+  if (path === undefined) return cliConfig(defaultConfig(), cwd);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : String(err);
+    throw new UsageError(code === 'ENOENT' ? `config file not found: ${explicitPath ?? path}` : `cannot read config file ${path} (${code})`);
+  }
+  const display = relativePath(cwd, path);
+  const { config, errors } = parseConfig(text, display);
+  if (errors.length > 0) {
+    throw new UsageError(`invalid configuration:\n${errors.map((e) => `  ${e.message}`).join('\n')}`);
+  }
+  return { ...cliConfig(config, dirname(path)), source: path };
+}
+
+function cliConfig(config: LockstepConfig, root: string): CliConfig {
+  const options = analyzeOptionsFrom(config);
+  return {
+    root,
+    target: config.target.label,
+    rules: options.rules ?? {},
+    settings: options.settings ?? {},
+    filter: migrationFilter(config),
+    convention: config.migrations.convention,
+    baseline: config.baseline !== undefined ? resolve(root, config.baseline) : undefined,
+    failOn: config.failOn,
+  };
 }

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { analyzeFile, applyStatement, emptyCatalog, parseFile, type Catalog, type Finding, type Target } from '../engine';
 import type { ExplainCommand } from './args';
 import { loadConfig } from './config-file';
+import { applySeverityOverrides } from '../engine/config';
 import { detectConvention, migrationText, type Convention } from '../engine/workspace';
 import { UsageError } from './errors';
 import { discover, readMigration, relativePath } from './files';
@@ -33,15 +34,16 @@ export function runExplain(cmd: ExplainCommand, cwd: string, sqlText: string): E
   const target = resolveTarget(cmd.target ?? config.target);
   const catalog = schemaFrom(cmd.schema, cwd, target);
   const analysis = analyzeFile('<sql>', sqlText, { target, catalog, rules: config.rules, settings: config.settings });
+  const findings = applySeverityOverrides(analysis.findings, config.rules);
   const lines = new LineIndex(sqlText);
   const claimed = new Set<Finding>();
   const statements = analysis.statements.map((result) => {
     const s = result.statement;
-    const own = analysis.findings.filter((f) => f.statementIndex === s.index);
+    const own = findings.filter((f) => f.statementIndex === s.index);
     own.forEach((f) => claimed.add(f));
     return { ...jsonStatement(result, lines), sql: s.sql, findings: own.map((f) => jsonFinding(f, lines)) };
   });
-  const rest = analysis.findings.filter((f) => !claimed.has(f)).map((f) => jsonFinding(f, lines));
+  const rest = findings.filter((f) => !claimed.has(f)).map((f) => jsonFinding(f, lines));
   return { target: target.label, statements, findings: rest };
 }
 

@@ -25,10 +25,12 @@ schema that the earlier migrations of its directory build, in the framework's or
 Options:
   --format <f>        ${FORMATS.join(' | ')} (default: text)
   --target <t>        flavor and version, e.g. ${KNOWN_TARGETS.join(', ')} (default: config, else ${DEFAULT_TARGET})
-  --config <file>     config file (default: lockstep.config.json or .lockstep.json, searched upwards)
+  --config <file>     config file (default: lockstep.config.json or .lockstep.json, searched
+                      upwards from the first path)
   --baseline <file>   hide findings recorded in this baseline file
   --write-baseline    record all current findings in the baseline file, then exit 0
-  --fail-on <level>   error | warning | info | never: lowest severity that makes the exit code 1 (default: error)
+  --fail-on <level>   error | warning | info | hint | never: the least severe finding that makes
+                      the exit code 1 (default: the config's failOn, else error)
   --no-color          no colours in text output (also: NO_COLOR=1)
   -h, --help          this help
 `;

@@ -1,13 +1,16 @@
 // `lockstep lint`: discover files, replay each directory's earlier migrations in convention
 // order, analyze every linted file against the schema before it, apply the baseline.
+import { join, resolve } from 'node:path';
 import { analyzeFile, applyStatement, emptyCatalog, parseFile, parseTarget, KNOWN_TARGETS, DEFAULT_TARGET, type Catalog, type Target } from '../engine';
+import { applySeverityOverrides, failsAt, type FailOn } from '../engine/config';
 import { migrationText, type Convention } from '../engine/workspace';
-import type { FailLevel, LintCommand } from './args';
-import { loadConfig, type CliConfig } from './config-file';
+import type { LintCommand } from './args';
+import { applyBaseline, DEFAULT_BASELINE_NAME, readBaseline, writeBaseline } from './baseline-file';
+import { loadConfig, searchStart, type CliConfig } from './config-file';
 import { UsageError } from './errors';
 import { discover, readMigration, relativePath, type ReadResult } from './files';
 import { migrationSets, orderSet } from './migration-sets';
-import { fileReport, severityRank, type FileReport, type LintReport } from './report';
+import { fileReport, type FileReport, type LintReport } from './report';
 
 export interface LintOutcome {
   report: LintReport;
@@ -16,6 +19,7 @@ export interface LintOutcome {
   skipped: { path: string; reason: string }[];
   /** non-fatal notes for stderr */
   notes: string[];
+  failOn: FailOn;
 }
 
 export function resolveTarget(label: string | undefined): Target {
@@ -26,7 +30,7 @@ export function resolveTarget(label: string | undefined): Target {
 }
 
 export function runLint(cmd: LintCommand, cwd: string): LintOutcome {
-  const config = loadConfig(cmd.config, cwd);
+  const config = loadConfig(cmd.config, cwd, searchStart(cwd, cmd.paths[0]));
   const target = resolveTarget(cmd.target ?? config.target);
   const found = discover(cmd.paths, cwd, config.root, config.filter);
   if (found.missing.length > 0) throw new UsageError(`path not found: ${found.missing.join(', ')}`);
@@ -37,6 +41,7 @@ export function runLint(cmd: LintCommand, cwd: string): LintOutcome {
   const linted = new Set(found.files);
   const skipped: LintOutcome['skipped'] = [];
   const notes: string[] = [];
+  /** in run order: sets by folder, then each set's up migrations, then its down/other files */
   const reports = new Map<string, FileReport>();
   const options = { target, rules: config.rules, settings: config.settings };
 
@@ -58,7 +63,7 @@ export function runLint(cmd: LintCommand, cwd: string): LintOutcome {
       }
       if (!linted.has(abs)) return replay(display, read.text, convention, catalog, target);
       const analysis = analyzeFile(display, migrationText(read.text, convention), { ...options, catalog });
-      reports.set(abs, fileReport(display, read.text, analysis.statements, analysis.findings));
+      reports.set(abs, fileReport(display, read.text, analysis.statements, applySeverityOverrides(analysis.findings, config.rules)));
       return analysis.catalogAfter;
     };
 
@@ -76,8 +81,19 @@ export function runLint(cmd: LintCommand, cwd: string): LintOutcome {
     }
   }
 
-  const files = found.files.map((abs) => reports.get(abs)).filter((r): r is FileReport => r !== undefined);
-  return { report: { target, files }, config, skipped, notes };
+  const linkedReports = [...reports].map(([abs, report]) => ({ report, rootPath: relativePath(config.root, abs) }));
+  const baselinePath = cmd.baseline !== undefined ? resolve(cwd, cmd.baseline) : config.baseline;
+  if (cmd.writeBaseline) {
+    const path = baselinePath ?? join(config.root, DEFAULT_BASELINE_NAME);
+    const count = writeBaseline(path, linkedReports);
+    notes.push(`wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${relativePath(cwd, path)}; runs with it will hide them.`);
+  } else if (baselinePath !== undefined) {
+    const hidden = applyBaseline(linkedReports, readBaseline(baselinePath, cwd));
+    if (hidden > 0) notes.push(`${hidden} finding${hidden === 1 ? '' : 's'} hidden by the baseline ${relativePath(cwd, baselinePath)}.`);
+  }
+
+  const failOn: FailOn = cmd.writeBaseline ? 'never' : (cmd.failOn ?? config.failOn);
+  return { report: { target, files: linkedReports.map((f) => f.report) }, config, skipped, notes, failOn };
 }
 
 /** the schema after running the file's up sections on `catalog` (no rules run) */
@@ -93,8 +109,6 @@ function replay(path: string, text: string, convention: Convention | undefined, 
   return next;
 }
 
-export function exitCodeFor(report: LintReport, failOn: FailLevel): 0 | 1 {
-  if (failOn === 'never') return 0;
-  const limit = severityRank(failOn);
-  return report.files.some((f) => f.findings.some((x) => severityRank(x.severity) <= limit)) ? 1 : 0;
+export function exitCodeFor(report: LintReport, failOn: FailOn): 0 | 1 {
+  return report.files.some((f) => f.findings.some((x) => failsAt(x.severity, failOn))) ? 1 : 0;
 }

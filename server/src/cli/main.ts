@@ -25,7 +25,7 @@ function lint(cmd: LintCommand): ExitCode {
   for (const s of outcome.skipped) process.stderr.write(`lockstep: ${s.path}: skipped: ${s.reason}\n`);
   process.stdout.write(render(cmd.format, outcome.report, { color: useColor(cmd.noColor) }));
   if (outcome.skipped.length > 0) return 2;
-  return exitCodeFor(outcome.report, cmd.failOn ?? outcome.config.failOn ?? 'error');
+  return exitCodeFor(outcome.report, outcome.failOn);
 }
 
 function explain(cmd: ExplainCommand): ExitCode {

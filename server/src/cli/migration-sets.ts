@@ -48,7 +48,9 @@ export function migrationSets(linted: readonly string[], root: string, filter: P
     }
     members.add(abs);
   }
-  return [...byDir].map(([dir, members]) => ({ dir, members: [...members].filter((m) => isSqlFile(m)).sort() }));
+  return [...byDir]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([dir, members]) => ({ dir, members: [...members].filter((m) => isSqlFile(m)).sort() }));
 }
 
 export interface OrderedSet {

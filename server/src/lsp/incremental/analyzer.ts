@@ -4,8 +4,10 @@
 // - per statement, the prediction and the findings of every rule that only looked at the statement,
 //   the session and catalog tables: reused when the statement text and session are unchanged and
 //   each table it read has the same version (a hash chain of the texts of the statements that
-//   touched it). Rules that read the whole file (`statements`, `file`), or whose findings point
-//   elsewhere in the file, re-run every time.
+//   touched it); for rules that read the file text, also the statement's line number and the rest
+//   of its lines. Rules that read the other statements, or whose findings point elsewhere in the
+//   file, re-run every time. (The rule-fixture equivalence test holds rules to this: a rule that
+//   reads text beyond its statement's lines must go through `ctx.statements`.)
 // The work yields to the event loop between slices so a newer edit can cancel it.
 import {
   applyStatement,
@@ -68,6 +70,8 @@ interface MemoEntry {
   newTableNames: string[];
   newTableValues: boolean[];
   session: string;
+  /** set when a rule read the file text: the statement's line number and the rest of its lines */
+  surroundings?: string;
   prediction: Prediction | null;
   /** findings stored relative to the statement start */
   predictError?: Finding;
@@ -111,6 +115,7 @@ export class IncrementalAnalyzer {
     const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...options.settings };
     const newTables = new Set<string>([...(options.newTables ?? [])].map((t) => t.toLowerCase()));
     const file = { path, text };
+    const lines = new LineIndex(text);
     const findings: Finding[] = [];
     const results: StatementResult[] = [];
     let session = initialSession();
@@ -132,12 +137,13 @@ export class IncrementalAnalyzer {
       const key = keys[i];
       const isNewTable = (name: string): boolean => newTables.has(name.toLowerCase());
 
-      let entry = this.lookup(key, versions, isNewTable, sessionKey);
+      const surroundings = (): string => lines.surroundings(statement.span);
+      let entry = this.lookup(key, versions, isNewTable, sessionKey, surroundings);
       let fresh: Finding[][] | undefined;
       if (entry) {
         reused++;
       } else {
-        ({ entry, fresh } = this.check(statement, statements, catalog, tables, isNewTable, versions, sessionKey, session, file, settings, options));
+        ({ entry, fresh } = this.check(statement, statements, catalog, tables, isNewTable, versions, sessionKey, session, file, settings, options, surroundings));
         this.store(key, entry);
       }
       entry.lastRun = run;
@@ -191,7 +197,8 @@ export class IncrementalAnalyzer {
     }
 
     this.sweep(run);
-    const kept = applyDirectives(text, findings, findDirectives(text));
+    // without any directive in the text, suppression keeps every finding: skip its full-text scan
+    const kept = text.includes('lockstep-disable') ? applyDirectives(text, findings, findDirectives(text)) : findings;
     kept.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
     return {
       path,
@@ -225,7 +232,7 @@ export class IncrementalAnalyzer {
     return parsed;
   }
 
-  private lookup(key: string, versions: TableVersions, isNewTable: (n: string) => boolean, sessionKey: string): MemoEntry | undefined {
+  private lookup(key: string, versions: TableVersions, isNewTable: (n: string) => boolean, sessionKey: string, surroundings: () => string): MemoEntry | undefined {
     const entries = this.memo.get(key);
     if (!entries) return undefined;
     return entries.find(
@@ -233,7 +240,8 @@ export class IncrementalAnalyzer {
         e.session === sessionKey &&
         (e.allVersion === undefined || e.allVersion === versions.all()) &&
         e.tables.every((t, i) => versions.of(t) === e.tableVersions[i]) &&
-        e.newTableNames.every((n, i) => isNewTable(n) === e.newTableValues[i]),
+        e.newTableNames.every((n, i) => isNewTable(n) === e.newTableValues[i]) &&
+        (e.surroundings === undefined || e.surroundings === surroundings()),
     );
   }
 
@@ -257,6 +265,7 @@ export class IncrementalAnalyzer {
     file: { path: string; text: string },
     settings: RuleSettings,
     options: AnalyzeOptions,
+    surroundings: () => string,
   ): { entry: MemoEntry; fresh: Finding[][] } {
     const start = statement.span.start;
     const reads = newAccessLog();
@@ -277,13 +286,14 @@ export class IncrementalAnalyzer {
       predictError = relative(internalError(statement, 'prediction', err));
     }
 
+    let readsText = false;
     const fresh: Finding[][] = [];
     const perRule: (Finding[] | null)[] = rules.map((rule) => {
       const severity = severityOf(rule.meta.id, rule.meta.defaultSeverity, options);
       const found: Finding[] = [];
       fresh.push(found);
       if (severity === 'off') return found;
-      let readsFile = false;
+      let readsStatements = false;
       const ctx = ruleContext(
         statement,
         statements,
@@ -295,7 +305,10 @@ export class IncrementalAnalyzer {
         file,
         settings,
         (f) => found.push({ ...f, rule: rule.meta.id, severity, statementIndex: statement.index }),
-        () => (readsFile = true),
+        (what) => {
+          if (what === 'statements') readsStatements = true;
+          else readsText = true;
+        },
       );
       try {
         rule.check(ctx);
@@ -303,7 +316,7 @@ export class IncrementalAnalyzer {
         found.push(internalError(statement, rule.meta.id, err));
       }
       // findings that point elsewhere in this file would move differently from the statement
-      return readsFile || found.some((f) => pointsOutside(f, statement, file.path)) ? null : found.map(relative);
+      return readsStatements || found.some((f) => pointsOutside(f, statement, file.path)) ? null : found.map(relative);
     });
     tables.record(undefined);
 
@@ -315,6 +328,7 @@ export class IncrementalAnalyzer {
       newTableNames: [...newTableReads.keys()],
       newTableValues: [...newTableReads.values()],
       session: sessionKey,
+      surroundings: readsText ? surroundings() : undefined,
       prediction,
       predictError,
       perRule,
@@ -358,6 +372,42 @@ class TableVersions {
     for (const table of log.tables) this.versions.set(table, hashText(`${this.versions.get(table) ?? this.base}|${statementKey}`));
     if (log.all) this.allVersion = hashText(`${this.allVersion}|${statementKey}`);
   }
+}
+
+/**
+ * Rules read the file text around their statement (its lines: indentation, the delimiter, line
+ * numbers). A result from such a rule is reused only when those are unchanged.
+ */
+class LineIndex {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  surroundings(span: { start: number; end: number }): string {
+    const starts = (this.starts ??= lineStarts(this.text));
+    const line = lineOf(starts, span.start);
+    const lineStart = starts[line];
+    const next = starts[lineOf(starts, span.end) + 1];
+    const lineEnd = next === undefined ? this.text.length : next;
+    return `${line}|${this.text.slice(lineStart, span.start)}|${this.text.slice(span.end, lineEnd)}`;
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 class WorkClock {
@@ -412,12 +462,12 @@ function ruleContext(
   file: { path: string; text: string },
   settings: RuleSettings,
   report: (f: ReportInput) => void,
-  onFileRead?: () => void,
+  onRead?: (what: 'statements' | 'file') => void,
 ): RuleContext {
   return {
     statement,
     get statements() {
-      onFileRead?.();
+      onRead?.('statements');
       return statements;
     },
     catalog,
@@ -426,7 +476,7 @@ function ruleContext(
     prediction,
     session,
     get file() {
-      onFileRead?.();
+      onRead?.('file');
       return file;
     },
     settings,
