@@ -1,5 +1,5 @@
 // locking-algorithm: ALGORITHM/LOCK clauses that block DML, are invalid, or cannot be honoured.
-import { fix } from '../fix/edits';
+import { appendAlterClause, fix } from '../fix/edits';
 import { atLeast } from '../targets';
 import type { Fix, Prediction, Span, Statement, Target, TextEdit } from '../types';
 import { type Rule } from './rule';
@@ -41,6 +41,17 @@ export const lockingAlgorithm: Rule = {
         span: joinSpans(algorithmSpan, lockSpan),
         help: supportedHelp(ctx.prediction!),
         fixes: rewriteFixes(text, st, ctx.target, ctx.prediction!),
+      });
+      return;
+    }
+
+    if (!algorithm && ctx.target.flavor === 'mariadb' && ctx.session.alterAlgorithm === 'COPY' && st.kind === 'alter-table' && st.operations.length > 0) {
+      const clause = ctx.prediction ? assertionFor(st, ctx.target, ctx.prediction) : undefined;
+      ctx.report({
+        message: `SET alter_algorithm = COPY earlier in this file makes this ALTER copy all of ${table} and block its writes for the whole copy.`,
+        span: st.operations[0].span,
+        help: clause ? `Write ${clause} on the statement (it overrides the session setting), or drop the SET.` : 'Drop the SET alter_algorithm = COPY, or run the change with an online schema change tool.',
+        fixes: clause ? [fix(`Append ${clause}`, [appendAlterClause(st, clause)], true)] : [],
       });
       return;
     }
