@@ -13,8 +13,10 @@ export interface E2eTools {
 /** The tools, or the reason they are unavailable. Installs code-server when it is missing. */
 export function findTools(): E2eTools | { missing: string } {
   const chromium = process.env.LOCKSTEP_CHROMIUM ?? onPath('chromium') ?? onPath('chromium-browser');
-  if (!chromium) return { missing: 'Chromium is not installed (Debian package `chromium`)' };
-  const codeServer = process.env.LOCKSTEP_CODE_SERVER ?? installCodeServer();
+  if (!chromium || !existsSync(chromium)) return { missing: `Chromium is not installed (Debian package \`chromium\`${chromium ? `; ${chromium} does not exist` : ''})` };
+  const override = process.env.LOCKSTEP_CODE_SERVER;
+  if (override && !existsSync(override)) return { missing: `LOCKSTEP_CODE_SERVER=${override} does not exist` };
+  const codeServer = override ?? installCodeServer();
   if (typeof codeServer !== 'string') return codeServer;
   return { codeServer, chromium };
 }
