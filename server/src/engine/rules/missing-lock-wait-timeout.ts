@@ -2,7 +2,8 @@
 // (and no MariaDB WAIT n / NOWAIT). Reported once per file, at the first such statement.
 import { fix, insertLineBefore } from '../fix/edits';
 import { nextSession, initialSession } from '../session';
-import type { Fix, SessionState, Statement } from '../types';
+import { atLeast } from '../targets';
+import type { Fix, SessionState, Statement, Target } from '../types';
 import { type Rule, type RuleContext } from './rule';
 import { ddlTables, isMdlDdl, topLevelOf } from './util/lock-ddl';
 import { delimiterAfter, findInSpan, ident } from './util/lock-text';
@@ -23,29 +24,31 @@ export const missingLockWaitTimeout: Rule = {
     const st = ctx.statement;
     const createdHere = new Set<string>();
     const isNew = (name: string): boolean => ctx.isNewTable(name) || createdHere.has(name.toLowerCase());
-    if (!offending(st, ctx.session, isNew)) return;
+    if (!offending(st, ctx.session, isNew, ctx.target)) return;
     // only the first offending statement of the file reports; the fix covers the whole file
     let session = initialSession();
     let later = 0;
     for (const other of ctx.statements) {
       if (other === st) break;
-      if (offending(other, session, isNew)) return;
+      if (offending(other, session, isNew, ctx.target)) return;
       for (const op of other.operations) if (op.kind === 'create-table') createdHere.add(op.table.toLowerCase());
       session = nextSession(session, other);
     }
     session = ctx.session;
     for (const other of ctx.statements.slice(ctx.statements.indexOf(st) + 1)) {
       for (const op of other.operations) if (op.kind === 'create-table') createdHere.add(op.table.toLowerCase());
-      if (offending(other, session, isNew)) later++;
+      if (offending(other, session, isNew, ctx.target)) later++;
       session = nextSession(session, other);
     }
-    const tables = ddlTables(st).filter((t) => !isNew(t));
+    const tables = lockedExisting(st, isNew, ctx.target);
+    const changed = isMdlDdl(st) && ddlTables(st).includes(tables[0]);
+    const subject = changed ? `DDL on existing table ${ident(tables[0])}` : `This statement references existing table ${ident(tables[0])} in a foreign key, so MySQL locks it too: it`;
     const current = ctx.session.lockWaitTimeout;
     const setting = current === undefined ? `no lock_wait_timeout is set (the default is ${ctx.target.flavor === 'mysql' ? '31536000 s, a year' : '86400 s, a day'})` : `lock_wait_timeout is ${current} s`;
     const more = later > 0 ? ` (${later} later DDL statement${later > 1 ? 's' : ''} in this file run${later > 1 ? '' : 's'} under the same setting)` : '';
     ctx.report({
-      message: `DDL on existing table ${ident(tables[0])} waits for an exclusive metadata lock behind any open transaction on it, and while it waits every later query on the table queues behind it; ${setting}${more}.`,
-      span: headSpan(ctx),
+      message: `${subject} waits for an exclusive metadata lock behind any open transaction on it, and while it waits every later query on the table queues behind it; ${setting}${more}.`,
+      span: changed ? headSpan(ctx) : fkSpan(st, tables[0]) ?? headSpan(ctx),
       help: `Put SET SESSION lock_wait_timeout = ${SUGGESTED_SECONDS}; before the first DDL of the file and retry the migration when it fails with error 1205.`,
       fixes: fixesFor(ctx),
     });
@@ -53,10 +56,30 @@ export const missingLockWaitTimeout: Rule = {
 };
 
 /** DDL on an existing table, not bounded by a short session timeout nor by its own WAIT/NOWAIT */
-function offending(st: Statement, session: SessionState, isNew: (name: string) => boolean): boolean {
-  if (!isMdlDdl(st) || st.ddlOptions.wait) return false;
+function offending(st: Statement, session: SessionState, isNew: (name: string) => boolean, target: Target): boolean {
+  if (st.ddlOptions.wait) return false;
   if (session.lockWaitTimeout !== undefined && session.lockWaitTimeout <= MAX_LOCK_WAIT_SECONDS) return false;
-  return ddlTables(st).some((t) => !isNew(t));
+  return lockedExisting(st, isNew, target).length > 0;
+}
+
+/**
+ * The existing tables whose metadata lock the statement needs: the tables a DDL changes, and on
+ * MySQL 8+ also the parents of foreign keys it creates (MySQL locks FK parents exclusively since
+ * 8.0; MariaDB 10.11 was measured not to wait on the parent).
+ */
+function lockedExisting(st: Statement, isNew: (name: string) => boolean, target: Target): string[] {
+  if (!st.analyzed) return [];
+  const names = isMdlDdl(st) ? ddlTables(st).filter((t) => !isNew(t)) : [];
+  if (target.flavor === 'mysql' && atLeast(target, 8)) {
+    for (const op of st.operations) {
+      const fks = op.kind === 'create-table' ? op.foreignKeys : op.kind === 'add-foreign-key' ? [op.fk] : [];
+      for (const fk of fks) {
+        const parent = fk.refTable.toLowerCase();
+        if (parent !== op.table.toLowerCase() && !isNew(parent) && !names.includes(parent)) names.push(parent);
+      }
+    }
+  }
+  return names;
 }
 
 /** the statement's leading keywords (`ALTER TABLE t`), or the whole statement */
@@ -65,6 +88,15 @@ function headSpan(ctx: RuleContext): Statement['span'] {
   const first = st.operations.length > 0 ? Math.min(...st.operations.map((op) => op.span.start)) : st.span.end;
   const head = findInSpan(ctx.file.text, { start: st.span.start, end: Math.max(st.span.start, first) }, /\S(.*\S)?/s).pop();
   return head && head.end > head.start ? head : st.span;
+}
+
+function fkSpan(st: Statement, parent: string): Statement['span'] | undefined {
+  for (const op of st.operations) {
+    const fks = op.kind === 'create-table' ? op.foreignKeys : op.kind === 'add-foreign-key' ? [op.fk] : [];
+    const fk = fks.find((f) => f.refTable.toLowerCase() === parent);
+    if (fk) return fk.span ?? op.span;
+  }
+  return undefined;
 }
 
 function fixesFor(ctx: RuleContext): Fix[] {
