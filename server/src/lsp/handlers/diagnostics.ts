@@ -29,6 +29,8 @@ const DEPENDENT_DELAY_MS = 150;
 
 export interface DocumentAnalysis {
   version: number;
+  /** the document text that was analyzed */
+  text: string;
   analysis: IncrementalAnalysis;
   settings: EffectiveSettings;
   /** absolute paths of the migrations replayed before this file */
@@ -135,7 +137,7 @@ export class AnalysisStore {
     if (!analysis || stale()) return;
 
     const previous = state.last;
-    state.last = { version, analysis, settings, earlier: chain?.earlier ?? [] };
+    state.last = { version, text, analysis, settings, earlier: chain?.earlier ?? [] };
     const otherFiles = new Map<string, PositionIndex | undefined>();
     const indexOf = (abs: string, uri: string): PositionIndex | undefined => {
       if (!otherFiles.has(abs)) otherFiles.set(abs, positionIndexOf(abs, uri, ctx));
@@ -145,7 +147,7 @@ export class AnalysisStore {
     if (!analysis.complete) diagnostics.push(budgetDiagnostic(doc, analysis));
     ctx.connection.sendDiagnostics({ uri, version, diagnostics });
     this.settle(state);
-    if (path && previous && previous.analysis.catalogAfter !== analysis.catalogAfter && chain?.isMigration) this.scheduleLaterMigrations(path);
+    if (path && chain?.isMigration && previous?.text !== text) this.scheduleLaterMigrations(path);
   }
 
   private settle(state: DocumentState): void {

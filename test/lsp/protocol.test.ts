@@ -1,0 +1,205 @@
+// The bundled language server (dist/server.js --stdio) driven by a JSON-RPC client, as an editor
+// would: diagnostics, hover, code actions, code lens, edits, workspace catalog, hostile input.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { MarkupContent, type Diagnostic } from 'vscode-languageserver-protocol';
+import { RULE_DOCS_BASE_URL } from '../../server/src/lsp/docs';
+import { ExplainRequest } from '../../server/src/lsp/protocol';
+import { applyTextEdits, ensureBundle, fileUri, LspClient } from './client';
+
+const SAMPLE = [
+  'ALTER TABLE users ADD COLUMN nickname VARCHAR(40) NOT NULL;',
+  'ALTER TABLE users DROP COLUMN legacy;',
+  "INSERT INTO audit (msg) VALUES ('hello');",
+  '',
+].join('\n');
+
+const codes = (ds: readonly Diagnostic[]): string[] => ds.map((d) => String(d.code));
+const byRule = (ds: readonly Diagnostic[], rule: string): Diagnostic => {
+  const d = ds.find((x) => x.code === rule);
+  assert.ok(d, `expected a ${rule} diagnostic, got ${codes(ds).join(', ')}`);
+  return d;
+};
+
+let workspace: string;
+let client: LspClient;
+
+before(async () => {
+  await ensureBundle();
+  workspace = mkdtempSync(join(tmpdir(), 'lockstep-lsp-'));
+  mkdirSync(join(workspace, 'db', 'migration'), { recursive: true });
+  writeFileSync(join(workspace, 'db', 'migration', 'V1__create_users.sql'), 'CREATE TABLE users (id BIGINT PRIMARY KEY, amount INT NOT NULL, legacy INT);\n');
+  writeFileSync(join(workspace, 'lockstep.config.json'), JSON.stringify({ rules: { 'unbatched-dml': 'off' } }));
+  client = await LspClient.start({ root: workspace });
+});
+
+after(async () => {
+  await client?.stop();
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+describe('an open migration file', () => {
+  const uri = (): string => fileUri(join(workspace, 'scratch', 'sample.sql'));
+
+  test('gets diagnostics with rule codes, docs links and ranges on the offending clause', async () => {
+    await client.open(uri(), SAMPLE);
+    const { diagnostics } = await client.diagnosticsFor(uri(), 1);
+    const notNull = byRule(diagnostics, 'not-null-without-default');
+    assert.equal(notNull.source, 'lockstep');
+    assert.equal(notNull.severity, 1);
+    assert.equal(notNull.codeDescription?.href, `${RULE_DOCS_BASE_URL}not-null-without-default.md`);
+    assert.equal(notNull.range.start.line, 0);
+    const flagged = SAMPLE.split('\n')[0].slice(notNull.range.start.character, notNull.range.end.character);
+    assert.match(flagged, /nickname/);
+    const drop = byRule(diagnostics, 'drop-column');
+    assert.equal(drop.range.start.line, 1);
+    assert.ok(!codes(diagnostics).includes('unbatched-dml'), 'the config file turned unbatched-dml off');
+  });
+
+  test('hover on a DDL statement shows the prediction and its traffic impact; none on DML', async () => {
+    const hover = await client.hover(uri(), { line: 0, character: 5 });
+    assert.ok(hover && MarkupContent.is(hover.contents));
+    const text = hover.contents.value;
+    assert.match(text, /\| (INSTANT|INPLACE|NOCOPY|COPY) \| (NONE|SHARED|EXCLUSIVE) \| (yes|no) \|/);
+    assert.match(text, /mysql-8\.0/);
+    assert.match(text, /metadata lock/i);
+    assert.match(text, /not-null-without-default/);
+    assert.equal(await client.hover(uri(), { line: 2, character: 3 }), null);
+  });
+
+  test('code lens offers a dry-run above each DDL statement', async () => {
+    const lenses = await client.codeLenses(uri());
+    assert.deepEqual(lenses.map((l) => l.range.start.line), [0, 1]);
+    assert.ok(lenses.every((l) => l.command?.command === 'lockstep.dryRun' && l.command.arguments?.[0] === uri()));
+  });
+
+  test('the preferred fix leaves the document clean for its rule', async () => {
+    const { diagnostics } = await client.diagnosticsFor(uri(), 1);
+    const notNull = byRule(diagnostics, 'not-null-without-default');
+    const actions = await client.codeActions(uri(), notNull.range, [notNull]);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Disable not-null-without-default for this line'), titles.join(' | '));
+    assert.ok(titles.includes('Disable not-null-without-default for this file'));
+    const docs = actions.find((a) => a.title === 'Show documentation for not-null-without-default');
+    assert.equal(docs?.command?.arguments?.[1], `${RULE_DOCS_BASE_URL}not-null-without-default.md`);
+    const preferred = actions.filter((a) => a.isPreferred);
+    assert.equal(preferred.length, 1, 'exactly one preferred fix');
+    assert.equal(actions[0], preferred[0], 'the preferred fix comes first');
+    const fixed = applyTextEdits(SAMPLE, preferred[0].edit!.changes![uri()]);
+    const version = await client.change(uri(), [{ text: fixed }]);
+    const after = await client.diagnosticsFor(uri(), version);
+    assert.ok(!codes(after.diagnostics).includes('not-null-without-default'), codes(after.diagnostics).join(', '));
+    assert.ok(codes(after.diagnostics).includes('drop-column'), 'other findings stay');
+  });
+
+  test('"disable for this line" suppresses the finding without an unused-ignore', async () => {
+    const version = await client.change(uri(), [{ text: SAMPLE }]);
+    const { diagnostics } = await client.diagnosticsFor(uri(), version);
+    const drop = byRule(diagnostics, 'drop-column');
+    const actions = await client.codeActions(uri(), drop.range, [drop]);
+    const disable = actions.find((a) => a.title === 'Disable drop-column for this line');
+    assert.ok(disable?.edit?.changes);
+    const disabled = applyTextEdits(SAMPLE, disable.edit.changes[uri()]);
+    assert.match(disabled, /-- lockstep-disable-next-line drop-column\nALTER TABLE users DROP COLUMN legacy;/);
+    const next = await client.change(uri(), [{ text: disabled }]);
+    const after = await client.diagnosticsFor(uri(), next);
+    assert.ok(!codes(after.diagnostics).includes('drop-column'));
+    assert.ok(!codes(after.diagnostics).includes('unused-ignore'));
+    assert.ok(codes(after.diagnostics).includes('not-null-without-default'));
+  });
+
+  test('incremental edits update the diagnostics of the edited statement only', async () => {
+    let version = await client.change(uri(), [{ text: SAMPLE }]);
+    await client.diagnosticsFor(uri(), version);
+    // type " DEFAULT ''" after NOT NULL, one character at a time
+    const at = SAMPLE.indexOf('NOT NULL') + 'NOT NULL'.length;
+    const typed = " DEFAULT ''";
+    for (let i = 0; i < typed.length; i++) {
+      version = await client.change(uri(), [{ range: { start: { line: 0, character: at + i }, end: { line: 0, character: at + i } }, text: typed[i] }]);
+    }
+    const typedResult = await client.diagnosticsFor(uri(), version);
+    assert.ok(!codes(typedResult.diagnostics).includes('not-null-without-default'), codes(typedResult.diagnostics).join(', '));
+    assert.equal(byRule(typedResult.diagnostics, 'drop-column').range.start.line, 1);
+    // a new first line moves every later diagnostic down
+    version = await client.change(uri(), [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'SET SESSION lock_wait_timeout = 5;\n' }]);
+    const moved = await client.diagnosticsFor(uri(), version);
+    assert.equal(byRule(moved.diagnostics, 'drop-column').range.start.line, 2);
+    assert.ok(!codes(moved.diagnostics).includes('missing-lock-wait-timeout'));
+    // delete the DEFAULT again
+    version = await client.change(uri(), [{ range: { start: { line: 1, character: at }, end: { line: 1, character: at + typed.length } }, text: '' }]);
+    const back = await client.diagnosticsFor(uri(), version);
+    assert.equal(byRule(back.diagnostics, 'not-null-without-default').range.start.line, 1);
+  });
+
+  test('lockstep/explain predicts standalone SQL', async () => {
+    const result = await client.connection.sendRequest(ExplainRequest, { sql: 'ALTER TABLE t ADD COLUMN c INT;', target: 'mariadb-10.11' });
+    assert.equal(result.target, 'mariadb-10.11');
+    assert.equal(result.statements.length, 1);
+    assert.ok(result.statements[0].prediction);
+    assert.match(result.statements[0].markdown, /mariadb-10\.11/);
+  });
+});
+
+describe('workspace migrations', () => {
+  const v1 = (): string => join(workspace, 'db', 'migration', 'V1__create_users.sql');
+  const v2 = (): string => join(workspace, 'db', 'migration', 'V2__change_users.sql');
+  const V2 = [
+    'SET SESSION lock_wait_timeout = 5;',
+    'ALTER TABLE users MODIFY amount INT NOT NULL;',
+    'ALTER TABLE users ADD COLUMN c INT NOT NULL;',
+    'CREATE TABLE t2 (id INT PRIMARY KEY);',
+    'ALTER TABLE t2 ADD COLUMN d INT NOT NULL;',
+    '',
+  ].join('\n');
+
+  test('a later migration is checked against the schema its earlier migrations left', async () => {
+    writeFileSync(v2(), V2);
+    await client.open(fileUri(v2()), V2);
+    const { diagnostics } = await client.diagnosticsFor(fileUri(v2()), 1);
+    const notNull = diagnostics.filter((d) => d.code === 'not-null-without-default');
+    assert.deepEqual(notNull.map((d) => d.range.start.line), [2], 'flagged on users (existing), not on t2 (created in this file)');
+    assert.ok(!codes(diagnostics).includes('set-not-null'), 'V1 already made amount NOT NULL');
+  });
+
+  test('editing the open earlier migration re-analyzes the later one', async () => {
+    await client.open(fileUri(v1()), 'CREATE TABLE users (id BIGINT PRIMARY KEY, amount INT NOT NULL, legacy INT);\n');
+    await client.change(fileUri(v1()), [{ text: 'CREATE TABLE users (id BIGINT PRIMARY KEY, amount INT, legacy INT);\n' }]);
+    const { diagnostics } = await client.diagnostics(fileUri(v2()), (p) => codes(p.diagnostics).includes('set-not-null'));
+    assert.equal(byRule(diagnostics, 'set-not-null').range.start.line, 1);
+  });
+});
+
+describe('hostile input', () => {
+  test('a 20 MB document gets a clear message, no analysis, and the server keeps answering', async () => {
+    const uri = fileUri(join(workspace, 'huge.sql'));
+    const line = 'ALTER TABLE big ADD COLUMN c INT NOT NULL;\n';
+    await client.open(uri, line.repeat(Math.ceil((20 * 1024 * 1024) / line.length)));
+    const { diagnostics } = await client.diagnosticsFor(uri, 1, 30000);
+    assert.equal(diagnostics.length, 1);
+    assert.match(diagnostics[0].message, /did not analyze.*MB/);
+    assert.ok(client.alive());
+    assert.ok(await client.hover(fileUri(join(workspace, 'scratch', 'sample.sql')), { line: 1, character: 3 }));
+  });
+
+  test('binary content gets a clear message and the server keeps answering', async () => {
+    const uri = fileUri(join(workspace, 'blob.sql'));
+    await client.open(uri, 'ALTER TABLE t ADD c INT;\u0000\u0001\u0002\u0000garbage');
+    const { diagnostics } = await client.diagnosticsFor(uri, 1);
+    assert.equal(diagnostics.length, 1);
+    assert.match(diagnostics[0].message, /binary/);
+    assert.ok(client.alive());
+    assert.equal(await client.hover(uri, { line: 0, character: 3 }), null);
+  });
+
+  test('malformed SQL never crashes the server', async () => {
+    const uri = fileUri(join(workspace, 'garbage.sql'));
+    await client.open(uri, "ALTER TABLE (((; DROP ; '\n/* never closed ; ALTER TABLE x ADD");
+    await client.diagnosticsFor(uri, 1);
+    const version = await client.change(uri, [{ text: 'DELIMITER $$\nCREATE PROCEDURE p() BEGIN ALTER TABLE users DROP COLUMN x;' }]);
+    await client.diagnosticsFor(uri, version);
+    assert.ok(client.alive());
+  });
+});
