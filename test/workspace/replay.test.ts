@@ -4,7 +4,7 @@ import { applyStatement } from '../../server/src/engine/catalog/apply';
 import { findTable } from '../../server/src/engine/catalog/lookup';
 import { parseTarget } from '../../server/src/engine/targets';
 import type { Catalog, Statement, Target } from '../../server/src/engine/types';
-import { buildCatalog, catalogBefore } from '../../server/src/engine/workspace';
+import { buildCatalog, catalogBefore, newTablesBefore } from '../../server/src/engine/workspace';
 import { col, createTable, stmt } from '../catalog/build';
 
 const target = parseTarget('mysql-8.0')!;
@@ -105,4 +105,18 @@ test('with the real parser: golang-migrate set, down files ignored, up order by 
   assert.deepEqual(columns(catalogBefore('migrations/000010_rename.up.sql', replay), 'users'), ['id', 'phone', 'email']);
   assert.deepEqual(columns(replay.catalog, 'accounts'), ['id', 'phone', 'email']);
   assert.equal(findTable(replay.catalog, 'users'), undefined);
+});
+
+test('tables created earlier in the same release count as new', () => {
+  const release = [
+    { path: 'db/release-1/V1__init.sql', text: 'CREATE TABLE users (id int);' },
+    { path: 'db/release-2/V2__audit.sql', text: 'CREATE TABLE audit (id int);\nCREATE TABLE scratch (id int);' },
+    { path: 'db/release-2/V3__drop_scratch.sql', text: 'DROP TABLE scratch;' },
+    { path: 'db/release-2/V4__index_audit.sql', text: 'ALTER TABLE audit ADD COLUMN at int;' },
+  ];
+  const replay = buildCatalog(release, 'flyway', target, { parse: miniParse });
+  const folder = (p: string) => p.split('/').slice(0, -1).join('/');
+  assert.deepEqual([...newTablesBefore('db/release-2/V4__index_audit.sql', replay, folder)], ['audit']);
+  assert.deepEqual([...newTablesBefore('db/release-2/V4__index_audit.sql', replay)], [], 'no grouping without releaseOf');
+  assert.deepEqual([...newTablesBefore('db/release-1/V1__init.sql', replay, folder)], []);
 });

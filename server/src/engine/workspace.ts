@@ -367,4 +367,4 @@ function timestamp(now: Date, seconds: number): string {
   return `${d.getUTCFullYear()}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}`;
 }
 
-export { buildCatalog, catalogBefore, type CatalogReplay, type ReplayStep, type BuildCatalogOptions } from './catalog/replay';
+export { buildCatalog, catalogBefore, newTablesBefore, type CatalogReplay, type ReplayStep, type BuildCatalogOptions } from './catalog/replay';

@@ -97,3 +97,21 @@ export function catalogBefore(path: string, replay: CatalogReplay): Catalog {
   }
   return before ? snapshotCatalog(before.catalogAfter) : emptyCatalog();
 }
+
+/**
+ * Tables created by earlier migrations of the same release as `path` that still exist before it:
+ * compatibility and locking checks treat them as new (AnalyzeOptions.newTables). `releaseOf` maps a
+ * path to its release (e.g. its folder or a version prefix); without it nothing is grouped.
+ */
+export function newTablesBefore(path: string, replay: CatalogReplay, releaseOf?: (path: string) => string | undefined): Set<string> {
+  const out = new Set<string>();
+  const release = releaseOf?.(path);
+  if (release === undefined) return out;
+  const before = catalogBefore(path, replay);
+  for (const step of replay.steps) {
+    if (step.path === path) break;
+    if (releaseOf?.(step.path) !== release) continue;
+    for (const t of step.createdTables) if (before.tables.has(t)) out.add(t);
+  }
+  return out;
+}
