@@ -11,7 +11,7 @@ function quote(name: string): string {
 }
 
 /** `SELECT COUNT(*) …` that counts child rows whose parent row is missing */
-export function orphanQuery(op: AddFkOp): string {
+function orphanQuery(op: AddFkOp): string {
   const on = op.fk.columns.map((c, i) => `p.${quote(op.fk.refColumns[i] ?? c)} = c.${quote(c)}`).join(' AND ');
   const notNull = op.fk.columns.map((c) => `c.${quote(c)} IS NOT NULL`).join(' AND ');
   const missing = `p.${quote(op.fk.refColumns[0] ?? op.fk.columns[0])} IS NULL`;

@@ -6,7 +6,7 @@ import type { Operation, Span, Statement, TextEdit } from '../types';
 type AddColumnOp = Extract<Operation, { kind: 'add-column' }>;
 
 /** the span of `DEFAULT (expr)` inside a column clause, parentheses matched on quote-masked text */
-export function defaultExpressionSpan(text: string, clause: Span): Span | undefined {
+function defaultExpressionSpan(text: string, clause: Span): Span | undefined {
   const masked = maskQuoted(text.slice(clause.start, clause.end));
   const m = /\bDEFAULT\s*\(/i.exec(masked);
   if (!m) return undefined;

@@ -9,7 +9,7 @@ import { ddlTables, isMdlDdl, topLevelOf } from './util/lock-ddl';
 import { delimiterAfter, findInSpan, ident } from './util/lock-text';
 
 /** a lock_wait_timeout above this many seconds does not bound the metadata-lock queue usefully */
-export const MAX_LOCK_WAIT_SECONDS = 60;
+const MAX_LOCK_WAIT_SECONDS = 60;
 const SUGGESTED_SECONDS = 5;
 
 export const missingLockWaitTimeout: Rule = {

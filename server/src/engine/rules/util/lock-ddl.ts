@@ -88,7 +88,7 @@ function isCopyClause(op: Operation, foreignKeyChecks: boolean): boolean {
 }
 
 /** CREATE/DROP INDEX write their options space-separated; ALTER TABLE comma-separated */
-export function optionSeparator(statement: Statement): string {
+function optionSeparator(statement: Statement): string {
   return statement.kind === 'alter-table' ? ', ' : ' ';
 }
 

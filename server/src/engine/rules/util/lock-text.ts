@@ -104,9 +104,3 @@ export function lineOf(text: string, offset: number): number {
 export function ident(name: string): string {
   return `\`${name}\``;
 }
-
-/** the source text of a span, whitespace collapsed, shortened for messages */
-export function excerpt(text: string, span: Span, max = 80): string {
-  const s = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
