@@ -9,7 +9,7 @@ import { parseWithNodeSqlParser } from './node-sql-parser-adapter';
 import { recognize } from './recognizer';
 import { leadingWords, splitStatements } from './splitter';
 import type { Token } from './tokens';
-import { tokenize } from './tokens';
+import { MAX_TOKENS, tokenize } from './tokens';
 
 export interface ParseOptions {
   target: Target;
@@ -89,7 +89,7 @@ function analyzePiece(piece: Piece, index: number, target: Target, span: Stateme
         ddlOptions: rec.ddlOptions,
         ...(rec.assignments ? { assignments: rec.assignments } : {}),
         ...(rec.dml ? { dml: rec.dml } : {}),
-        problems: rec.problems,
+        problems: piece.tokens.length >= MAX_TOKENS ? [...rec.problems, `statement longer than ${MAX_TOKENS} tokens: only its beginning was read`] : rec.problems,
       };
     }
   } catch (err) {

@@ -89,10 +89,23 @@ function scanStatement(text: string, start: number, delimiter: string, compound:
   let depth = 0;
   let prev = '';
   let afterEnd = false;
+  const delimiterFirst = delimiter.charCodeAt(0);
+  const plainRun = compound || isUse ? undefined : plainRunPattern(delimiter);
   let i = start;
   while (i < n) {
+    if (plainRun) {
+      // skip characters that cannot end the statement or start a quote/comment
+      plainRun.lastIndex = i;
+      if (plainRun.test(text)) {
+        let last = plainRun.lastIndex;
+        while (last > i && isWhitespace(text.charCodeAt(last - 1))) last--;
+        if (last > i) lastSignificant = last;
+        i = plainRun.lastIndex;
+        if (i >= n) break;
+      }
+    }
     const c = text.charCodeAt(i);
-    if (depth === 0 && text.startsWith(delimiter, i)) {
+    if (c === delimiterFirst && depth === 0 && text.startsWith(delimiter, i)) {
       return { end: lastSignificant, next: i + delimiter.length, unclosedBlock: false };
     }
     if (isQuote(c)) {
@@ -107,7 +120,7 @@ function scanStatement(text: string, start: number, delimiter: string, compound:
       i++;
       continue;
     }
-    const comment = commentEnd(text, i);
+    const comment = c === 35 || c === 45 || c === 47 ? commentEnd(text, i) : -1;
     if (comment >= 0) {
       if (isUse && comment > i) return { end: lastSignificant, next: comment, unclosedBlock: false };
       i = comment;
@@ -144,6 +157,19 @@ function scanStatement(text: string, start: number, delimiter: string, compound:
   return { end: lastSignificant, next: n, unclosedBlock: depth > 0 };
 }
 
+const plainRunPatterns = new Map<string, RegExp>();
+
+/** a sticky pattern for a run of characters that are neither the delimiter's first character, a quote, a comment starter nor a backslash */
+function plainRunPattern(delimiter: string): RegExp {
+  let re = plainRunPatterns.get(delimiter);
+  if (!re) {
+    const first = delimiter[0].replace(/[\\\]^-]/g, '\\$&');
+    re = new RegExp(`[^'"\`#/\\-\\\\${first}]+`, 'y');
+    plainRunPatterns.set(delimiter, re);
+  }
+  return re;
+}
+
 function nextNonSpace(text: string, i: number): string {
   while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
   return text[i] ?? '';
@@ -163,9 +189,9 @@ export function startsCompound(text: string, i: number): boolean {
 }
 
 /** upper-cased words at the start of a statement, skipping comments, quoted text and punctuation */
-export function leadingWords(text: string, i: number, max: number): string[] {
+export function leadingWords(text: string, i: number, max: number, maxChars = 4000): string[] {
   const words: string[] = [];
-  const n = text.length;
+  const n = Math.min(text.length, i + maxChars);
   while (i < n && words.length < max) {
     const c = text.charCodeAt(i);
     if (isWhitespace(c)) {

@@ -25,6 +25,11 @@ export interface PositionMap {
 }
 
 const TWO_CHAR_PUNCT = new Set([':=', '<=', '>=', '<>', '!=', '||', '&&', '->', '<<', '>>']);
+/** first characters of TWO_CHAR_PUNCT */
+const TWO_CHAR_FIRST = new Set([58, 60, 62, 33, 124, 38, 45]);
+
+/** bounded work: a statement is read up to this many tokens (a few hundred KB of SQL) */
+export const MAX_TOKENS = 50_000;
 
 export function tokenize(text: string, from: number, to: number, map?: PositionMap): Token[] {
   const tokens: Token[] = [];
@@ -34,13 +39,13 @@ export function tokenize(text: string, from: number, to: number, map?: PositionM
   const push = (kind: TokenKind, s: number, e: number, value: string) => {
     tokens.push({ kind, text: text.slice(s, e), value, start: startAt(s), end: e > s ? endAt(e - 1) : startAt(s), localStart: s, localEnd: e });
   };
-  while (i < to) {
+  while (i < to && tokens.length < MAX_TOKENS) {
     const c = text.charCodeAt(i);
     if (isWhitespace(c)) {
       i++;
       continue;
     }
-    const comment = commentEnd(text, i);
+    const comment = c === 35 || c === 45 || c === 47 ? commentEnd(text, i) : -1;
     if (comment >= 0) {
       i = Math.min(comment, to);
       continue;
@@ -87,13 +92,16 @@ export function tokenize(text: string, from: number, to: number, map?: PositionM
       i = j;
       continue;
     }
-    const two = text.slice(i, i + 2);
-    if (TWO_CHAR_PUNCT.has(two) && i + 2 <= to) {
-      push('punct', i, i + 2, two);
-      i += 2;
-      continue;
+    if (TWO_CHAR_FIRST.has(c) && i + 2 <= to) {
+      const two = text.slice(i, i + 2);
+      if (TWO_CHAR_PUNCT.has(two)) {
+        push('punct', i, i + 2, two);
+        i += 2;
+        continue;
+      }
     }
-    push('punct', i, i + 1, text[i]);
+    const ch = text[i];
+    push('punct', i, i + 1, ch);
     i++;
   }
   return tokens;
