@@ -1,7 +1,38 @@
 // Prediction of algorithm / lock / rebuild per DDL statement for a target. Pure.
-import type { Catalog, Prediction, SessionState, Statement, Target } from '../types';
+//
+// Predicted: ALTER TABLE, CREATE INDEX, DROP INDEX, RENAME TABLE, TRUNCATE, OPTIMIZE TABLE.
+// Not predicted (null): CREATE TABLE / DROP TABLE (no algorithm applies: a new table has no rows to
+// copy and a dropped one is gone; their hazards are the rules' business), non-DDL statements, and
+// statements no parser understood.
+import type { Catalog, Prediction, SessionState, Statement, StatementKind, Target } from '../types';
+import { findTable } from '../catalog/lookup';
+import { classifyOperation } from './classify';
+import type { Classified } from './classify';
+import { rejection } from './clauses';
+import { combine } from './combine';
+
+const PREDICTED: ReadonlySet<StatementKind> = new Set<StatementKind>(['alter-table', 'create-index', 'drop-index', 'rename-table', 'truncate', 'optimize-table']);
+/** operations whose prediction needs nothing from the catalog */
+const CATALOG_FREE = new Set(['rename-table', 'truncate-table', 'partition', 'table-options', 'force', 'optimize-table', 'add-check', 'drop-foreign-key', 'set-default', 'drop-default', 'rename-index', 'index-visibility', 'system-versioning', 'enable-keys', 'disable-keys']);
 
 export function predict(statement: Statement, catalog: Catalog, target: Target, session: SessionState): Prediction | null {
-  void statement; void catalog; void target; void session;
-  return null; // TODO(kb)
+  try {
+    if (!statement.analyzed || !PREDICTED.has(statement.kind)) return null;
+    const ops = statement.operations.filter((op) => op.kind !== 'create-table' && op.kind !== 'drop-table');
+    if (ops.length === 0) return null;
+    const ctx = { catalog, target, session, statement };
+    const classified: Classified[] = ops.flatMap((op) => classifyOperation(op, ctx));
+    const table = findTable(catalog, ops[0].table);
+    const combined = combine(classified, table, target);
+    if (!combined) return null;
+    const { algorithm, lock, rebuild, decisive } = combined;
+    const needsCatalog = ops.some((op) => !CATALOG_FREE.has(op.kind));
+    const missing = !table && needsCatalog ? `; table \`${ops[0].table}\` not in the catalog: predicted from the statement as written` : '';
+    const lockNote = lock !== 'NONE' && combined.lockReason && combined.lockReason.detail !== decisive.detail ? `; LOCK=${lock} because of ${combined.lockReason.detail}` : '';
+    const reason = `${decisive.detail}: ${algorithm}${rebuild ? ', rebuilds the table' : ''}, LOCK=${lock}${lockNote} (${decisive.fact.source})${missing}`;
+    const rejected = rejection(statement, combined, target, session);
+    return rejected ? { algorithm, lock, rebuild, reason, rejected } : { algorithm, lock, rebuild, reason };
+  } catch {
+    return null; // the engine never throws on bad input
+  }
 }

@@ -1,0 +1,313 @@
+// The online-DDL knowledge base as data: operation class × flavor/version range → what the server
+// does. MariaDB rows are measured on 10.11.19 unless the source says otherwise; MySQL rows come from
+// the manual's online-DDL tables. The first matching row wins, so narrower version ranges go first.
+import type { Algorithm, Flavor, LockLevel, Target } from '../types';
+import { atLeast } from '../targets';
+
+export type OpClass =
+  // columns
+  | 'add-column' | 'add-column-positioned' | 'add-column-moves-virtual' | 'add-column-rebuild'
+  | 'add-column-auto-increment' | 'add-column-expression-default' | 'add-column-uuid-default'
+  | 'add-column-stored' | 'add-column-virtual' | 'add-column-virtual-partitioned'
+  | 'drop-column' | 'drop-column-rebuild' | 'drop-column-stored' | 'drop-column-virtual'
+  | 'reorder-column' | 'reorder-column-rebuild' | 'reorder-generated-column'
+  | 'rename-column' | 'rename-column-fk'
+  | 'set-default' | 'modify-attributes' | 'modify-unknown'
+  | 'make-nullable' | 'make-nullable-redundant' | 'make-not-null' | 'make-not-null-nonstrict' | 'make-auto-increment'
+  | 'change-type' | 'varchar-extend' | 'varchar-extend-from-small' | 'varchar-extend-cross' | 'varchar-extend-redundant' | 'varchar-shrink'
+  | 'charset-widen' | 'charset-change' | 'collation-change' | 'collation-change-indexed' | 'enum-collation-change'
+  | 'enum-append' | 'enum-change' | 'virtual-expression-change'
+  // indexes and keys
+  | 'add-index' | 'add-fulltext-first' | 'add-fulltext-first-doc-id' | 'add-fulltext-next' | 'add-spatial'
+  | 'drop-index' | 'rename-index' | 'index-visibility' | 'change-index-type'
+  | 'add-primary-key' | 'drop-primary-key' | 'drop-add-primary-key'
+  | 'add-foreign-key-checked' | 'add-foreign-key-indexed' | 'add-foreign-key-unindexed' | 'drop-foreign-key'
+  | 'add-check' | 'drop-check'
+  // table
+  | 'rename-table' | 'rename-table-statement' | 'truncate'
+  | 'auto-increment-value' | 'table-comment' | 'stats-options' | 'table-default-charset' | 'table-default-charset-same'
+  | 'convert-charset' | 'convert-charset-same' | 'convert-charset-noop'
+  | 'row-format' | 'key-block-size' | 'page-compressed' | 'page-compression-level' | 'table-option-other' | 'engine-change'
+  | 'force' | 'force-fulltext' | 'force-multi-fulltext' | 'optimize' | 'optimize-fulltext' | 'optimize-multi-fulltext'
+  | 'add-system-versioning' | 'drop-system-versioning' | 'toggle-keys'
+  // partitioning
+  | 'partition-by' | 'remove-partitioning'
+  | 'partition-add-range' | 'partition-add-hash' | 'partition-drop' | 'partition-truncate' | 'partition-coalesce'
+  | 'partition-reorganize' | 'partition-rebuild' | 'partition-exchange' | 'partition-optimize'
+  | 'partition-admin' | 'partition-discard-import'
+  | 'unknown';
+
+export interface Fact {
+  algorithm: Algorithm;
+  lock: LockLevel;
+  rebuild: boolean;
+  /** doc URL, or "measured MariaDB 10.11.19" */
+  source: string;
+  /** the server's refusal when a better ALGORITHM is requested (errno + text); default: 1845 generic */
+  refusal?: string;
+  /** the server's refusal when a weaker LOCK is requested */
+  lockRefusal?: string;
+  /** instant add/drop/reorder of columns: done in place (with a rebuild) when the statement also needs non-instant work */
+  inplaceRebuild?: boolean;
+  /** requested algorithms the server accepts although it does something weaker (MariaDB PARTITION BY with INSTANT) */
+  acceptsAnyway?: Algorithm[];
+  /** ALGORITHM=COPY is refused (FK column renames) */
+  copyRefusal?: string;
+  /** the statement accepts no ALGORITHM/LOCK clause; the value is the error the server gives for one */
+  noClause?: string;
+  /** `SET alter_algorithm` other than DEFAULT is refused with this error (MariaDB partition maintenance) */
+  alterAlgorithmRefusal?: string;
+  /** the statement ignores `alter_algorithm` completely */
+  ignoresAlterAlgorithm?: boolean;
+}
+
+interface FactRow {
+  flavor: Flavor;
+  /** inclusive lower bound */
+  since?: [number, number, number];
+  /** exclusive upper bound */
+  until?: [number, number, number];
+  fact: Fact;
+}
+
+export const MEASURED = 'measured MariaDB 10.11.19';
+const MY_OPS = 'https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-operations.html';
+const MY_PERF = 'https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-performance.html';
+const MY_PART = 'https://dev.mysql.com/doc/refman/8.0/en/online-ddl-partitioning.html';
+const MDB_INSTANT = 'https://mariadb.com/docs/server/server-usage/storage-engines/innodb/innodb-online-ddl/innodb-online-ddl-operations-with-the-instant-alter-algorithm';
+const MDB_INPLACE = 'https://mariadb.com/docs/server/server-usage/storage-engines/innodb/innodb-online-ddl/innodb-online-ddl-operations-with-the-inplace-alter-algorithm';
+const MDB_PARTITION = 'measured MariaDB 10.11.19 (rebuild, clause refusal); DML concurrency not measured';
+const NOT_DOCUMENTED = 'not in the MySQL online-DDL tables; conservative';
+
+export const REFUSE = {
+  generic: (better: string) => `1845 ALGORITHM=%A is not supported for this operation. Try ALGORITHM=${better}`,
+  addIndex: '1846 ALGORITHM=%A is not supported. Reason: ADD INDEX. Try ALGORITHM=NOCOPY',
+  dropIndex: '1846 ALGORITHM=%A is not supported. Reason: DROP INDEX. Try ALGORITHM=NOCOPY',
+  columnType: '1846 ALGORITHM=%A is not supported. Reason: Cannot change column type. Try ALGORITHM=COPY',
+  tableOptions: '1846 ALGORITHM=%A is not supported. Reason: Changing table options requires the table to be rebuilt. Try ALGORITHM=INPLACE',
+  dropPrimary: '1846 ALGORITHM=%A is not supported. Reason: Dropping a primary key is not allowed without also adding a new primary key. Try ALGORITHM=COPY',
+  foreignKeyChecks: '1846 ALGORITHM=%A is not supported. Reason: Adding foreign keys needs foreign_key_checks=OFF. Try ALGORITHM=COPY',
+  virtualCombined: '1846 ALGORITHM=%A is not supported. Reason: INPLACE ADD or DROP of virtual columns cannot be combined with other ALTER TABLE actions. Try ALGORITHM=COPY',
+  versioning: '1846 ALGORITHM=%A is not supported. Reason: Not implemented for system-versioned timestamp tables. Try ALGORITHM=COPY',
+  fkRename: '1846 ALGORITHM=COPY is not supported. Reason: Columns participating in a foreign key are renamed. Try ALGORITHM=INPLACE',
+  partition: '1846 ALGORITHM=COPY/INPLACE is not supported. Reason: Partition specific operations do not yet support LOCK/ALGORITHM. Try ALGORITHM=DEFAULT',
+  partitionSyntax: '1064 You have an error in your SQL syntax: partition clauses take no ALGORITHM/LOCK in MariaDB',
+  dropIndexSyntax: '1064 You have an error in your SQL syntax: MariaDB DROP INDEX takes no ALGORITHM/LOCK',
+  copyLock: '1846 LOCK=NONE is not supported. Reason: COPY algorithm requires a lock. Try LOCK=SHARED',
+  autoIncrementLock: '1846 LOCK=NONE is not supported. Reason: Adding an auto-increment column requires a lock. Try LOCK=SHARED',
+  fulltextLock: '1846 LOCK=NONE is not supported. Reason: Fulltext index creation requires a lock. Try LOCK=SHARED',
+  spatialLock: '1846 LOCK=NONE is not supported. Reason: Do not support online operation on table with GIS index. Try LOCK=SHARED',
+  virtualLock: '1846 LOCK=NONE is not supported. Reason: INPLACE ADD or DROP of virtual columns cannot be combined with other ALTER TABLE actions. Try LOCK=SHARED',
+  renameLock: '1845 LOCK=NONE/SHARED is not supported for this operation. Try LOCK=EXCLUSIVE',
+  cascadeLock: '1846 LOCK=NONE is not supported: the table has ON ... CASCADE or ON ... SET NULL foreign keys. Try LOCK=SHARED',
+} as const;
+
+type Extra = Omit<Fact, 'algorithm' | 'lock' | 'rebuild' | 'source'>;
+
+function fact(algorithm: Algorithm, lock: LockLevel, rebuild: boolean, source: string, extra: Extra = {}): Fact {
+  return { algorithm, lock, rebuild, source, ...extra };
+}
+
+const V = (a: number, b: number, c: number): [number, number, number] => [a, b, c];
+const maria = (f: Fact, since?: [number, number, number], until?: [number, number, number]): FactRow => ({ flavor: 'mariadb', since, until, fact: f });
+const mysql = (f: Fact, since?: [number, number, number], until?: [number, number, number]): FactRow => ({ flavor: 'mysql', since, until, fact: f });
+
+// Shorthands for rows shared by many classes
+const M_INSTANT = fact('INSTANT', 'NONE', false, MEASURED);
+const M_NOCOPY = fact('NOCOPY', 'NONE', false, MEASURED, { refusal: REFUSE.addIndex });
+const M_REBUILD = fact('INPLACE', 'NONE', true, MEASURED, { refusal: REFUSE.generic('INPLACE') });
+const M_COPY_TYPE = fact('COPY', 'SHARED', true, MEASURED, { refusal: REFUSE.columnType });
+const MY_COPY = fact('COPY', 'SHARED', true, MY_OPS);
+const MY_INPLACE_META = fact('INPLACE', 'NONE', false, MY_OPS);
+const MY_INPLACE_REBUILD = fact('INPLACE', 'NONE', true, MY_OPS, { inplaceRebuild: true });
+const MY_INSTANT = fact('INSTANT', 'NONE', false, MY_OPS);
+/** rows for an operation that MySQL made INSTANT in 8.0.12 and did in place (metadata only) before */
+const mysqlInstantSince12 = (): FactRow[] => [mysql(MY_INSTANT, V(8, 0, 12)), mysql(MY_INPLACE_META)];
+const mariaBefore104Rebuild = (f: Fact): FactRow[] => [maria(fact('INPLACE', 'NONE', true, MDB_INPLACE), undefined, V(10, 4, 0)), maria(f)];
+
+export const FACTS: Record<OpClass, FactRow[]> = {
+  'add-column': [
+    maria(fact('INPLACE', 'NONE', true, MDB_INSTANT), undefined, V(10, 3, 2)),
+    maria({ ...M_INSTANT, inplaceRebuild: true }),
+    mysql({ ...MY_INSTANT, inplaceRebuild: true }, V(8, 0, 12)),
+    mysql(MY_INPLACE_REBUILD),
+  ],
+  'add-column-positioned': [
+    maria(fact('INPLACE', 'NONE', true, MDB_INSTANT), undefined, V(10, 4, 0)),
+    maria({ ...M_INSTANT, inplaceRebuild: true }),
+    mysql({ ...MY_INSTANT, inplaceRebuild: true }, V(8, 0, 29)),
+    mysql(MY_INPLACE_REBUILD),
+  ],
+  'add-column-moves-virtual': [maria(fact('COPY', 'SHARED', true, MEASURED)), mysql(MY_INPLACE_REBUILD)],
+  'add-column-rebuild': [maria(M_REBUILD), mysql(MY_INPLACE_REBUILD)],
+  'add-column-auto-increment': [
+    maria(fact('INPLACE', 'SHARED', true, MEASURED, { lockRefusal: REFUSE.autoIncrementLock })),
+    mysql(fact('INPLACE', 'SHARED', true, MY_OPS)),
+  ],
+  'add-column-expression-default': [
+    maria({ ...M_INSTANT, inplaceRebuild: true }, V(10, 4, 0)),
+    maria(fact('INPLACE', 'NONE', true, MDB_INSTANT)),
+    mysql(fact('COPY', 'SHARED', true, 'hazards.md volatile-default: MySQL expression defaults are not instant; conservative')),
+  ],
+  'add-column-uuid-default': [maria(fact('COPY', 'SHARED', true, MEASURED)), mysql(fact('COPY', 'SHARED', true, 'hazards.md volatile-default; conservative'))],
+  'add-column-stored': [maria(fact('COPY', 'SHARED', true, MEASURED)), mysql(MY_COPY)],
+  'add-column-virtual': [maria(M_INSTANT), ...mysqlInstantSince12()],
+  'add-column-virtual-partitioned': [maria(fact('COPY', 'SHARED', true, MEASURED)), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (not in place for partitioned tables)`))],
+  'drop-column': [
+    ...mariaBefore104Rebuild({ ...M_INSTANT, inplaceRebuild: true }),
+    mysql({ ...MY_INSTANT, inplaceRebuild: true }, V(8, 0, 29)),
+    mysql(MY_INPLACE_REBUILD),
+  ],
+  'drop-column-rebuild': [maria(M_REBUILD), mysql(MY_INPLACE_REBUILD)],
+  'drop-column-stored': [...mariaBefore104Rebuild(M_INSTANT), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
+  'drop-column-virtual': [maria(M_INSTANT), ...mysqlInstantSince12()],
+  'reorder-column': [...mariaBefore104Rebuild({ ...M_INSTANT, inplaceRebuild: true }), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
+  'reorder-column-rebuild': [maria(M_REBUILD), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
+  'reorder-generated-column': [maria(fact('COPY', 'SHARED', true, MEASURED)), mysql(MY_COPY)],
+  'rename-column': [maria(M_INSTANT), mysql(MY_INSTANT, V(8, 0, 28)), mysql(MY_INPLACE_META)],
+  'rename-column-fk': [
+    maria(fact('INSTANT', 'NONE', false, MEASURED, { copyRefusal: REFUSE.fkRename })),
+    mysql(fact('INPLACE', 'NONE', false, MY_OPS, { copyRefusal: '1846 ALGORITHM=COPY is not supported: the column is referenced by a foreign key. Try ALGORITHM=INPLACE', refusal: REFUSE.generic('INPLACE') })),
+  ],
+  'set-default': [maria(M_INSTANT), ...mysqlInstantSince12()],
+  'modify-attributes': [maria(M_INSTANT), ...mysqlInstantSince12()],
+  'modify-unknown': [maria(fact('COPY', 'SHARED', true, 'old definition unknown; conservative')), mysql(fact('COPY', 'SHARED', true, 'old definition unknown; conservative'))],
+  'make-nullable': [maria(M_REBUILD), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
+  'make-nullable-redundant': [maria(M_INSTANT, V(10, 4, 3)), maria(M_REBUILD), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
+  'make-not-null': [maria(M_REBUILD), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
+  'make-not-null-nonstrict': [maria(fact('COPY', 'SHARED', true, MDB_INPLACE)), mysql(fact('COPY', 'SHARED', true, MY_OPS))],
+  'make-auto-increment': [maria(M_COPY_TYPE), mysql(MY_COPY)],
+  'change-type': [maria(M_COPY_TYPE), mysql(MY_COPY)],
+  'varchar-extend': [maria(M_INSTANT, V(10, 4, 3)), maria(fact('INPLACE', 'NONE', false, MDB_INPLACE)), mysql(MY_INPLACE_META)],
+  'varchar-extend-from-small': [maria(M_INSTANT, V(10, 4, 3)), maria(M_COPY_TYPE), mysql(MY_COPY)],
+  'varchar-extend-cross': [maria(M_COPY_TYPE), mysql(MY_COPY)],
+  'varchar-extend-redundant': [maria(M_INSTANT, V(10, 4, 3)), maria(M_COPY_TYPE), mysql(MY_COPY)],
+  'varchar-shrink': [maria(M_COPY_TYPE), mysql(MY_COPY)],
+  'charset-widen': [maria(M_INSTANT, V(10, 4, 3)), maria(M_COPY_TYPE), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (change column data type)`))],
+  'charset-change': [maria(M_COPY_TYPE), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (change column data type)`))],
+  'collation-change': [maria(M_INSTANT), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (change column data type)`))],
+  'collation-change-indexed': [maria(M_NOCOPY), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (change column data type)`))],
+  'enum-collation-change': [maria(M_COPY_TYPE), mysql(MY_COPY)],
+  'enum-append': [maria(M_INSTANT), ...mysqlInstantSince12()],
+  'enum-change': [maria(M_COPY_TYPE), mysql(MY_COPY)],
+  'virtual-expression-change': [maria(M_INSTANT), mysql(fact('COPY', 'SHARED', true, NOT_DOCUMENTED))],
+
+  'add-index': [maria(M_NOCOPY), mysql(MY_INPLACE_META)],
+  'add-fulltext-first': [
+    maria(fact('INPLACE', 'SHARED', true, MEASURED, { refusal: REFUSE.generic('INPLACE'), lockRefusal: REFUSE.fulltextLock })),
+    mysql(fact('INPLACE', 'SHARED', true, MY_OPS)),
+  ],
+  'add-fulltext-first-doc-id': [
+    maria(fact('NOCOPY', 'SHARED', false, MEASURED, { refusal: REFUSE.addIndex, lockRefusal: REFUSE.fulltextLock })),
+    mysql(fact('INPLACE', 'SHARED', false, MY_OPS)),
+  ],
+  'add-fulltext-next': [
+    maria(fact('NOCOPY', 'SHARED', false, MEASURED, { refusal: REFUSE.addIndex, lockRefusal: REFUSE.fulltextLock })),
+    mysql(fact('INPLACE', 'SHARED', false, MY_OPS)),
+  ],
+  'add-spatial': [
+    maria(fact('NOCOPY', 'SHARED', false, MEASURED, { refusal: REFUSE.addIndex, lockRefusal: REFUSE.spatialLock })),
+    mysql(fact('INPLACE', 'SHARED', false, MY_OPS)),
+  ],
+  'drop-index': [maria({ ...M_NOCOPY, refusal: REFUSE.dropIndex }), mysql(MY_INPLACE_META)],
+  'rename-index': [maria(M_INSTANT), mysql(MY_INPLACE_META)],
+  'index-visibility': [maria(M_INSTANT), mysql(fact('INPLACE', 'NONE', false, NOT_DOCUMENTED))],
+  'change-index-type': [maria(M_NOCOPY), ...mysqlInstantSince12()],
+  'add-primary-key': [maria(M_REBUILD), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
+  'drop-primary-key': [maria(fact('COPY', 'SHARED', true, MEASURED, { refusal: REFUSE.dropPrimary })), mysql(MY_COPY)],
+  'drop-add-primary-key': [maria(M_REBUILD), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
+  'add-foreign-key-checked': [maria(fact('COPY', 'SHARED', true, MEASURED, { refusal: REFUSE.foreignKeyChecks })), mysql(MY_COPY)],
+  'add-foreign-key-indexed': [maria(M_INSTANT), mysql(MY_INPLACE_META)],
+  'add-foreign-key-unindexed': [maria(M_NOCOPY), mysql(MY_INPLACE_META)],
+  'drop-foreign-key': [maria(M_INSTANT), mysql(MY_INPLACE_META)],
+  'add-check': [maria(fact('COPY', 'SHARED', true, MEASURED)), mysql(fact('COPY', 'SHARED', true, NOT_DOCUMENTED))],
+  'drop-check': [maria(M_INSTANT), mysql(fact('INPLACE', 'NONE', false, NOT_DOCUMENTED))],
+
+  'rename-table': [maria(fact('INSTANT', 'EXCLUSIVE', false, MEASURED, { lockRefusal: REFUSE.renameLock })), ...mysqlInstantSince12()],
+  'rename-table-statement': [
+    maria(fact('INSTANT', 'EXCLUSIVE', false, MEASURED, { ignoresAlterAlgorithm: true })),
+    mysql(fact('INSTANT', 'NONE', false, MY_OPS, { noClause: '1064 RENAME TABLE takes no ALGORITHM/LOCK' }), V(8, 0, 12)),
+    mysql(fact('INPLACE', 'NONE', false, MY_OPS, { noClause: '1064 RENAME TABLE takes no ALGORITHM/LOCK' })),
+  ],
+  truncate: [
+    maria(fact('INSTANT', 'EXCLUSIVE', true, MEASURED, { ignoresAlterAlgorithm: true })),
+    mysql(fact('INSTANT', 'EXCLUSIVE', true, 'https://dev.mysql.com/doc/refman/8.0/en/truncate-table.html (drop and re-create)')),
+  ],
+  'auto-increment-value': [maria(M_INSTANT), mysql(MY_INPLACE_META)],
+  'table-comment': [maria(M_INSTANT), mysql(fact('INPLACE', 'NONE', false, NOT_DOCUMENTED))],
+  'stats-options': [maria(M_INSTANT), mysql(MY_INPLACE_META)],
+  'table-default-charset': [maria(M_INSTANT), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
+  'table-default-charset-same': [maria(M_INSTANT), mysql(MY_INPLACE_META)],
+  'convert-charset': [maria(M_COPY_TYPE), mysql(fact('INPLACE', 'SHARED', true, MY_OPS))],
+  'convert-charset-same': [maria(M_INSTANT), mysql(fact('INPLACE', 'SHARED', false, MY_OPS))],
+  'convert-charset-noop': [maria(M_INSTANT), mysql(fact('INPLACE', 'SHARED', false, MY_OPS))],
+  'row-format': [maria({ ...M_REBUILD, refusal: REFUSE.tableOptions }), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
+  'key-block-size': [maria({ ...M_REBUILD, refusal: REFUSE.tableOptions }), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
+  'page-compressed': [maria({ ...M_REBUILD, refusal: REFUSE.tableOptions }), mysql(fact('INPLACE', 'NONE', true, NOT_DOCUMENTED))],
+  'page-compression-level': [maria(M_INSTANT), mysql(fact('INPLACE', 'NONE', true, NOT_DOCUMENTED))],
+  'table-option-other': [maria({ ...M_REBUILD, refusal: REFUSE.tableOptions, source: 'unrecognised table option; assumed to rebuild' }), mysql(fact('INPLACE', 'NONE', true, 'unrecognised table option; assumed to rebuild'))],
+  'engine-change': [maria(fact('COPY', 'SHARED', true, MDB_INPLACE)), mysql(MY_COPY)],
+  force: [maria(M_REBUILD), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
+  'force-fulltext': [maria(fact('INPLACE', 'SHARED', true, MEASURED)), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (not in place with FULLTEXT indexes)`))],
+  'force-multi-fulltext': [maria(fact('COPY', 'SHARED', true, MEASURED)), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (not in place with FULLTEXT indexes)`))],
+  optimize: [maria(fact('INPLACE', 'NONE', true, MEASURED)), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
+  'optimize-fulltext': [maria(fact('INPLACE', 'SHARED', true, MEASURED)), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (not in place with FULLTEXT indexes)`))],
+  'optimize-multi-fulltext': [maria(fact('COPY', 'SHARED', true, MEASURED)), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (not in place with FULLTEXT indexes)`))],
+  'add-system-versioning': [maria(fact('COPY', 'SHARED', true, MEASURED, { refusal: REFUSE.versioning })), mysql(fact('COPY', 'SHARED', true, 'MariaDB-only syntax'))],
+  'drop-system-versioning': [maria(fact('INPLACE', 'SHARED', true, MEASURED)), mysql(fact('COPY', 'SHARED', true, 'MariaDB-only syntax'))],
+  'toggle-keys': [maria(fact('INSTANT', 'EXCLUSIVE', false, MEASURED)), mysql(fact('INSTANT', 'EXCLUSIVE', false, 'InnoDB ignores ENABLE/DISABLE KEYS; conservative'))],
+
+  'partition-by': [
+    maria(fact('COPY', 'SHARED', true, MEASURED, { acceptsAnyway: ['INSTANT', 'NOCOPY'], refusal: REFUSE.generic('COPY') })),
+    mysql(fact('COPY', 'SHARED', true, MY_PART)),
+  ],
+  'remove-partitioning': [
+    maria(fact('COPY', 'SHARED', true, MEASURED, { acceptsAnyway: ['INSTANT', 'NOCOPY'], refusal: REFUSE.generic('COPY') })),
+    mysql(fact('COPY', 'SHARED', true, MY_PART)),
+  ],
+  'partition-add-range': [maria(partitionFact(false)), mysql(fact('INPLACE', 'NONE', false, MY_PART))],
+  'partition-add-hash': [maria(partitionFact(true)), mysql(fact('INPLACE', 'SHARED', true, MY_PART))],
+  'partition-drop': [maria(partitionFact(false)), mysql(fact('INPLACE', 'NONE', false, MY_PART))],
+  'partition-truncate': [
+    maria(fact('INSTANT', 'EXCLUSIVE', true, MDB_PARTITION, { noClause: REFUSE.partitionSyntax, ignoresAlterAlgorithm: true })),
+    mysql(fact('INPLACE', 'NONE', true, MY_PART)),
+  ],
+  'partition-coalesce': [maria(partitionFact(true)), mysql(fact('INPLACE', 'SHARED', true, MY_PART))],
+  'partition-reorganize': [maria(partitionFact(true)), mysql(fact('INPLACE', 'SHARED', true, MY_PART))],
+  'partition-rebuild': [maria(partitionFact(true)), mysql(fact('INPLACE', 'SHARED', true, MY_PART))],
+  'partition-exchange': [
+    maria(fact('INSTANT', 'EXCLUSIVE', false, MDB_PARTITION, { noClause: REFUSE.partitionSyntax, ignoresAlterAlgorithm: true })),
+    mysql(fact('INPLACE', 'NONE', false, MY_PART)),
+  ],
+  'partition-optimize': [maria(partitionFact(true)), mysql(fact('COPY', 'SHARED', true, `${MY_PART} (ALGORITHM/LOCK ignored; rebuilds the whole table)`))],
+  'partition-admin': [maria(partitionFact(false)), mysql(fact('INPLACE', 'NONE', false, MY_PART))],
+  'partition-discard-import': [maria(partitionFact(false)), mysql(fact('INPLACE', 'EXCLUSIVE', false, `${MY_PART} (only ALGORITHM=DEFAULT, LOCK=DEFAULT)`))],
+  unknown: [maria(fact('COPY', 'SHARED', true, 'unrecognised clause; assuming the worst')), mysql(fact('COPY', 'SHARED', true, 'unrecognised clause; assuming the worst'))],
+};
+
+/** MariaDB partition maintenance: no ALGORITHM/LOCK syntax, alter_algorithm refused; lock not measured (reads assumed allowed) */
+function partitionFact(rebuild: boolean): Fact {
+  return fact('INPLACE', 'SHARED', rebuild, MDB_PARTITION, { noClause: REFUSE.partitionSyntax, alterAlgorithmRefusal: REFUSE.partition });
+}
+
+function inRange(target: Target, row: FactRow): boolean {
+  if (row.flavor !== target.flavor) return false;
+  if (row.since && !atLeast(target, ...row.since)) return false;
+  if (row.until && atLeast(target, ...row.until)) return false;
+  return true;
+}
+
+/** the fact for a class on a target (never undefined: the last row of each flavor has no range) */
+export function lookupFact(cls: OpClass, target: Target): Fact {
+  const rows = FACTS[cls];
+  const row = rows.find((r) => inRange(target, r)) ?? rows.find((r) => r.flavor === target.flavor) ?? rows[rows.length - 1];
+  return row.fact;
+}
+
+/** MariaDB 11.2+ runs ALGORITHM=COPY with LOCK=NONE (online schema change) */
+export function copyAllowsNoLock(target: Target): boolean {
+  return target.flavor === 'mariadb' && atLeast(target, 11, 2, 0);
+}
+
+export const ONLINE_COPY_SOURCE = 'https://mariadb.com/docs/server/reference/sql-statements/data-definition/alter/alter-table/online-schema-change';
+export const LOCK_SOURCE = MY_PERF;
