@@ -64,7 +64,8 @@ export function analyzeFile(path: string, text: string, options: AnalyzeOptions)
     }
 
     for (const rule of rules) {
-      const severity = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+      const configured = options.rules?.[rule.meta.id];
+      const severity = configured ?? rule.meta.defaultSeverity;
       if (severity === 'off') continue;
       const ctx: RuleContext = {
         statement,
@@ -76,7 +77,8 @@ export function analyzeFile(path: string, text: string, options: AnalyzeOptions)
         session,
         file: { path, text },
         settings,
-        report: (f: ReportInput) => findings.push({ ...f, rule: rule.meta.id, severity, statementIndex: statement.index }),
+        report: (f: ReportInput) =>
+          findings.push({ ...f, rule: rule.meta.id, severity: configured === undefined || configured === rule.meta.defaultSeverity ? (f.severity ?? severity) : severity, statementIndex: statement.index }),
       };
       try {
         rule.check(ctx);

@@ -16,6 +16,9 @@ export interface RuleMeta {
 
 export interface ReportInput {
   message: string;
+  /** a finding-specific severity (e.g. `info` when the old definition is unknown); the user's
+   * configured severity for the rule wins when it differs from the rule's default */
+  severity?: Severity;
   span: Span;
   help?: string;
   fixes?: Fix[];
