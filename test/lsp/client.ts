@@ -1,6 +1,6 @@
 // A minimal LSP client over the bundled server's stdio, for the protocol tests and the benchmark.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -35,12 +35,40 @@ import {
 export const ROOT = join(__dirname, '..', '..');
 export const SERVER = join(ROOT, 'dist', 'server.js');
 
-/** builds dist/server.js unless it is newer than every server source file */
+/**
+ * Builds the bundles (scripts/build.mjs) unless dist/server.js is newer than every server source.
+ * A lock directory keeps test files running in parallel from building at the same time.
+ */
 export async function ensureBundle(): Promise<void> {
-  const { spawnSync } = await import('node:child_process');
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
-  if (!existsSync(SERVER) || statSync(SERVER).size === 0) throw new Error('dist/server.js was not built');
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  const lock = join(ROOT, 'dist', '.lsp-test-build.lock');
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    if (existsSync(SERVER) && statSync(SERVER).mtimeMs > newestSource(join(ROOT, 'server', 'src'))) return;
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+    if (!existsSync(SERVER) || statSync(SERVER).size === 0) throw new Error('dist/server.js was not built');
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
 }
 
 export interface StartOptions {
