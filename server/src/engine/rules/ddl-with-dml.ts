@@ -1,6 +1,7 @@
 // ddl-with-dml: data changes (UPDATE, DELETE, INSERT … SELECT) in the same migration file as DDL.
+// Reported once per file, at the first such data change: mixing is a property of the file.
 import type { Span, Statement } from '../types';
-import { type Rule } from './rule';
+import { type Rule, type RuleContext } from './rule';
 import { dmlShape, dmlSubjects } from './util/lock-dml';
 import { findInSpan, ident, lineOf } from './util/lock-text';
 
@@ -18,21 +19,29 @@ export const ddlWithDml: Rule = {
   },
   check(ctx) {
     const st = ctx.statement;
-    const shape = dmlShape(st);
-    if (!shape) return;
-    const subjects = dmlSubjects(st, shape).filter((t) => !ctx.isNewTable(t));
-    if (subjects.length === 0) return;
+    const subject = dataChangeSubject(ctx, st);
+    if (!subject) return;
     const ddl = ctx.statements.find((s) => s !== st && s.analyzed && DDL_KINDS.has(s.kind) && s.operations.length > 0);
     if (!ddl) return;
+    const changes = ctx.statements.filter((s) => dataChangeSubject(ctx, s) !== undefined);
+    if (changes[0] !== st) return;
+    const shape = dmlShape(st);
     const verb = shape === 'insert-select' ? 'INSERT … SELECT from' : shape === 'update' ? 'UPDATE of' : 'DELETE from';
+    const more = changes.length > 1 ? `, as ${changes.length > 2 ? `do ${changes.length - 1} more data changes` : 'does 1 more data change'} in this file` : '';
     ctx.report({
-      message: `${verb} existing table ${ident(subjects[0])} runs in the same migration as DDL (line ${lineOf(ctx.file.text, ddl.span.start)}): DDL commits implicitly, so a failure here leaves the schema change applied with no rollback, and a large data change locks rows and lags replicas.`,
+      message: `${verb} existing table ${ident(subject)} runs in the same migration as DDL (line ${lineOf(ctx.file.text, ddl.span.start)})${more}: DDL commits implicitly, so a failure here leaves the schema change applied with no rollback, and a large data change locks rows and lags replicas.`,
       span: firstLine(ctx.file.text, st.span),
-      help: 'Move the data change to its own migration or background job, batched by primary-key range with a cutoff id.',
+      help: 'Move the data changes to their own migration or background job, batched by primary-key range with a cutoff id.',
       related: [{ message: 'DDL in the same file', span: ddl.span }],
     });
   },
 };
+
+/** the existing table a data-changing statement touches, or undefined */
+function dataChangeSubject(ctx: RuleContext, st: Statement): string | undefined {
+  const shape = dmlShape(st);
+  return shape ? dmlSubjects(st, shape).find((t) => !ctx.isNewTable(t)) : undefined;
+}
 
 function firstLine(text: string, span: Span): Span {
   return findInSpan(text, span, /^\s*\S[^\n]*/)[0] ?? span;

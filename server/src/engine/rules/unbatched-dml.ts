@@ -2,7 +2,7 @@
 import type { Span } from '../types';
 import { type Rule } from './rule';
 import { dmlShape, dmlSubjects, isBoundedWhere, primaryKeyColumn, selectWhere } from './util/lock-dml';
-import { findInSpan, ident } from './util/lock-text';
+import { findInSpan, ident, maskQuoted } from './util/lock-text';
 
 export const unbatchedDml: Rule = {
   meta: {
@@ -32,7 +32,15 @@ export const unbatchedDml: Rule = {
   },
 };
 
+/** from the statement's own WHERE (not one inside a subquery) to its end; else its first line */
 function whereSpan(text: string, span: Span): Span | undefined {
-  const where = findInSpan(text, span, /\bWHERE\b/i).pop();
-  return where ? { start: where.start, end: span.end } : findInSpan(text, span, /^\s*\S[^\n]*/)[0];
+  const masked = maskQuoted(text.slice(span.start, span.end));
+  let depth = 0;
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && /^WHERE\b/i.test(masked.slice(i, i + 6)) && !/\w/.test(masked[i - 1] ?? ' ')) return { start: span.start + i, end: span.end };
+  }
+  return findInSpan(text, span, /^\s*\S[^\n]*/)[0];
 }
