@@ -23,8 +23,9 @@ export const ddlWithDml: Rule = {
     if (!subject) return;
     const ddl = ctx.statements.find((s) => s !== st && s.analyzed && DDL_KINDS.has(s.kind) && s.operations.length > 0);
     if (!ddl) return;
+    // only the file's first data change reports (the scan stops at the first one it meets)
+    if (ctx.statements.find((s) => s === st || dataChangeSubject(ctx, s) !== undefined) !== st) return;
     const changes = ctx.statements.filter((s) => dataChangeSubject(ctx, s) !== undefined);
-    if (changes[0] !== st) return;
     const shape = dmlShape(st);
     const verb = shape === 'insert-select' ? 'INSERT … SELECT from' : shape === 'update' ? 'UPDATE of' : 'DELETE from';
     const more = changes.length > 1 ? `, as ${changes.length > 2 ? `do ${changes.length - 1} more data changes` : 'does 1 more data change'} in this file` : '';
