@@ -8,7 +8,7 @@
 // skipped, so stacked directives above one statement all apply to it.
 // A directive without a rule list disables every rule. Rule ids are separated by commas or spaces;
 // a reason follows ` -- `.
-import { lineOf, scanComments, type CommentScan, type SqlComment } from './config/sqlComments';
+import { lineOf, lineStartsOf, scanComments, type CommentScan, type SqlComment } from './config/sqlComments';
 import { rules } from './rules';
 import type { Finding, Fix, Span, TextEdit } from './types';
 
@@ -37,6 +37,8 @@ export function knownRuleIds(): string[] {
 }
 
 const DIRECTIVE = /^(\s*)lockstep-disable(-next-line|-line)?(?=\s|$)/;
+
+type Lines = Pick<CommentScan, 'lineStarts'>;
 
 export function findDirectives(text: string): Directive[] {
   try {
@@ -92,22 +94,28 @@ export function applyDirectives(text: string, findings: Finding[], directives: D
 }
 
 function applyChecked(text: string, findings: Finding[], directives: Directive[], statementSpans?: ReadonlyMap<number, Span>): Finding[] {
-  const scan = scanComments(text);
+  const scan = { lineStarts: lineStartsOf(text) };
   const used = directives.map(() => new Set<string>());
+  const fileWide: number[] = [];
+  const byLine = new Map<number, number[]>();
+  directives.forEach((d, n) => {
+    if (d.kind === 'file') fileWide.push(n);
+    else if (d.line !== undefined) byLine.set(d.line, [...(byLine.get(d.line) ?? []), n]);
+  });
   const kept: Finding[] = [];
   for (const finding of findings) {
     const lines = new Set([lineOf(scan.lineStarts, finding.span.start)]);
     const statement = finding.statementIndex !== undefined ? statementSpans?.get(finding.statementIndex) : undefined;
     if (statement) lines.add(lineOf(scan.lineStarts, statement.start));
+    const candidates = [...fileWide, ...[...lines].flatMap((l) => byLine.get(l) ?? [])];
     let suppressed = false;
-    directives.forEach((d, n) => {
-      const applies = d.kind === 'file' || (d.line !== undefined && lines.has(d.line));
-      if (!applies) return;
+    for (const n of candidates) {
+      const d = directives[n];
       const match = d.rules.length === 0 ? '*' : d.rules.find((r) => r === finding.rule);
-      if (match === undefined) return;
+      if (match === undefined) continue;
       used[n].add(match);
       suppressed = true;
-    });
+    }
     if (!suppressed) kept.push(finding);
   }
   const known = new Set(knownRuleIds());
@@ -115,20 +123,21 @@ function applyChecked(text: string, findings: Finding[], directives: Directive[]
   directives.forEach((_, n) => used[n].add(UNUSED_IGNORE));
   const problems = directives.flatMap((d, n) => directiveProblems(text, scan, d, used[n], known));
   const silencers = directives.filter((d) => d.rules.includes(UNUSED_IGNORE));
+  const silencedLines = new Set(silencers.map((d) => d.line));
+  const silencedFile = silencers.some((d) => d.kind === 'file');
   for (const p of problems) {
-    const line = lineOf(scan.lineStarts, p.span.start);
-    if (!silencers.some((d) => d.kind === 'file' || d.line === line)) kept.push(p);
+    if (!silencedFile && !silencedLines.has(lineOf(scan.lineStarts, p.span.start))) kept.push(p);
   }
   return kept;
 }
 
-function directiveProblems(text: string, scan: CommentScan, d: Directive, used: ReadonlySet<string>, known: ReadonlySet<string>): Finding[] {
+function directiveProblems(text: string, scan: Lines, d: Directive, used: ReadonlySet<string>, known: ReadonlySet<string>): Finding[] {
   const name = `lockstep-disable${d.kind === 'file' ? '' : `-${d.kind}`}`;
   const where = d.kind === 'file' ? 'in this file' : d.line === undefined ? 'after it' : `on line ${d.line + 1}`;
-  const deleteFix: Fix = { title: `Remove the unused ${name} comment`, edits: [deleteDirectiveEdit(text, scan, d)], preferred: true };
+  const deleteFix = (): Fix => ({ title: `Remove the unused ${name} comment`, edits: [deleteDirectiveEdit(text, scan, d)], preferred: true });
   if (d.rules.length === 0) {
     if (used.has('*')) return [];
-    return [{ rule: UNUSED_IGNORE, severity: 'warning', message: `Unused ignore: ${name} suppresses nothing ${where}.`, span: d.span, help: 'Remove the comment.', fixes: [deleteFix] }];
+    return [{ rule: UNUSED_IGNORE, severity: 'warning', message: `Unused ignore: ${name} suppresses nothing ${where}.`, span: d.span, help: 'Remove the comment.', fixes: [deleteFix()] }];
   }
   const out: Finding[] = [];
   const spans = d.ruleSpans ?? [];
@@ -136,7 +145,7 @@ function directiveProblems(text: string, scan: CommentScan, d: Directive, used: 
   const unused = d.rules.filter((r) => known.has(r) && !used.has(r));
   if (unknown.length + unused.length === d.rules.length && unknown.length === 0) {
     const list = unused.map((r) => `\`${r}\``).join(', ');
-    return [{ rule: UNUSED_IGNORE, severity: 'warning', message: `Unused ignore: no ${list} finding ${where} to suppress.`, span: d.span, help: 'Remove the comment.', fixes: [deleteFix] }];
+    return [{ rule: UNUSED_IGNORE, severity: 'warning', message: `Unused ignore: no ${list} finding ${where} to suppress.`, span: d.span, help: 'Remove the comment.', fixes: [deleteFix()] }];
   }
   d.rules.forEach((rule, n) => {
     const isUnknown = !known.has(rule);
@@ -148,7 +157,7 @@ function directiveProblems(text: string, scan: CommentScan, d: Directive, used: 
       const guess = closest(rule, [...known]);
       if (guess) fixes.push({ title: `Change to \`${guess}\``, edits: [{ span, newText: guess }], preferred: true });
     }
-    fixes.push(remaining.length > 0 ? { title: `Remove \`${rule}\` from the ${name} comment`, edits: [rewriteListEdit(d, remaining)], preferred: !isUnknown } : deleteFix);
+    fixes.push(remaining.length > 0 ? { title: `Remove \`${rule}\` from the ${name} comment`, edits: [rewriteListEdit(d, remaining)], preferred: !isUnknown } : deleteFix());
     const message = isUnknown
       ? `Unknown rule \`${rule}\` in ${name}${closest(rule, [...known]) ? ` (did you mean \`${closest(rule, [...known])}\`?)` : ''}.`
       : `Unused ignore: no \`${rule}\` finding ${where} to suppress.`;
@@ -163,7 +172,7 @@ function rewriteListEdit(d: Directive, remaining: string[]): TextEdit {
 }
 
 /** deletes the directive; the whole line when the comment is alone on it */
-function deleteDirectiveEdit(text: string, scan: CommentScan, d: Directive): TextEdit {
+function deleteDirectiveEdit(text: string, scan: Lines, d: Directive): TextEdit {
   const first = lineOf(scan.lineStarts, d.span.start);
   const last = lineOf(scan.lineStarts, Math.max(d.span.start, d.span.end - 1));
   const lineStart = scan.lineStarts[first];
@@ -205,7 +214,7 @@ function editDistance(a: string, b: string): number {
 
 /** Inserts `-- lockstep-disable-next-line <rule>` above the finding's line, or adds the rule to a directive already aimed at that line. */
 export function disableNextLineEdit(text: string, findingSpan: Span, rule: string): TextEdit[] {
-  const scan = scanComments(text);
+  const scan = { lineStarts: lineStartsOf(text) };
   const line = lineOf(scan.lineStarts, findingSpan.start);
   const existing = findDirectives(text).filter((d) => d.kind === 'next-line' && d.line === line);
   const merged = mergeInto(existing[existing.length - 1], rule);

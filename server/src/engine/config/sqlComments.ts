@@ -46,9 +46,9 @@ export function scanComments(text: string): CommentScan {
   const lineStarts = lineStartsOf(text);
   const codeLines = new Array<boolean>(lineStarts.length).fill(false);
   const comments: SqlComment[] = [];
-  let line = 0;
   const markCode = (from: number, to: number) => {
-    for (let l = lineOf(lineStarts, from); l <= lineOf(lineStarts, Math.max(from, to - 1)); l++) codeLines[l] = true;
+    const last = lineOf(lineStarts, Math.max(from, to - 1));
+    for (let l = lineOf(lineStarts, from); l <= last; l++) codeLines[l] = true;
   };
   const lineEnd = (from: number) => {
     let e = from;
@@ -56,14 +56,19 @@ export function scanComments(text: string): CommentScan {
     return e;
   };
 
+  let line = 0;
   let i = 0;
   while (i < text.length) {
     const ch = text[i];
-    if (ch === '\n' || ch === '\r' || ch === ' ' || ch === '\t' || ch === '\f' || ch === '\v') {
+    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) {
+      line++;
       i++;
       continue;
     }
-    line = lineOf(lineStarts, i);
+    if (ch === '\r' || ch === ' ' || ch === '\t' || ch === '\f' || ch === '\v') {
+      i++;
+      continue;
+    }
     if (ch === '#' || (ch === '-' && text[i + 1] === '-' && isDashComment(text, i, lineStarts[line]))) {
       const end = lineEnd(i);
       comments.push({ kind: ch === '#' ? 'hash' : 'dash', start: i, end, bodyStart: i + (ch === '#' ? 1 : 2), bodyEnd: end });
@@ -72,25 +77,27 @@ export function scanComments(text: string): CommentScan {
     }
     if (ch === '/' && text[i + 1] === '*') {
       const executable = text[i + 2] === '!' || text[i + 2] === '+' || (text[i + 2] === 'M' && text[i + 3] === '!');
-      const close = text.indexOf('*/', i + 2);
-      const end = close < 0 ? text.length : close + 2;
       if (executable) {
         // the content is code; keep scanning inside it (quotes and nested line comments may follow)
-        markCode(i, i + 3);
+        codeLines[line] = true;
         i += 3;
         continue;
       }
+      const close = text.indexOf('*/', i + 2);
+      const end = close < 0 ? text.length : close + 2;
       comments.push({ kind: 'block', start: i, end, bodyStart: i + 2, bodyEnd: close < 0 ? text.length : close });
       i = end;
+      line = lineOf(lineStarts, i);
       continue;
     }
     if (ch === "'" || ch === '"' || ch === '`') {
       const end = quotedEnd(text, i);
       markCode(i, end);
       i = end;
+      line = lineOf(lineStarts, i);
       continue;
     }
-    markCode(i, i + 1);
+    codeLines[line] = true;
     i++;
   }
   return { comments, lineStarts, codeLines };
