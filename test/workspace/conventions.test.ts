@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { detectConvention, liquibaseChangesets, migrationText, nextMigrationPaths, orderMigrations, upSections } from '../../server/src/engine/workspace';
+import { detectConvention, isLiquibaseMaster, liquibaseChangesets, migrationText, nextMigrationPaths, orderMigrations, upSections } from '../../server/src/engine/workspace';
 
 test('Flyway: versions compare numerically, repeatables after versioned, undo and strays left out', () => {
   const paths = ['db/V1.10__c.sql', 'db/V1.2__b.sql', 'db/R__views.sql', 'db/U1.2__undo.sql', 'db/V1__init.sql', 'db/V2_1__d.sql', 'db/R__a_procs.sql', 'db/README.sql', 'db/V1.2.1__e.sql'];
@@ -94,4 +94,9 @@ test('a file ordered by number or timestamp alone still runs only its marked up 
   const text = '-- migrate:up\nCREATE TABLE a (id INT);\n-- migrate:down\nDROP TABLE a;\n';
   for (const convention of ['timestamped', 'numbered', undefined] as const) assert.ok(!migrationText(text, convention).includes('DROP TABLE'), String(convention));
   assert.ok(migrationText(text, 'flyway').includes('DROP TABLE'), 'Flyway has no sections: the runner executes the whole file');
+});
+
+test('Liquibase master changelog names', () => {
+  for (const p of ['src/main/resources/db/changelog/db.changelog-master.yaml', 'db/changelog.xml', 'db/master.json', 'changelog-master.yml']) assert.ok(isLiquibaseMaster(p), p);
+  for (const p of ['db/changelog/001-init.sql', 'db/changes.xml']) assert.ok(!isLiquibaseMaster(p), p);
 });

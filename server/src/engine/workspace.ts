@@ -196,6 +196,11 @@ export function liquibaseChangesets(text: string): Changeset[] {
   return heads.map((m, n) => ({ author: m[1], id: m[2], span: { start: m.index, end: heads[n + 1]?.index ?? text.length } }));
 }
 
+/** the usual names of a Liquibase master changelog (`db.changelog-master.xml`, `changelog.yaml`, …) */
+export function isLiquibaseMaster(path: string): boolean {
+  return /^(?:db\.)?changelog(?:[-_.]master)?\.(?:xml|ya?ml|json)$/i.test(baseName(path)) || /^master\.(?:xml|ya?ml|json)$/i.test(baseName(path));
+}
+
 /** the files a master changelog includes, in order; `includeAll` directories expand to their files sorted by name */
 function orderByMaster(paths: string[], master: { path: string; text: string }): string[] {
   const masterDir = master.path.includes('/') ? master.path.slice(0, master.path.lastIndexOf('/') + 1) : '';
