@@ -138,18 +138,17 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
       await page.screenshot({ path: join(ARTIFACTS, 'vscode-problems.png') });
       const notNull = rows.find((t) => t.includes('not-null-without-default'));
       assert.match(notNull ?? '', /age/, 'the message names the column');
-      assert.ok(!rows.some((t) => t.includes('add-index')), 'add-index is suppressed by the comment');
+      assert.ok(!rows.some((t) => /lockstep\((add-index|unused-ignore)\)/.test(t)), `add-index is suppressed by the comment, which is used: ${rows.join(' | ')}`);
       const status = plain(await page.locator('.statusbar').innerText());
       assert.match(status, /MySQL 8\.0/, 'the status bar shows the target');
     });
 
     it('the injected grammars colour online-DDL keywords and the ignore directive', async () => {
-      const createIndex = await tokenColors(page, 'idx_users_email');
+      const dropColumn = await tokenColors(page, 'legacy_flag');
       const directive = await tokenColors(page, 'lockstep-disable-next-line');
-      const plainColor = colorOf(createIndex, 'users');
-      assert.notEqual(colorOf(createIndex, 'ALGORITHM'), plainColor);
-      assert.notEqual(colorOf(createIndex, 'INPLACE'), plainColor);
-      assert.notEqual(colorOf(createIndex, 'NONE'), plainColor);
+      const plainColor = colorOf(dropColumn, 'users');
+      assert.notEqual(colorOf(dropColumn, 'ALGORITHM'), plainColor);
+      assert.notEqual(colorOf(dropColumn, 'INSTANT'), plainColor);
       const commentColor = colorOf(directive, '-- users holds a few hundred rows');
       assert.notEqual(colorOf(directive, 'lockstep-disable-next-line'), commentColor);
       assert.notEqual(colorOf(directive, 'add-index'), commentColor);
@@ -177,8 +176,17 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
       const text = await hoverInLine(page, 'idx_users_email', 'CREATE');
       await page.waitForTimeout(500); // let the hover finish fading in before the screenshot
       await page.screenshot({ path: join(ARTIFACTS, 'vscode-hover.png') });
-      assert.match(text, /INPLACE/);
-      assert.match(text, /NONE/);
+      assert.match(text, /mysql-8\.0/, 'for the target');
+      assert.match(text, /INPLACE\s+NONE\s+no/, 'algorithm, lock, rebuild');
+      await page.keyboard.press('Escape');
+    });
+
+    it('the Dry-run code lens says what it needs instead of showing a made-up result', async () => {
+      await page.locator('.codelens-decoration a', { hasText: 'Dry-run' }).first().click();
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Lockstep dry-run' }).first();
+      await toast.waitFor({ state: 'visible', timeout: 10_000 });
+      await page.screenshot({ path: join(ARTIFACTS, 'vscode-dry-run-message.png') });
+      assert.match(plain(await toast.innerText()), /development MySQL\/MariaDB database/);
     });
   });
 });

@@ -56,6 +56,7 @@ export async function run(): Promise<void> {
     assert.equal(notNull.severity, vscode.DiagnosticSeverity.Error);
     assert.ok(typeof notNull.code === 'object' && notNull.code.target.toString().includes('not-null-without-default'), 'code links to the rule docs');
     assert.ok(!codes(uri).includes('add-index'), 'the lockstep-disable-next-line add-index comment suppresses add-index');
+    assert.ok(!codes(uri).includes('unused-ignore'), 'and the comment counts as used');
   });
 
   suite.test('diagnostics follow edits as the user types', async () => {
