@@ -39,7 +39,7 @@ export const lockingAlgorithm: Rule = {
       ctx.report({
         message: `The server cannot honour ${written} for this statement on ${table}: ${rejected}`,
         span: joinSpans(algorithmSpan, lockSpan),
-        help: supportedHelp(ctx.prediction!),
+        help: supportedHelp(st, ctx.target, ctx.prediction!),
         fixes: rewriteFixes(text, st, ctx.target, ctx.prediction!),
       });
       return;
@@ -66,7 +66,7 @@ export const lockingAlgorithm: Rule = {
     ctx.report({
       message: `${problems.join('; ')}.`,
       span: joinSpans(spans[0], spans[1]) ?? st.span,
-      help: ctx.prediction ? supportedHelp(ctx.prediction) : 'Use ALGORITHM=INSTANT alone, or ALGORITHM=INPLACE, LOCK=NONE where the operation supports it; otherwise an online schema change tool.',
+      help: ctx.prediction ? supportedHelp(st, ctx.target, ctx.prediction) : 'Use ALGORITHM=INSTANT alone, or ALGORITHM=INPLACE, LOCK=NONE where the operation supports it; otherwise an online schema change tool.',
       fixes: ctx.prediction ? rewriteFixes(text, st, ctx.target, ctx.prediction) : [],
     });
   },
@@ -77,9 +77,10 @@ function joinSpans(a: Span | undefined, b: Span | undefined): Span {
   return (a ?? b)!;
 }
 
-function supportedHelp(p: Prediction): string {
-  if (p.algorithm === 'COPY' || p.lock !== 'NONE') return `No online clause exists for this change (${p.algorithm}, LOCK=${p.lock} at best); run it with an online schema change tool (gh-ost, pt-online-schema-change, spirit).`;
-  return p.algorithm === 'INSTANT' ? 'Write ALGORITHM=INSTANT alone.' : `Write ALGORITHM=${p.algorithm}, LOCK=NONE.`;
+function supportedHelp(st: Statement, target: Target, p: Prediction): string {
+  const clause = p.lock === 'NONE' ? assertionFor(st, target, p) : undefined;
+  if (!clause) return `No online clause exists for this change (${p.algorithm}, LOCK=${p.lock} at best); run it with an online schema change tool (gh-ost, pt-online-schema-change, spirit).`;
+  return clause === 'ALGORITHM=INSTANT' ? 'Write ALGORITHM=INSTANT alone.' : `Write ${clause}.`;
 }
 
 /** replaces the written ALGORITHM/LOCK clauses with the strongest ones the prediction supports */
