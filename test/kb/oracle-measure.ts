@@ -28,8 +28,11 @@ export interface OracleCase {
    * 'fixed': the statement takes no clause (OPTIMIZE, RENAME TABLE, TRUNCATE, MariaDB DROP INDEX,
    * partition maintenance): the algorithm is probed through `SET alter_algorithm`, the lock is not
    * measured, and whether `alter_algorithm=INPLACE` is refused is recorded.
+   * 'none': the engine must not predict (CREATE/DROP TABLE, DML); the server only has to accept the SQL.
    */
-  mode?: 'alter' | 'fixed';
+  mode?: 'alter' | 'fixed' | 'none';
+  /** run the statement exactly as written too, to see whether it is refused (ALTER ONLINE …) */
+  checkAsWritten?: boolean;
   /** a known disagreement caused outside the knowledge base (e.g. the parser): reported, not failed */
   todo?: string;
 }
@@ -156,6 +159,14 @@ export async function measure(conn: Connection, schema: string, c: OracleCase): 
   if (c.clause) {
     const asWritten = await run(c.clause, withClause(c.sql, c.clause));
     if (!asWritten.ok && asWritten.code !== undefined && CLAUSE_ERRORS.has(asWritten.code)) rejected = `${asWritten.code} ${asWritten.message ?? ''}`;
+  } else if (c.checkAsWritten) {
+    const asWritten = await run('as written', c.sql);
+    if (!asWritten.ok && asWritten.code !== undefined && CLAUSE_ERRORS.has(asWritten.code)) rejected = `${asWritten.code} ${asWritten.message ?? ''}`;
+  }
+
+  if (c.mode === 'none') {
+    const plain = await run('as is', c.sql);
+    return { rebuild: plain.rebuilt, rejected: plain.ok ? undefined : `${plain.code ?? ''} ${plain.message ?? ''}`, tries };
   }
 
   if (c.mode === 'fixed') {

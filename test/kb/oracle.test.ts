@@ -44,6 +44,10 @@ function errno(message: string | undefined): string | undefined {
 
 function disagreements(c: OracleCase, engine: EnginePrediction, server: Measured): string[] {
   const p = engine.prediction;
+  if (c.mode === 'none') {
+    const out = p ? [`engine predicted ${p.algorithm} for a statement without an algorithm`] : [];
+    return server.rejected ? [...out, `server refused the SQL: ${server.rejected}`] : out;
+  }
   if (!p) return ['engine: no prediction'];
   const out: string[] = [];
   if (server.algorithm && p.algorithm !== server.algorithm) out.push(`algorithm ${p.algorithm} ≠ server ${server.algorithm}`);

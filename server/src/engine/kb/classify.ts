@@ -3,6 +3,7 @@
 // COLUMN that also drops its index) or none (the DROP half of a DROP + re-ADD of the same index).
 import type { Catalog, ColumnDef, ColumnPosition, IndexDef, Operation, SessionState, Statement, TableDef, Target } from '../types';
 import { findColumn, findIndex, findTable, foreignKeysOfColumn, indexesOfColumn, referencingForeignKeys } from '../catalog/lookup';
+import { atLeast } from '../targets';
 import { convertAspects, modifyAspects, rowFormat } from './column-change';
 import type { OpClass } from './facts';
 
@@ -95,7 +96,7 @@ function usableIndexFor(table: TableDef | undefined, statement: Statement, colum
   return added || !!table?.indexes.some(covers);
 }
 
-function addColumn(op: Extract<Operation, { kind: 'add-column' }>, table: TableDef | undefined): Classified[] {
+function addColumn(op: Extract<Operation, { kind: 'add-column' }>, table: TableDef | undefined, ctx: ClassifyContext): Classified[] {
   const col = op.column;
   const name = `ADD COLUMN ${q(col.name)}`;
   const out: Classified[] = [];
@@ -117,6 +118,13 @@ function addColumn(op: Extract<Operation, { kind: 'add-column' }>, table: TableD
   else out.push({ cls: 'add-column', detail: name });
   if (col.primaryKey) out.push({ cls: 'add-primary-key', detail: `${name} PRIMARY KEY`, buildsIndex: true });
   else if (col.unique) out.push({ cls: 'add-index', detail: `${name} UNIQUE`, buildsIndex: true, indexOnly: true });
+  // MariaDB 10.5+ honours an inline REFERENCES (MDEV-20480): a foreign key and its index are added (measured)
+  if (col.references && ctx.target.flavor === 'mariadb' && atLeast(ctx.target, 10, 5, 0)) {
+    const label = `${name} REFERENCES ${col.references.table} (inline foreign key)`;
+    out.push(ctx.session.foreignKeyChecks
+      ? { cls: 'add-foreign-key-checked', detail: `${label} with foreign_key_checks=1` }
+      : { cls: 'add-foreign-key-unindexed', detail: `${label} with foreign_key_checks=0, creates its index`, buildsIndex: true });
+  }
   return out;
 }
 
@@ -260,7 +268,7 @@ export function classifyOperation(op: Operation, ctx: ClassifyContext): Classifi
     case 'create-table':
     case 'drop-table':
       return [];
-    case 'add-column': return addColumn(op, table);
+    case 'add-column': return addColumn(op, table, ctx);
     case 'drop-column': return dropColumn(op, table);
     case 'rename-column': return [renameColumn(ctx, table, op.table, op.column, op.newName)];
     case 'modify-column': return modifyColumn(op, table, ctx);
