@@ -185,6 +185,7 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
       await page.locator('.codelens-decoration a', { hasText: 'Dry-run' }).first().click();
       const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Lockstep dry-run' }).first();
       await toast.waitFor({ state: 'visible', timeout: 10_000 });
+      await page.waitForTimeout(600); // let the toast finish sliding in before the screenshot
       await page.screenshot({ path: join(ARTIFACTS, 'vscode-dry-run-message.png') });
       assert.match(plain(await toast.innerText()), /development MySQL\/MariaDB database/);
     });
