@@ -20,7 +20,8 @@ export function parseFile(text: string, options: ParseOptions): Statement[] {
     return parseAll(text, options.target);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return [unanalyzed(0, { start: 0, end: text.length }, text, 'other', 'top-level', `internal parser error: ${message}`)];
+    const safe = typeof text === 'string' ? text : '';
+    return [unanalyzed(0, { start: 0, end: safe.length }, safe, 'other', 'top-level', `internal parser error: ${message}`)];
   }
 }
 

@@ -98,7 +98,10 @@ function parseClause(src: StatementSource, from: number, to: number, target: Tar
       const element = parseTableElement(src, c.pos, to);
       if (!element) return unknown(`could not read the ${w} ${c.word()} clause`);
       if (element.type === 'index') return push({ ...base, kind: 'add-index', index: element.index, via: 'alter', ...(element.ifNotExists ? { ifNotExists: true } : {}) });
-      if (element.type === 'foreign-key') return push({ ...base, kind: 'add-foreign-key', fk: element.fk });
+      if (element.type === 'foreign-key') {
+        out.tables.push(tableKey(element.fk.refTable));
+        return push({ ...base, kind: 'add-foreign-key', fk: element.fk });
+      }
       return push({ ...base, kind: 'add-check', check: element.check });
     }
     const col = parseColumnDefinition(src, c.pos, to);

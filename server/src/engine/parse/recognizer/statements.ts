@@ -245,6 +245,12 @@ export function recognizeDml(src: StatementSource): Recognized | undefined {
     const name = c.qualifiedName();
     if (!name) return undefined;
     tables.push(tableKey(name.name));
+    // INSERT … SELECT: the source tables follow the target
+    const fromAt = topLevelWord(src, c.pos, 'FROM');
+    if (fromAt >= 0) {
+      const stops = ['WHERE', 'GROUP', 'ORDER', 'LIMIT', 'HAVING', 'UNION', 'DUPLICATE'].map((w) => topLevelWord(src, fromAt, w)).filter((k) => k > fromAt);
+      collectTableRefs(src, fromAt + 1, Math.min(src.tokens.length, ...stops), tables);
+    }
   } else if (verb === 'update') {
     const setAt = topLevelWord(src, c.pos, 'SET');
     collectTableRefs(src, c.pos, setAt < 0 ? c.limit : setAt, tables);
