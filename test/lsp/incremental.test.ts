@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeFile, parseTarget, type AnalyzeOptions, type Catalog, type FileAnalysis } from '../../server/src/engine';
-import { splitChunks } from '../../server/src/lsp/incremental/chunks';
+import { generateMigration } from '../../bench/generate';
+import { ChunkPlanner } from '../../server/src/lsp/incremental/chunks';
 import { IncrementalAnalyzer } from '../../server/src/lsp/incremental/analyzer';
 
 const target = parseTarget('mysql-8.0')!;
@@ -41,17 +42,15 @@ async function assertSame(analyzer: IncrementalAnalyzer, text: string, options: 
   return incremental;
 }
 
-test('chunks end after each top-level semicolon, not inside quotes or comments', () => {
-  const text = "SELECT 'a;b'; -- c;d\nSELECT `x;y`; /* e; */ SELECT 1";
+test('a file is cut into one chunk per statement, each parsed with the delimiter in force', () => {
+  const text = "SELECT 'a;b'; -- c;d\nDELIMITER $$\nCREATE PROCEDURE p() BEGIN ALTER TABLE t ADD c INT; END $$\nDELIMITER ;\nSELECT 1";
+  const chunks = new ChunkPlanner().plan(text, target);
   assert.deepEqual(
-    splitChunks(text).map((c) => text.slice(c.start, c.end)),
-    ["SELECT 'a;b';", " -- c;d\nSELECT `x;y`;", ' /* e; */ SELECT 1'],
+    chunks.map((c) => text.slice(c.start, c.end)),
+    ["SELECT 'a;b'; -- c;d\nDELIMITER $$\n", 'CREATE PROCEDURE p() BEGIN ALTER TABLE t ADD c INT; END $$\nDELIMITER ;\n', 'SELECT 1'],
   );
-});
-
-test('a file with routine bodies is analyzed whole', () => {
-  const text = 'DELIMITER //\nCREATE PROCEDURE p() BEGIN ALTER TABLE t ADD c INT; END //\nDELIMITER ;\n';
-  assert.deepEqual(splitChunks(text), [{ start: 0, end: text.length }]);
+  assert.equal(chunks[1].input.slice(0, chunks[1].offset), 'DELIMITER $$\n');
+  assert.equal(chunks[2].offset, 0);
 });
 
 test('incremental analysis equals analyzeFile on a fresh file and after edits', async () => {
@@ -111,6 +110,23 @@ test('statements inside routine bodies and PREPARE strings are analyzed like the
   const analyzer = new IncrementalAnalyzer();
   await assertSame(analyzer, text, { target });
   await assertSame(analyzer, text.replace('DROP COLUMN d', 'DROP COLUMN e'), { target });
+});
+
+test('the benchmark migration (routines, PREPARE, DML) stays equal through random edits', async () => {
+  let text = generateMigration(300);
+  const analyzer = new IncrementalAnalyzer();
+  await assertSame(analyzer, text, { target });
+  let seed = 7;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const inserts = ['x', ' ', ';', "'", '\n', 'NOT NULL', '/*', '*/', 'DELIMITER $$\n', 'END', 'ALTER TABLE table_1 ADD COLUMN z INT;'];
+  for (let e = 0; e < 25; e++) {
+    const at = random(text.length);
+    text = e % 4 === 3 ? text.slice(0, at) + text.slice(at + random(40)) : text.slice(0, at) + inserts[random(inserts.length)] + text.slice(at);
+    await assertSame(analyzer, text, { target });
+  }
 });
 
 test('a cancelled analysis returns nothing and leaves the caches usable', async () => {

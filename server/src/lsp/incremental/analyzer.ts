@@ -22,13 +22,14 @@ import {
   type Finding,
   type Prediction,
   type SessionState,
+  type Severity,
   type Statement,
   type StatementResult,
 } from '../../engine';
-import type { ReportInput, RuleContext, RuleSettings } from '../../engine/rules/rule';
+import type { ReportInput, RuleContext, RuleMeta, RuleSettings } from '../../engine/rules/rule';
 import { initialSession, nextSession } from '../../engine/session';
 import { applyDirectives, findDirectives } from '../../engine/suppress';
-import { splitChunks } from './chunks';
+import { ChunkPlanner, type Chunk } from './chunks';
 import { hashText } from './hash';
 import { shiftFinding, shiftStatement } from './shift';
 import { newAccessLog, TrackedTables, type AccessLog } from './tracked-tables';
@@ -83,6 +84,7 @@ interface MemoEntry {
 const MAX_ENTRIES_PER_STATEMENT = 4;
 
 export class IncrementalAnalyzer {
+  private readonly planner = new ChunkPlanner();
   private readonly chunkCache = new Map<string, ParsedChunk>();
   private readonly memo = new Map<string, MemoEntry[]>();
   private optionsKey = '';
@@ -97,10 +99,10 @@ export class IncrementalAnalyzer {
     // 1. statements, parsed per chunk
     const statements: Statement[] = [];
     const keys: string[] = [];
-    for (const chunk of splitChunks(text)) {
+    for (const chunk of this.planner.plan(text, options.target)) {
       if (clock.sliceUsed() && (await clock.yield(), request.isCancelled?.())) return undefined;
-      const parsed = this.parseChunk(text.slice(chunk.start, chunk.end), options, run);
-      const shifted = shiftedStatements(parsed, chunk.start, statements.length);
+      const parsed = this.parseChunk(chunk, options, run);
+      const shifted = shiftedStatements(parsed, chunk.start - chunk.offset, statements.length);
       shifted.forEach((s, i) => {
         statements.push(s);
         keys.push(`${parsed.hash}:${i}`);
@@ -166,7 +168,7 @@ export class IncrementalAnalyzer {
           const severity = severityOf(rule.meta.id, rule.meta.defaultSeverity, options);
           if (severity === 'off') return;
           const ctx = ruleContext(statement, statements, catalog, isNewTable, options, memo.prediction, session, file, settings, (f) =>
-            findings.push({ ...f, rule: rule.meta.id, severity, statementIndex: statement.index }),
+            findings.push(reported(f, rule.meta, severity, options, statement.index)),
           );
           try {
             rule.check(ctx);
@@ -222,11 +224,11 @@ export class IncrementalAnalyzer {
     this.memo.clear();
   }
 
-  private parseChunk(chunkText: string, options: AnalyzeOptions, run: number): ParsedChunk {
-    let parsed = this.chunkCache.get(chunkText);
+  private parseChunk(chunk: Chunk, options: AnalyzeOptions, run: number): ParsedChunk {
+    let parsed = this.chunkCache.get(chunk.input);
     if (!parsed) {
-      parsed = { statements: parseFile(chunkText, { target: options.target }), hash: hashText(chunkText), lastRun: run };
-      this.chunkCache.set(chunkText, parsed);
+      parsed = { statements: chunkStatements(chunk, options), hash: hashText(chunk.input), lastRun: run };
+      this.chunkCache.set(chunk.input, parsed);
     }
     parsed.lastRun = run;
     return parsed;
@@ -304,7 +306,7 @@ export class IncrementalAnalyzer {
         session,
         file,
         settings,
-        (f) => found.push({ ...f, rule: rule.meta.id, severity, statementIndex: statement.index }),
+        (f) => found.push(reported(f, rule.meta, severity, options, statement.index)),
         (what) => {
           if (what === 'statements') readsStatements = true;
           else readsText = true;
@@ -431,6 +433,16 @@ class WorkClock {
   }
 }
 
+/** the chunk's own statements, parsed with its context (statements of the added context dropped) */
+function chunkStatements(chunk: Chunk, options: AnalyzeOptions): Statement[] {
+  const ownEnd = chunk.offset + (chunk.end - chunk.start);
+  const own = (input: string): Statement[] | undefined => {
+    const statements = parseFile(input, { target: options.target }).filter((s) => s.span.start >= chunk.offset && s.span.start < ownEnd);
+    return statements.every((s) => s.span.end <= ownEnd) ? statements : undefined;
+  };
+  return (chunk.input !== chunk.plainInput ? own(chunk.input) : undefined) ?? own(chunk.plainInput) ?? parseFile(chunk.plainInput, { target: options.target });
+}
+
 function shiftedStatements(parsed: ParsedChunk, start: number, indexBase: number): Statement[] {
   const last = parsed.shifted;
   if (last && last.start === start && last.indexBase === indexBase) return last.statements;
@@ -445,6 +457,13 @@ function pointsOutside(finding: Finding, statement: Statement, path: string): bo
   if (outside(finding.span)) return true;
   if (finding.fixes?.some((fix) => fix.edits.some((e) => outside(e.span)))) return true;
   return finding.related?.some((r) => r.span !== undefined && (r.path === undefined || r.path === path) && outside(r.span)) ?? false;
+}
+
+/** as analyzeFile builds a finding: the finding's own severity applies unless the user configured another one for the rule */
+function reported(f: ReportInput, meta: RuleMeta, severity: Severity, options: AnalyzeOptions, statementIndex: number): Finding {
+  const configured = options.rules?.[meta.id];
+  const own = configured === undefined || configured === meta.defaultSeverity ? (f.severity ?? severity) : severity;
+  return { ...f, rule: meta.id, severity: own, statementIndex };
 }
 
 function severityOf(id: string, defaultSeverity: Finding['severity'] | 'off', options: AnalyzeOptions): Finding['severity'] | 'off' {

@@ -1,70 +1,80 @@
-// Cuts a file into independently parseable chunks at top-level `;` so unchanged chunks keep their
-// parse results across edits. Files whose statements depend on each other for splitting or
-// extraction (DELIMITER, BEGIN … END bodies, PREPARE'd strings) are one chunk: the parse layer
-// sees them whole, exactly as the CLI does.
-import type { Span } from '../../engine';
+// Cuts a file into independently parseable chunks, one per top-level statement (as the engine's
+// splitter sees them), so unchanged chunks keep their parse results across edits. A chunk is
+// parsed with the context the whole file would give it:
+// - the delimiter in force (a `DELIMITER d` line is put in front of it when that is not `;`);
+// - the user variables some `PREPARE s FROM @v` anywhere in the file runs (the parser only looks
+//   inside `SET @v = '…'` strings for those): `PREPARE` statements naming them are put after it.
+// Statements that come from the added text are dropped by the caller (they start past the chunk).
+import type { Span, Target } from '../../engine';
+import { preparedVariables } from '../../engine/parse/embedded';
+import { unwrapExecutableComments } from '../../engine/parse/executable-comments';
+import { splitStatements } from '../../engine/parse/splitter';
+import { tokenize } from '../../engine/parse/tokens';
 
-const NEEDS_WHOLE_FILE = /\b(DELIMITER|BEGIN|PREPARE|EXECUTE)\b/i;
+export interface Chunk extends Span {
+  /** the text given to the parser: [prefix] chunk text [suffix] */
+  input: string;
+  /** where the chunk's own text starts inside `input` */
+  offset: number;
+  /** the input without the prepared-variable suffix, for when the suffix does not parse apart */
+  plainInput: string;
+}
 
-export function splitChunks(text: string): Span[] {
-  if (text.length === 0) return [];
-  if (NEEDS_WHOLE_FILE.test(text)) return [{ start: 0, end: text.length }];
-  const chunks: Span[] = [];
-  let chunkStart = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 0x2d /* - */ && text.charCodeAt(i + 1) === 0x2d && (isSpaceOrEnd(text, i + 2) || atLineStart(text, i))) {
-      i = skipToLineEnd(text, i);
-    } else if (c === 0x23 /* # */) {
-      i = skipToLineEnd(text, i);
-    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2a /* * */) {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? n : close + 2;
-    } else if (c === 0x27 /* ' */ || c === 0x22 /* " */ || c === 0x60 /* ` */) {
-      i = skipQuoted(text, i, c);
-    } else if (c === 0x3b /* ; */) {
-      chunks.push({ start: chunkStart, end: i + 1 });
-      chunkStart = i + 1;
-      i++;
-    } else {
-      i++;
+export class ChunkPlanner {
+  private readonly preparedByText = new Map<string, string[]>();
+  private seen = new Set<string>();
+
+  plan(text: string, target: Target): Chunk[] {
+    if (text.length === 0) return [];
+    const raws = splitStatements(unwrapExecutableComments(text, target));
+    if (raws.length === 0) return [whole(text)];
+    const bounds: { span: Span; delimiter: string; after: string }[] = raws.map((raw, i) => ({
+      span: { start: i === 0 ? 0 : raw.start, end: i + 1 < raws.length ? raws[i + 1].start : text.length },
+      delimiter: raw.delimiter,
+      after: i + 1 < raws.length ? raws[i + 1].delimiter : raw.delimiter,
+    }));
+
+    const seen = new Set<string>();
+    const prepared = new Set<string>();
+    for (const b of bounds) {
+      const chunkText = text.slice(b.span.start, b.span.end);
+      seen.add(chunkText);
+      for (const v of this.preparedIn(chunkText)) prepared.add(v);
     }
+    this.forgetUnseen(seen);
+
+    const names = [...prepared].sort();
+    return bounds.map((b) => {
+      const chunkText = text.slice(b.span.start, b.span.end);
+      const prefix = b.delimiter === ';' ? '' : `DELIMITER ${b.delimiter}\n`;
+      const plainInput = prefix + chunkText;
+      const needsContext = names.length > 0 && chunkText.includes('@');
+      const suffix = needsContext ? `\n${b.after}\n${names.map((n) => `PREPARE lockstep_context FROM @${n}${b.after}`).join('\n')}\n` : '';
+      return { ...b.span, input: plainInput + suffix, offset: prefix.length, plainInput };
+    });
   }
-  if (chunkStart < n) chunks.push({ start: chunkStart, end: n });
-  return chunks;
-}
 
-function isSpaceOrEnd(text: string, i: number): boolean {
-  return i >= text.length || text.charCodeAt(i) <= 0x20;
-}
-
-function atLineStart(text: string, i: number): boolean {
-  let j = i - 1;
-  while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
-  return j < 0 || text[j] === '\n' || text[j] === '\r';
-}
-
-function skipToLineEnd(text: string, i: number): number {
-  const nl = text.indexOf('\n', i);
-  return nl < 0 ? text.length : nl + 1;
-}
-
-/** index just past the closing quote (backslash escapes except in backticks; doubled quotes) */
-function skipQuoted(text: string, i: number, quote: number): number {
-  const n = text.length;
-  let j = i + 1;
-  while (j < n) {
-    const c = text.charCodeAt(j);
-    if (c === 0x5c /* \ */ && quote !== 0x60) {
-      j += 2;
-    } else if (c === quote) {
-      if (text.charCodeAt(j + 1) === quote) j += 2;
-      else return j + 1;
-    } else {
-      j++;
+  /** variables `PREPARE … FROM @v` uses in this text (cached per text) */
+  private preparedIn(chunkText: string): string[] {
+    let names = this.preparedByText.get(chunkText);
+    if (!names) {
+      names = [];
+      if (/PREPARE/i.test(chunkText)) {
+        const into = new Set<string>();
+        preparedVariables(tokenize(chunkText, 0, chunkText.length), into);
+        names = [...into];
+      }
+      this.preparedByText.set(chunkText, names);
     }
+    return names;
   }
-  return n;
+
+  private forgetUnseen(seen: Set<string>): void {
+    for (const key of this.preparedByText.keys()) if (!seen.has(key) && !this.seen.has(key)) this.preparedByText.delete(key);
+    this.seen = seen;
+  }
+}
+
+function whole(text: string): Chunk {
+  return { start: 0, end: text.length, input: text, offset: 0, plainInput: text };
 }
