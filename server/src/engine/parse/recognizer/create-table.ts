@@ -26,9 +26,13 @@ export function recognizeCreateTable(src: StatementSource): Recognized | undefin
   const options: TableOptions = {};
   const result = recognized('create-table', { tables: [tableKey(name.name)] });
   let likeTable: string | undefined;
-  if (c.accept('LIKE') || (c.isPunct('(') && c.word(1) === 'LIKE' && c.pos++ >= 0 && c.accept('LIKE'))) {
+  const likeForm = c.isWord('LIKE') || (c.isPunct('(') && c.word(1) === 'LIKE');
+  if (likeForm) {
+    c.acceptPunct('(');
+    c.accept('LIKE');
     likeTable = c.qualifiedName()?.name;
     if (likeTable) result.tables.push(tableKey(likeTable));
+    c.acceptPunct(')');
   } else if (c.isPunct('(') && !(c.word(1) === 'SELECT' || c.word(1) === 'WITH')) {
     const open = c.pos;
     const close = matchingParen(src.tokens, open, src.tokens.length);
@@ -56,18 +60,8 @@ export function recognizeCreateTable(src: StatementSource): Recognized | undefin
   }
   readTableOptions(c, options);
   const partitioned = c.isWord('PARTITION') && c.word(1) === 'BY';
-  let asSelect = false;
-  while (!c.done) {
-    if (c.isWord('SELECT', 'WITH') || (c.isWord('AS') && c.word(1) !== '') || c.isPunct('(')) {
-      asSelect = c.isWord('SELECT', 'WITH', 'AS') || c.word(1) === 'SELECT';
-      if (asSelect) break;
-    }
-    if (c.isWord('IGNORE', 'REPLACE') && (c.word(1) === 'AS' || c.word(1) === 'SELECT')) {
-      asSelect = true;
-      break;
-    }
-    c.next();
-  }
+  // CREATE TABLE … [IGNORE|REPLACE] [AS] SELECT …: partition definitions never contain SELECT
+  const asSelect = src.tokens.slice(c.pos).some((t) => t.kind === 'word' && t.value === 'SELECT');
   for (const fk of foreignKeys) result.tables.push(tableKey(fk.refTable));
   result.tables = [...new Set(result.tables)];
   result.operations.push({
