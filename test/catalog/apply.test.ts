@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import { applyStatement, emptyCatalog, snapshotCatalog } from '../../server/src/engine/catalog/apply';
 import { columnCharsetBytes, findColumn, findIndex, findTable, isIndexed, isNullable } from '../../server/src/engine/catalog/lookup';
 import type { Catalog } from '../../server/src/engine/types';
+import { parseFile } from '../../server/src/engine/parse';
+import { parseTarget } from '../../server/src/engine/targets';
 import { col, createTable, stmt, type } from './build';
 
 function names(catalog: Catalog, table: string): string[] {
@@ -189,4 +191,14 @@ test('operations on unknown tables or columns and unanalyzed statements are igno
   s.analyzed = false;
   applyStatement(c, s, 'V3.sql');
   assert.deepEqual(names(c, 'users'), ['id', 'email', 'name']);
+});
+
+test('DEFAULT CHARSET changes the table default but existing columns keep theirs', () => {
+  const target = parseTarget('mysql-8.0')!;
+  const catalog = emptyCatalog();
+  const sql = "CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(100)) DEFAULT CHARSET=latin1;\nALTER TABLE t DEFAULT CHARSET=utf8mb4;\nALTER TABLE t ADD note VARCHAR(10);";
+  for (const st of parseFile(sql, { target })) applyStatement(catalog, st, 'm.sql');
+  const t = catalog.tables.get('t');
+  assert.equal(columnCharsetBytes(t, 'name'), 1, 'name stays latin1');
+  assert.equal(columnCharsetBytes(t, 'note'), 4, 'a new column takes the new default');
 });

@@ -99,7 +99,7 @@ export function analyzeFile(path: string, text: string, options: AnalyzeOptions)
     session = nextSession(session, statement);
   }
 
-  const kept = applyDirectives(text, findings, findDirectives(text));
+  const kept = applyDirectives(text, findings, findDirectives(text), new Map(statements.map((s) => [s.index, s.span])));
   kept.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
   return { path, statements: results, findings: kept, catalogAfter: catalog };
 }

@@ -201,7 +201,10 @@ function applyOperation(editor: CatalogEditor, op: Operation, origin: { path: st
     }
     case 'table-options': {
       const t = editor.edit(op.table);
-      if (t) t.options = mergeOptions(t.options, op.options);
+      if (!t) return;
+      const before = t.options;
+      t.options = mergeOptions(t.options, op.options);
+      pinColumnCharsets(t, before);
       return;
     }
     case 'partition': {
@@ -417,6 +420,15 @@ function withCharset(type: DataType, charset: string, collation: string | undefi
 }
 
 /** Merges table options; a new CHARSET drops a COLLATE that belongs to another character set. */
+/** `DEFAULT CHARSET=x` changes only the table default: existing columns keep the charset they had */
+function pinColumnCharsets(table: TableDef, before: TableOptions): void {
+  if (!before.CHARSET || before.CHARSET === table.options.CHARSET) return;
+  for (const column of table.columns) {
+    if (!isCharacterType(column.type) || column.type.charset) continue;
+    column.type = { ...column.type, charset: before.CHARSET, collation: column.type.collation ?? before.COLLATE };
+  }
+}
+
 function mergeOptions(current: TableOptions, changes: TableOptions): TableOptions {
   const next: TableOptions = { ...current };
   for (const [rawKey, value] of Object.entries(changes)) {
