@@ -20,12 +20,18 @@ function shellQuote(s: string): string {
   return `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 
-/** one command per tool that supports the target, best first */
-export function toolCommands(table: string, schema: string | undefined, alter: string, target: Target): string[] {
+/**
+ * One command per tool that supports the target and the table, best first. gh-ost and spirit do not
+ * support tables with foreign keys (on either side); pt-online-schema-change does.
+ */
+export function toolCommands(table: string, schema: string | undefined, alter: string, target: Target, foreignKeys: 'none' | 'own' | 'referenced'): string[] {
   const db = schema ?? '<database>';
   const gh = `gh-ost --host=<host> --database=${db} --table=${table} --alter=${shellQuote(alter)} --execute`;
   const pt = `pt-online-schema-change --alter ${shellQuote(alter)} D=${db},t=${table} --execute`;
   const spirit = `spirit migrate --host=<host:port> --database=${db} --table=${table} --alter=${shellQuote(alter)}`;
+  // child tables pointing at this one need their constraints moved to the new copy
+  if (foreignKeys === 'referenced') return [pt.replace(' --execute', ' --alter-foreign-keys-method=auto --execute')];
+  if (foreignKeys === 'own') return [pt];
   if (target.flavor === 'mariadb') return [pt, gh];
   if (target.version[0] < 8) return [gh, pt];
   return [gh, pt, spirit];

@@ -30,7 +30,11 @@ export const largeTableRewrite: Rule = {
       const onlineCopy = forcedCopy && st.ddlOptions.lock === 'NONE' && ctx.target.flavor === 'mariadb' && atLeast(ctx.target, 11, 2);
       const blocking = explicitLock || (forcedCopy && !onlineCopy) || (!forcedCopy && ctx.prediction !== null && (ctx.prediction.algorithm === 'COPY' || ctx.prediction.lock !== 'NONE'));
       const blocks = blocking ? 'writes are blocked for the whole run' : 'replicas lag behind for as long';
-      const commands = toolCommands(ops[0]?.table ?? table, ops[0]?.schema, alterClauses(ctx.file.text, st, ops), ctx.target);
+      const def = ctx.catalog.tables.get(table);
+      const referenced = [...ctx.catalog.tables.values()].some((t) => t.foreignKeys.some((fk) => fk.refTable.toLowerCase() === table));
+      const own = ops.some((op) => op.kind === 'add-foreign-key') || (def?.foreignKeys.length ?? 0) > 0;
+      const foreignKeys = referenced ? 'referenced' : own ? 'own' : 'none';
+      const commands = toolCommands(ops[0]?.table ?? table, ops[0]?.schema, alterClauses(ctx.file.text, st, ops), ctx.target, foreignKeys);
       ctx.report({
         message: `This statement rewrites existing table ${ident(table)} (${how}), which has about ${rows.toLocaleString('en-US')} rows (threshold ${largeTableRows.toLocaleString('en-US')}): rewriting that many rows takes hours, and ${blocks}.`,
         span: culprit?.span ?? st.span,

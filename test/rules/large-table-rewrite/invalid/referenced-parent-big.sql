@@ -1,0 +1,19 @@
+-- @rows users=5000000
+CREATE TABLE users (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  email VARCHAR(255) NOT NULL,
+  name VARCHAR(100) NULL,
+  bio TEXT NULL,
+  UNIQUE KEY uq_users_email (email)
+) ENGINE=InnoDB;
+CREATE TABLE orders (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  user_id BIGINT UNSIGNED NOT NULL,
+  total INT NOT NULL,
+  status VARCHAR(20) NOT NULL
+) ENGINE=InnoDB;
+-- @migration
+SET SESSION foreign_key_checks = 0;
+ALTER TABLE orders ADD CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id), ALGORITHM=INPLACE;
+SET SESSION foreign_key_checks = 1;
+ALTER TABLE users ROW_FORMAT=COMPRESSED;
