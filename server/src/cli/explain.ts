@@ -2,10 +2,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeFile, applyStatement, emptyCatalog, parseFile, type Catalog, type Finding, type Target } from '../engine';
-import type { ExplainCommand } from './args';
-import { loadConfig } from './config-file';
 import { applySeverityOverrides } from '../engine/config';
 import { detectConvention, migrationText, type Convention } from '../engine/workspace';
+import type { ExplainCommand } from './args';
+import { loadConfig, type CliConfig } from './config-file';
 import { UsageError } from './errors';
 import { discover, readMigration, relativePath } from './files';
 import { resolveTarget } from './lint';
@@ -32,7 +32,7 @@ export function readSqlArgument(sql: string): string {
 export function runExplain(cmd: ExplainCommand, cwd: string, sqlText: string): ExplainResult {
   const config = loadConfig(cmd.config, cwd);
   const target = resolveTarget(cmd.target ?? config.target);
-  const catalog = schemaFrom(cmd.schema, cwd, target);
+  const catalog = schemaFrom(cmd.schema, cwd, target, config);
   const analysis = analyzeFile('<sql>', sqlText, { target, catalog, rules: config.rules, settings: config.settings });
   const findings = applySeverityOverrides(analysis.findings, config.rules);
   const lines = new LineIndex(sqlText);
@@ -48,7 +48,7 @@ export function runExplain(cmd: ExplainCommand, cwd: string, sqlText: string): E
 }
 
 /** replays the --schema files (directories in their convention order, up sections only) into one catalog */
-function schemaFrom(paths: readonly string[], cwd: string, target: Target): Catalog {
+function schemaFrom(paths: readonly string[], cwd: string, target: Target, config: CliConfig): Catalog {
   const catalog = emptyCatalog();
   for (const p of paths) {
     const abs = resolve(cwd, p);
@@ -58,7 +58,7 @@ function schemaFrom(paths: readonly string[], cwd: string, target: Target): Cata
     } catch {
       throw new UsageError(`schema path not found: ${p}`);
     }
-    for (const { file, convention } of isDir ? orderedFilesIn(p, cwd) : [{ file: abs, convention: detectConvention([relativePath(cwd, abs)]) }]) {
+    for (const { file, convention } of isDir ? orderedFilesIn(p, cwd, config) : [{ file: abs, convention: config.convention ?? detectConvention([relativePath(cwd, abs)]) }]) {
       const read = readMigration(file);
       if (!read.ok) throw new UsageError(`${relativePath(cwd, file)}: ${read.reason}`);
       for (const statement of parseFile(migrationText(read.text, convention), { target })) {
@@ -73,11 +73,11 @@ function schemaFrom(paths: readonly string[], cwd: string, target: Target): Cata
   return catalog;
 }
 
-function orderedFilesIn(dir: string, cwd: string): { file: string; convention: Convention | undefined }[] {
-  const filter = { included: () => true, excluded: () => false };
-  const found = discover([dir], cwd, cwd, filter);
-  return migrationSets(found.files, cwd, filter).flatMap((set) => {
-    const { ordered, convention } = orderSet(set, cwd, undefined, textOf);
+/** the migrations under a --schema folder, set by set in run order (the config's globs and convention apply) */
+function orderedFilesIn(dir: string, cwd: string, config: CliConfig): { file: string; convention: Convention | undefined }[] {
+  const found = discover([dir], cwd, config.root, config.filter);
+  return migrationSets(found.files, config.root, config.filter).flatMap((set) => {
+    const { ordered, convention } = orderSet(set, config.root, config.convention, textOf);
     return ordered.map((file) => ({ file, convention }));
   });
 }

@@ -19,6 +19,8 @@ export interface Discovery {
   missing: string[];
   /** files passed over because the config excludes them */
   excludedCount: number;
+  /** folders that could not be listed, with why */
+  unreadable: { path: string; reason: string }[];
 }
 
 export function toSlashPath(p: string): string {
@@ -37,6 +39,7 @@ export function isSqlFile(name: string): boolean {
 export function discover(paths: readonly string[], cwd: string, root: string, filter: PathFilter): Discovery {
   const found = new Set<string>();
   const missing: string[] = [];
+  const unreadable: Discovery['unreadable'] = [];
   let excludedCount = 0;
 
   const consider = (abs: string, explicit: boolean): void => {
@@ -52,7 +55,8 @@ export function discover(paths: readonly string[], cwd: string, root: string, fi
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (err) {
+      unreadable.push({ path: dir, reason: `cannot list the folder (${errorCode(err)})` });
       return;
     }
     for (const entry of entries) {
@@ -75,7 +79,7 @@ export function discover(paths: readonly string[], cwd: string, root: string, fi
     else if (st.isDirectory()) walk(abs);
     else consider(abs, true);
   }
-  return { files: [...found].sort(), missing, excludedCount };
+  return { files: [...found].sort(), missing, excludedCount, unreadable };
 }
 
 /** the migration files of one directory (not recursive), for replaying the schema before a file */

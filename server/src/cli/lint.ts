@@ -34,12 +34,12 @@ export function runLint(cmd: LintCommand, cwd: string): LintOutcome {
   const target = resolveTarget(cmd.target ?? config.target);
   const found = discover(cmd.paths, cwd, config.root, config.filter);
   if (found.missing.length > 0) throw new UsageError(`path not found: ${found.missing.join(', ')}`);
-  if (found.files.length === 0 && found.excludedCount === 0) {
+  if (found.files.length === 0 && found.excludedCount === 0 && found.unreadable.length === 0) {
     throw new UsageError(`no migration files (*.sql) found in ${cmd.paths.join(', ')}${config.source ? ` matching the globs of ${relativePath(cwd, config.source)}` : ''}.`);
   }
 
   const linted = new Set(found.files);
-  const skipped: LintOutcome['skipped'] = [];
+  const skipped: LintOutcome['skipped'] = found.unreadable.map((u) => ({ path: relativePath(cwd, u.path), reason: u.reason }));
   const notes: string[] = [];
   /** in run order: sets by folder, then each set's up migrations, then its down/other files */
   const reports = new Map<string, FileReport>();
