@@ -206,6 +206,13 @@ test('CREATE/DROP INDEX, DROP TABLE, RENAME TABLE, TRUNCATE, OPTIMIZE', () => {
   assert.deepEqual(parse('OPTIMIZE TABLE a, b')[0].operations.map((o) => [o.kind, o.table]), [['optimize-table', 'a'], ['optimize-table', 'b']]);
 });
 
+test('partition commands after ALGORITHM/LOCK without a comma', () => {
+  const sql = 'ALTER TABLE t ALGORITHM=INPLACE, LOCK=NONE ADD PARTITION (PARTITION p3 VALUES LESS THAN (100))';
+  const [s] = parse(sql);
+  assert.deepEqual(s.operations.map((o) => [o.kind, sql.slice(o.span.start, o.span.end)]), [['partition', 'ADD PARTITION (PARTITION p3 VALUES LESS THAN (100))']]);
+  assert.equal(sql.slice(s.ddlOptions.lockSpan!.start, s.ddlOptions.lockSpan!.end), 'LOCK=NONE');
+});
+
 test('MariaDB WAIT/NOWAIT and ALTER ONLINE', () => {
   const [wait] = parse('ALTER ONLINE TABLE t WAIT 5 ADD c INT', 'mariadb-10.11');
   assert.deepEqual(wait.ddlOptions, { online: true, wait: { seconds: 5 } });
@@ -238,6 +245,8 @@ test('UPDATE / DELETE / INSERT → dml', () => {
   assert.equal(sub.dml?.hasWhere, false, 'a WHERE inside a subquery is not the statement\'s WHERE');
   const [i] = parse('INSERT IGNORE INTO `db`.`t` (a) VALUES (1)');
   assert.deepEqual([i.kind, i.dml?.verb, i.tables], ['insert', 'insert', ['t']]);
+  const [copy] = parse('INSERT INTO a (x) SELECT y FROM b JOIN c ON c.id = b.id WHERE b.z > 1 ON DUPLICATE KEY UPDATE x = 1');
+  assert.deepEqual(copy.dml?.tables, ['a', 'b', 'c'], 'the target first, then the source tables');
 });
 
 test('statements nothing understands are reported, not dropped', () => {

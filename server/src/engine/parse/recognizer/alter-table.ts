@@ -231,14 +231,19 @@ function parseClause(src: StatementSource, from: number, to: number, target: Tar
     c.next();
     c.acceptEquals();
     const value = c.word();
-    if (w === 'ALGORITHM' && ALGORITHMS.has(value)) {
-      out.ddlOptions.algorithm = value as NonNullable<DdlOptions['algorithm']>;
-      out.ddlOptions.algorithmSpan = span;
-      return;
-    }
-    if (w === 'LOCK' && LOCKS.has(value)) {
-      out.ddlOptions.lock = value as NonNullable<DdlOptions['lock']>;
-      out.ddlOptions.lockSpan = span;
+    const known = w === 'ALGORITHM' ? ALGORITHMS.has(value) : LOCKS.has(value);
+    if (known) {
+      c.next();
+      const optionSpan = { start: span.start, end: src.tokens[c.pos - 1].end };
+      if (w === 'ALGORITHM') {
+        out.ddlOptions.algorithm = value as NonNullable<DdlOptions['algorithm']>;
+        out.ddlOptions.algorithmSpan = optionSpan;
+      } else {
+        out.ddlOptions.lock = value as NonNullable<DdlOptions['lock']>;
+        out.ddlOptions.lockSpan = optionSpan;
+      }
+      // `LOCK=NONE ADD PARTITION …`: partition commands follow the modifiers without a comma
+      if (!c.done) parseClause(src, c.pos, to, target, out);
       return;
     }
     return unknown(`unknown ${w} value '${c.peek()?.text ?? ''}'`);
