@@ -1,4 +1,6 @@
 // multiple-alters-same-table: a second table-rewriting ALTER on the same existing table in one file.
+import { fix } from '../fix/edits';
+import { mergeAlters } from '../fix/multiple-alters-same-table';
 import { nextSession, initialSession } from '../session';
 import type { Statement } from '../types';
 import { type Rule } from './rule';
@@ -20,7 +22,7 @@ export const multipleAltersSameTable: Rule = {
     defaultSeverity: 'warning',
     classes: ['RB', 'LK'],
     description: 'A second statement in one file that rebuilds or copies an existing table already rebuilt by an earlier statement of the same file.',
-    fixable: false,
+    fixable: true,
   },
   check(ctx) {
     const st = ctx.statement;
@@ -38,11 +40,13 @@ export const multipleAltersSameTable: Rule = {
       const shared = REWRITING_KINDS.has(other.kind) && other.analyzed ? ddlTables(other).filter((t) => mine.includes(t)) : [];
       if (shared.length > 0 && (memo.get(other) ?? rewritesTable(other, null, session.foreignKeyChecks))) {
         const line = lineOf(ctx.file.text, other.span.start);
+        const edits = mergeAlters(ctx.file.text, ctx.statements, other, st, shared[0]);
         ctx.report({
           message: `Existing table ${ident(shared[0])} is rewritten a second time in this file (first at line ${line}): each statement waits for its own exclusive metadata lock and copies or rebuilds the whole table again.`,
           span: st.operations[0]?.span ?? st.span,
           help: 'Merge the rebuilding clauses into one ALTER TABLE so the table is rebuilt once; keep instant-eligible clauses in their own statements.',
           related: [{ message: `first rewrite of ${shared[0]}`, span: other.span }],
+          fixes: edits ? [fix(`Merge into the ALTER TABLE at line ${line}`, edits, true)] : [],
         });
         return;
       }
