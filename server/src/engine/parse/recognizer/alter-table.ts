@@ -1,6 +1,7 @@
 // ALTER [ONLINE] [IGNORE] TABLE t [WAIT n|NOWAIT] clause, clause, … → one operation per clause.
 import type { DdlOptions, Operation, Span, TableOptions } from '../../types';
 import { Cursor, splitTopLevel } from '../cursor';
+import { ALGORITHMS, LOCKS } from './ddl-options';
 import { parseColumnDefinition, parseDefaultValue } from './column-def';
 import { parseTableElement, startsTableElement } from './index-def';
 import type { Recognized } from './result';
@@ -24,8 +25,6 @@ const PARTITION_MAINTENANCE: Record<string, PartitionAction> = {
   DISCARD: 'discard',
   IMPORT: 'import',
 };
-const ALGORITHMS = new Set(['DEFAULT', 'INSTANT', 'NOCOPY', 'INPLACE', 'COPY']);
-const LOCKS = new Set(['DEFAULT', 'NONE', 'SHARED', 'EXCLUSIVE']);
 
 interface Target {
   table: string;

@@ -1,7 +1,8 @@
 // Statements other than ALTER TABLE / CREATE TABLE: indexes, drops, renames, SET, DML, and the
 // verbs that only need a kind (transactions, grants, SHOW…).
-import type { DmlInfo, Operation, Span, VariableAssignment } from '../../types';
+import type { DdlOptions, DmlInfo, IndexDef, IndexKind, Operation, Span, VariableAssignment } from '../../types';
 import { Cursor, splitTopLevel } from '../cursor';
+import { ALGORITHMS, LOCKS } from './ddl-options';
 import { applyIndexOptions, indexColumns } from './index-def';
 import type { Recognized } from './result';
 import { recognized } from './result';
@@ -16,6 +17,7 @@ function withSchema(schema: string | undefined): { schema?: string } {
   return schema ? { schema } : {};
 }
 
+
 /** ALGORITHM [=] x / LOCK [=] x trailing a CREATE/DROP INDEX */
 function trailingDdlOptions(c: Cursor, out: Recognized): void {
   while (!c.done) {
@@ -28,13 +30,13 @@ function trailingDdlOptions(c: Cursor, out: Recognized): void {
       const value = c.word();
       c.next();
       const span = c.spanFrom(start);
-      if (w === 'ALGORITHM') {
-        out.ddlOptions.algorithm = value as NonNullable<Recognized['ddlOptions']['algorithm']>;
+      if (w === 'ALGORITHM' && ALGORITHMS.has(value)) {
+        out.ddlOptions.algorithm = value as NonNullable<DdlOptions['algorithm']>;
         out.ddlOptions.algorithmSpan = span;
-      } else {
-        out.ddlOptions.lock = value as NonNullable<Recognized['ddlOptions']['lock']>;
+      } else if (w === 'LOCK' && LOCKS.has(value)) {
+        out.ddlOptions.lock = value as NonNullable<DdlOptions['lock']>;
         out.ddlOptions.lockSpan = span;
-      }
+      } else out.problems.push(`unknown ${w} value '${value}'`);
     } else if (c.accept('NOWAIT')) out.ddlOptions.wait = { nowait: true };
     else if (w === 'WAIT' && c.peek(1)?.kind === 'number') {
       out.ddlOptions.wait = { seconds: Number(c.peek(1)?.value) };
@@ -51,7 +53,7 @@ export function recognizeCreateIndex(src: StatementSource): Recognized | undefin
   const ddlOnline = c.accept('ONLINE');
   c.accept('OFFLINE');
   const kindWord = c.word();
-  const kind = kindWord === 'UNIQUE' ? 'unique' : kindWord === 'FULLTEXT' ? 'fulltext' : kindWord === 'SPATIAL' ? 'spatial' : 'index';
+  const kind: IndexKind = kindWord === 'UNIQUE' ? 'unique' : kindWord === 'FULLTEXT' ? 'fulltext' : kindWord === 'SPATIAL' ? 'spatial' : 'index';
   if (kind !== 'index') c.next();
   if (!c.accept('INDEX')) return undefined;
   const ifNotExists = c.acceptIfNotExists();
@@ -64,8 +66,7 @@ export function recognizeCreateIndex(src: StatementSource): Recognized | undefin
   const columns = indexColumns(src, c);
   const result = recognized('create-index', { tables: [tableKey(table.name)] });
   if (ddlOnline) result.ddlOptions.online = true;
-  const index = { name, kind, columns, span: wholeSpan(src) } as const;
-  const def = { ...index, columns: [...index.columns] };
+  const def: IndexDef = { name, kind, columns, span: wholeSpan(src) };
   applyIndexOptions(c, def);
   trailingDdlOptions(c, result);
   result.operations.push({ kind: 'add-index', table: table.name, ...withSchema(table.schema), span: wholeSpan(src), index: def, via: 'create-index', ...(ifNotExists ? { ifNotExists: true } : {}) });
