@@ -5,6 +5,7 @@ import { appendAlterClause, fix, insertAt } from '../fix/edits';
 import { atLeast } from '../targets';
 import type { Fix, Operation, Statement, Target } from '../types';
 import { existingTableOps, type Rule, type RuleContext } from './rule';
+import { shortReason } from './util/lock-ddl';
 import { ident } from './util/lock-text';
 
 type AddIndexOp = Extract<Operation, { kind: 'add-index' }>;
@@ -63,6 +64,15 @@ function reportUnasserted(ctx: RuleContext, plain: AddIndexOp[], fixable: boolea
   if (!assertableAlgorithm(st)) return;
   const names = plain.map(indexName).join(', ');
   const what = plain.length > 1 ? `indexes ${names}` : `index ${names}`;
+  const p = ctx.prediction;
+  if (p && p.lock !== 'NONE') {
+    ctx.report({
+      message: `Adding ${what} to existing table ${ident(plain[0].table)} cannot run with LOCK=NONE here (${shortReason(p)}): writes to the table are blocked for the whole build.`,
+      span: plain[0].span,
+      help: 'Build the index with an online schema change tool (pt-online-schema-change handles foreign keys) or in a maintenance window.',
+    });
+    return;
+  }
   const clause = st.ddlOptions.algorithm && st.ddlOptions.algorithm !== 'DEFAULT' ? 'LOCK=NONE' : ONLINE;
   const text = st.kind === 'alter-table' ? clause : clause.replace(', ', ' ');
   const fixes: Fix[] = [];
@@ -104,7 +114,8 @@ function reportBundled(ctx: RuleContext, plain: AddIndexOp[], fixable: boolean):
   if (fixable) {
     const indexOps = st.operations.filter((op) => op.kind === 'add-index');
     const rest = st.operations.filter((op) => op.kind !== 'add-index');
-    const edit = splitAlter(ctx.file.text, st, [{ ops: rest }, { ops: indexOps, options: ONLINE }]);
+    const online = !ctx.prediction || ctx.prediction.lock === 'NONE' ? ONLINE : 'ALGORITHM=INPLACE';
+    const edit = splitAlter(ctx.file.text, st, [{ ops: rest }, { ops: indexOps, options: online }]);
     if (edit) fixes.push(fix('Split into ADD COLUMN and a separate online ADD INDEX statement', [edit], true));
   }
   ctx.report({

@@ -108,3 +108,8 @@ export function assertionFor(statement: Statement, target: Target, prediction: P
   if (algorithm === 'INSTANT') return 'ALGORITHM=INSTANT';
   return prediction.lock === 'NONE' ? `ALGORITHM=${algorithm}${sep}LOCK=NONE` : `ALGORITHM=${algorithm}`;
 }
+
+/** the prediction's reason without its source link, for messages */
+export function shortReason(prediction: Prediction): string {
+  return prediction.reason.replace(/\s*\(https?:\/\/[^)]*\)/g, '').trim();
+}
