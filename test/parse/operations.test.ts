@@ -94,6 +94,9 @@ test('clause details: charsets, defaults, partitions, FK actions, hidden indexes
   const drop = only(ops('ALTER TABLE t DROP PARTITION p1, p2'), 'partition');
   assert.equal(drop.action, 'drop');
   assert.deepEqual(drop.names, ['p1', 'p2']);
+  assert.equal(drop.clause, 'DROP PARTITION p1, p2');
+  const reorganize = only(ops('ALTER TABLE t REORGANIZE PARTITION p0, p1 INTO (PARTITION a VALUES LESS THAN (5)), ALGORITHM=INPLACE'), 'partition');
+  assert.deepEqual([reorganize.action, reorganize.names], ['reorganize', ['p0', 'p1']]);
   const fk = only(ops('ALTER TABLE t ADD CONSTRAINT fk_u FOREIGN KEY (u_id) REFERENCES users (id) ON DELETE SET NULL ON UPDATE CASCADE'), 'add-foreign-key').fk;
   assert.deepEqual({ ...fk, span: undefined }, { name: 'fk_u', columns: ['u_id'], refTable: 'users', refColumns: ['id'], onDelete: 'SET NULL', onUpdate: 'CASCADE', span: undefined });
   const hidden = ops('ALTER TABLE t ALTER INDEX i INVISIBLE').find((o) => o.kind === 'index-visibility');

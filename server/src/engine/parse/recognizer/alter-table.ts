@@ -26,6 +26,9 @@ const PARTITION_MAINTENANCE: Record<string, PartitionAction> = {
   IMPORT: 'import',
 };
 
+/** words that begin an ALTER TABLE clause (anything else after a partition name list continues it) */
+const CLAUSE_STARTERS = new Set(['ADD', 'DROP', 'MODIFY', 'CHANGE', 'RENAME', 'ALTER', 'CONVERT', 'ALGORITHM', 'LOCK', 'FORCE', 'ENABLE', 'DISABLE', 'WITH', 'WITHOUT', 'REMOVE', 'PARTITION', 'ORDER', 'DISCARD', 'IMPORT', 'UPGRADE', 'ENGINE', 'ROW_FORMAT', 'DEFAULT', 'CHARACTER', 'CHARSET', 'COLLATE', 'COMMENT', 'AUTO_INCREMENT', 'TRUNCATE', 'COALESCE', 'REORGANIZE', 'REBUILD', 'EXCHANGE', 'OPTIMIZE', 'ANALYZE', 'CHECK', 'REPAIR']);
+
 interface Target {
   table: string;
   schema?: string;
@@ -52,8 +55,10 @@ export function recognizeAlterTable(src: StatementSource): Recognized | undefine
   const clauses = splitTopLevel(src.tokens, c.pos, src.tokens.length);
   for (const [from, to] of clauses) {
     const last = result.operations[result.operations.length - 1];
-    // `DROP PARTITION p1, p2`: the names after the first comma are their own comma-separated parts
-    if (last && last.kind === 'partition' && last.names && to - from === 1 && src.tokens[from].kind !== 'punct') {
+    // `DROP PARTITION p1, p2` / `REORGANIZE PARTITION p0, p1 INTO (…)`: the names after the first
+    // comma arrive as their own comma-separated parts
+    const first = src.tokens[from];
+    if (last && last.kind === 'partition' && last.names && (first.kind === 'ident' || (first.kind === 'word' && !CLAUSE_STARTERS.has(first.value)))) {
       last.names.push(identifierValue(src, from));
       last.span = { start: last.span.start, end: src.tokens[to - 1].end };
       continue;
