@@ -81,12 +81,48 @@ interface MemoEntry {
   lastRun: number;
 }
 
+/** which tables replaying a statement touched, valid while they have these versions */
+interface ApplyEntry {
+  tables: string[];
+  tableVersions: string[];
+  allVersion?: string;
+  lastRun: number;
+}
+
 const MAX_ENTRIES_PER_STATEMENT = 4;
+
+/** the catalog replay, run lazily up to the statement whose state someone needs */
+class DeferredReplay {
+  private next = 0;
+
+  constructor(
+    readonly statements: readonly Statement[],
+    readonly catalog: Catalog,
+    readonly path: string,
+  ) {}
+
+  /** applies every statement before `index` not applied yet (they applied without error before) */
+  upTo(index: number): void {
+    for (; this.next < index; this.next++) {
+      try {
+        applyStatement(this.catalog, this.statements[this.next], this.path);
+      } catch {
+        // cannot happen: only statements whose replay succeeded on the same input are deferred
+      }
+    }
+  }
+
+  /** statement `index` was applied by the caller */
+  skip(index: number): void {
+    this.next = index + 1;
+  }
+}
 
 export class IncrementalAnalyzer {
   private readonly planner = new ChunkPlanner();
   private readonly chunkCache = new Map<string, ParsedChunk>();
   private readonly memo = new Map<string, MemoEntry[]>();
+  private readonly applyMemo = new Map<string, ApplyEntry[]>();
   private optionsKey = '';
   private runCount = 0;
 
@@ -113,6 +149,7 @@ export class IncrementalAnalyzer {
     // a shallow copy: the catalog replaces a changed table definition instead of mutating it
     const tables = new TrackedTables((options.catalog ?? emptyCatalog()).tables);
     const catalog: Catalog = { tables };
+    const replay = new DeferredReplay(statements, catalog, path);
     const versions = new TableVersions(`${request.catalogVersion}|${this.optionsKey}`);
     const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...options.settings };
     const newTables = new Set<string>([...(options.newTables ?? [])].map((t) => t.toLowerCase()));
@@ -140,11 +177,16 @@ export class IncrementalAnalyzer {
       const isNewTable = (name: string): boolean => newTables.has(name.toLowerCase());
 
       const surroundings = (): string => lines.surroundings(statement.span);
+      const catalogHere = (): Catalog => {
+        replay.upTo(i);
+        return catalog;
+      };
       let entry = this.lookup(key, versions, isNewTable, sessionKey, surroundings);
       let fresh: Finding[][] | undefined;
       if (entry) {
         reused++;
       } else {
+        replay.upTo(i);
         ({ entry, fresh } = this.check(statement, statements, catalog, tables, isNewTable, versions, sessionKey, session, file, settings, options, surroundings));
         this.store(key, entry);
       }
@@ -167,7 +209,7 @@ export class IncrementalAnalyzer {
         if (cached === null) {
           const severity = severityOf(rule.meta.id, rule.meta.defaultSeverity, options);
           if (severity === 'off') return;
-          const ctx = ruleContext(statement, statements, catalog, isNewTable, options, memo.prediction, session, file, settings, (f) =>
+          const ctx = ruleContext(statement, statements, catalogHere, isNewTable, options, memo.prediction, session, file, settings, (f) =>
             findings.push(reported(f, rule.meta, severity, options, statement.index)),
           );
           try {
@@ -182,15 +224,7 @@ export class IncrementalAnalyzer {
         if (op.kind === 'create-table') newTables.add(op.table.toLowerCase());
         if (op.kind === 'rename-table' && newTables.has(op.table.toLowerCase())) newTables.add(op.newName.toLowerCase());
       }
-      const applied = newAccessLog();
-      tables.record(applied);
-      try {
-        applyStatement(catalog, statement, path);
-      } catch (err) {
-        findings.push(internalError(statement, 'catalog', err));
-      }
-      tables.record(undefined);
-      versions.touch(applied, key);
+      this.applyStatement(replay, i, key, versions, tables, run, (err) => findings.push(internalError(statement, 'catalog', err)));
       const next = nextSession(session, statement);
       if (next !== session) {
         session = next;
@@ -202,16 +236,56 @@ export class IncrementalAnalyzer {
     // without any directive in the text, suppression keeps every finding: skip its full-text scan
     const kept = text.includes('lockstep-disable') ? applyDirectives(text, findings, findDirectives(text)) : findings;
     kept.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+    const processed = results.length;
     return {
       path,
       statements: results,
       findings: kept,
-      catalogAfter: catalog,
+      // the replay of statements whose results were reused is deferred until someone asks
+      get catalogAfter() {
+        replay.upTo(processed);
+        return catalog;
+      },
       complete,
       reusedStatements: reused,
       analyzedStatements: results.length - reused,
       workMs: clock.workMs(),
     };
+  }
+
+  /**
+   * Replays the statement into the catalog now, or — when an earlier run applied the same statement
+   * to the same versions of the tables it touched — only records which tables it changes and leaves
+   * the real replay to whoever needs the catalog later (predictions and rules of a changed statement).
+   */
+  private applyStatement(replay: DeferredReplay, i: number, key: string, versions: TableVersions, tables: TrackedTables, run: number, onError: (err: unknown) => void): void {
+    const known = this.applyMemo.get(key)?.find((e) => (e.allVersion === undefined || e.allVersion === versions.all()) && e.tables.every((t, k) => versions.of(t) === e.tableVersions[k]));
+    if (known) {
+      known.lastRun = run;
+      versions.touch({ tables: new Set(known.tables), all: known.allVersion !== undefined }, key);
+      return;
+    }
+    replay.upTo(i);
+    const log = newAccessLog();
+    tables.record(log);
+    let failed = false;
+    try {
+      applyStatement(replay.catalog, replay.statements[i], replay.path);
+    } catch (err) {
+      failed = true;
+      onError(err);
+    }
+    tables.record(undefined);
+    replay.skip(i);
+    if (!failed) {
+      const touched = [...log.tables];
+      const entry: ApplyEntry = { tables: touched, tableVersions: touched.map((t) => versions.of(t)), allVersion: log.all ? versions.all() : undefined, lastRun: run };
+      const entries = this.applyMemo.get(key) ?? [];
+      entries.unshift(entry);
+      if (entries.length > MAX_ENTRIES_PER_STATEMENT) entries.length = MAX_ENTRIES_PER_STATEMENT;
+      this.applyMemo.set(key, entries);
+    }
+    versions.touch(log, key);
   }
 
   private resetWhenOptionsChange(options: AnalyzeOptions): void {
@@ -222,6 +296,7 @@ export class IncrementalAnalyzer {
     this.optionsKey = key;
     this.chunkCache.clear();
     this.memo.clear();
+    this.applyMemo.clear();
   }
 
   private parseChunk(chunk: Chunk, options: AnalyzeOptions, run: number): ParsedChunk {
@@ -299,7 +374,7 @@ export class IncrementalAnalyzer {
       const ctx = ruleContext(
         statement,
         statements,
-        catalog,
+        () => catalog,
         trackedIsNew,
         options,
         prediction,
@@ -342,6 +417,11 @@ export class IncrementalAnalyzer {
   /** forgets chunks and statements not seen in the last two runs */
   private sweep(run: number): void {
     for (const [text, chunk] of this.chunkCache) if (chunk.lastRun < run - 1) this.chunkCache.delete(text);
+    for (const [key, entries] of this.applyMemo) {
+      const live = entries.filter((e) => e.lastRun >= run - 1);
+      if (live.length === 0) this.applyMemo.delete(key);
+      else if (live.length !== entries.length) this.applyMemo.set(key, live);
+    }
     for (const [key, entries] of this.memo) {
       const live = entries.filter((e) => e.lastRun >= run - 1);
       if (live.length === 0) this.memo.delete(key);
@@ -473,7 +553,7 @@ function severityOf(id: string, defaultSeverity: Finding['severity'] | 'off', op
 function ruleContext(
   statement: Statement,
   statements: readonly Statement[],
-  catalog: Catalog,
+  catalog: () => Catalog,
   isNewTable: (name: string) => boolean,
   options: AnalyzeOptions,
   prediction: Prediction | null,
@@ -489,7 +569,9 @@ function ruleContext(
       onRead?.('statements');
       return statements;
     },
-    catalog,
+    get catalog() {
+      return catalog();
+    },
     isNewTable,
     target: options.target,
     prediction,

@@ -1,0 +1,133 @@
+// Language-server benchmark through a real LSP client over stdio (the bundled dist/server.js) on a
+// generated 2,000-statement migration: server start to first diagnostics, keystroke-to-diagnostics
+// latency for single-character edits in the middle of the file, and the server's RSS after opening.
+// `npm run bench` runs it as a section of bench/run.ts; `node --import tsx bench/lsp.ts` alone.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Position } from 'vscode-languageserver-protocol';
+import { ensureBundle, fileUri, LspClient } from '../test/lsp/client';
+import { generateMigration } from './generate';
+import { median, type BenchContext, type BenchRow } from './section';
+
+const STATEMENTS = 2000;
+const EDITS = 120;
+
+interface SessionNumbers {
+  startToFirstMs: number;
+  rssMb: number | undefined;
+  latencies: number[];
+  statements: number;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function rssMb(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** where typing happens: right after the column name of the first ALTER … ADD COLUMN past the middle */
+function editPoint(text: string): Position {
+  const middle = Math.floor(text.length / 2);
+  const m = /ALTER TABLE \w+ ADD COLUMN (col_\d+)/g;
+  m.lastIndex = middle;
+  const found = m.exec(text);
+  const offset = found ? found.index + found[0].length : middle;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+async function session(workspace: string, file: string, text: string): Promise<SessionNumbers> {
+  const uri = fileUri(file);
+  const started = performance.now();
+  const client = await LspClient.start({ root: workspace });
+  try {
+    await client.open(uri, text);
+    await client.diagnosticsFor(uri, 1, 120_000);
+    const startToFirstMs = performance.now() - started;
+    const rss = rssMb(client.process.pid);
+
+    // type a suffix into a column name, then delete it again: one character per edit
+    const at = editPoint(text);
+    const latencies: number[] = [];
+    for (let e = 0; e < EDITS; e++) {
+      const typing = e < EDITS / 2;
+      const k = typing ? e : EDITS - 1 - e;
+      const pos = { line: at.line, character: at.character + k };
+      const change = typing
+        ? { range: { start: pos, end: pos }, text: String.fromCharCode(97 + (k % 26)) }
+        : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
+      const t0 = performance.now();
+      const version = await client.change(uri, [change]);
+      await client.diagnosticsFor(uri, version, 60_000);
+      latencies.push(performance.now() - t0);
+    }
+    return { startToFirstMs, rssMb: rss, latencies, statements: STATEMENTS };
+  } finally {
+    await client.stop();
+  }
+}
+
+export async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const workspace = join(ctx.tmpDir, 'lsp');
+  mkdirSync(join(workspace, 'db'), { recursive: true });
+  const file = join(workspace, 'db', 'V1__bench.sql');
+  const text = generateMigration(STATEMENTS);
+  writeFileSync(file, text);
+
+  await session(workspace, file, text); // warm-up: file cache, bundle load
+  const sessions: SessionNumbers[] = [];
+  for (let i = 0; i < ctx.runs; i++) sessions.push(await session(workspace, file, text));
+
+  const rows: BenchRow[] = [
+    {
+      name: `LSP start to first diagnostics (${STATEMENTS} statements)`,
+      unit: 'ms',
+      samples: sessions.map((s) => s.startToFirstMs),
+      note: 'spawn node dist/server.js --stdio, initialize, didOpen, until publishDiagnostics for version 1',
+    },
+    {
+      name: `LSP keystroke to diagnostics p50 (${EDITS} edits)`,
+      unit: 'ms',
+      samples: sessions.map((s) => percentile(s.latencies, 50)),
+    },
+    {
+      name: `LSP keystroke to diagnostics p95 (${EDITS} edits)`,
+      unit: 'ms',
+      samples: sessions.map((s) => percentile(s.latencies, 95)),
+      target: { op: '<=', value: 50 },
+      note: 'didChange of one character in a column name mid-file (typed, then deleted) until publishDiagnostics for that version; includes the 10 ms debounce',
+    },
+  ];
+  const rss = sessions.map((s) => s.rssMb).filter((m): m is number => m !== undefined);
+  if (rss.length > 0) rows.push({ name: 'LSP server RSS after opening the file', unit: 'MB', samples: rss, target: { op: '<=', value: 200 }, note: 'VmRSS of the server process' });
+  return rows;
+}
+
+if (process.argv[1]?.endsWith('lsp.ts')) {
+  void (async () => {
+    await ensureBundle();
+    const tmpDir = mkdtempSync(join(tmpdir(), 'lockstep-bench-lsp-'));
+    try {
+      const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
+      for (const row of await run({ cli: '', tmpDir, runs })) {
+        const m = median(row.samples);
+        const target = row.target ? `  (target ${row.target.op} ${row.target.value})` : '';
+        console.log(`${row.name}: median ${m.toFixed(1)} ${row.unit} [${row.samples.map((s) => s.toFixed(1)).join(', ')}]${target}`);
+      }
+    } finally {
+      rmSync(tmpDir, { recursive: true, force: true });
+    }
+  })();
+}
