@@ -14,4 +14,4 @@ CREATE TABLE orders (
 ) ENGINE=InnoDB;
 -- @migration
 ALTER TABLE orders ADD CONSTRAINT chk_total CHECK (total >= 0);
-ALTER TABLE orders DROP PRIMARY KEY;
+ALTER TABLE orders MODIFY user_id INT UNSIGNED NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD CONSTRAINT chk_total CHECK (total >= 0), MODIFY user_id INT UNSIGNED NOT NULL;

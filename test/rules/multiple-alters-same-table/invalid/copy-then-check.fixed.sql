@@ -1,1 +1,0 @@
-ALTER TABLE orders ADD CONSTRAINT chk_total CHECK (total >= 0), DROP PRIMARY KEY;
