@@ -4,10 +4,10 @@ import { test } from 'node:test';
 import type { Operation } from '../../server/src/engine/types';
 import { ops, parse } from './helpers';
 
-function only<K extends Operation['kind']>(list: Operation[], kind: K): Extract<Operation, { kind: K }> {
+function only<K extends Operation['kind'], O extends Operation>(list: O[], kind: K): Extract<Operation, { kind: K }> & Omit<O, keyof Operation> {
   const found = list.filter((o) => o.kind === kind);
   assert.equal(found.length, 1, `one ${kind} expected, got ${list.map((o) => o.kind).join(', ')}`);
-  return found[0] as Extract<Operation, { kind: K }>;
+  return found[0] as unknown as Extract<Operation, { kind: K }> & Omit<O, keyof Operation>;
 }
 
 test('ALTER TABLE: one operation per clause, each span is its clause', () => {
