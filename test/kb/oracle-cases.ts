@@ -226,7 +226,7 @@ export const ORACLE_CASES: OracleCase[] = [
 
   // ---- partitioning
   { name: 'PARTITION BY', covers: '§3.1 COPY PARTITION BY; §4.1.8; table-rebuild', setup: T, sql: 'ALTER TABLE t PARTITION BY HASH (id) PARTITIONS 2' },
-  { name: 'PARTITION BY, INSTANT asserted', covers: '§4.1.8 INSTANT accepted and copies', todo: 'parse: ALGORITHM written before PARTITION BY yields no operation', setup: T, sql: 'ALTER TABLE t PARTITION BY HASH (id) PARTITIONS 2', clause: 'ALGORITHM=INSTANT' },
+  { name: 'PARTITION BY, INSTANT asserted', covers: '§4.1.8 INSTANT accepted and copies', setup: T, sql: 'ALTER TABLE t PARTITION BY HASH (id) PARTITIONS 2', clause: 'ALGORITHM=INSTANT' },
   { name: 'REMOVE PARTITIONING', covers: '§3.1 COPY REMOVE PARTITIONING; table-rebuild', setup: RANGE, sql: 'ALTER TABLE t REMOVE PARTITIONING' },
   { name: 'ADD PARTITION (RANGE)', covers: '§3.1 partition maintenance RANGE ADD', mode: 'fixed', setup: RANGE_OPEN, sql: 'ALTER TABLE t ADD PARTITION (PARTITION p2 VALUES LESS THAN (30))' },
   { name: 'ADD PARTITION with LOCK=NONE', covers: '§3.1 partition clauses reject ALGORITHM/LOCK (1064)', mode: 'fixed', setup: RANGE_OPEN, sql: 'ALTER TABLE t ADD PARTITION (PARTITION p2 VALUES LESS THAN (30))', clause: 'ALGORITHM=INPLACE, LOCK=NONE' },
@@ -340,4 +340,24 @@ export const ORACLE_CASES: OracleCase[] = [
   { name: 'DROP TABLE', covers: 'drop-table (no prediction)', mode: 'none', setup: T, sql: 'DROP TABLE t' },
   { name: 'UPDATE without WHERE', covers: 'unbatched-dml; ddl-with-dml (no prediction)', mode: 'none', setup: T, sql: 'UPDATE t SET a = 1' },
   { name: 'DELETE', covers: 'unbatched-dml (no prediction)', mode: 'none', setup: T, sql: 'DELETE FROM t WHERE id > 1' },
+
+  // ---- more column and option details
+  { name: 'CHAR utf8mb3 -> utf8mb4', covers: 'charset-conversion CHAR widening', setup: ['CREATE TABLE t (id INT PRIMARY KEY, c CHAR(10)) CHARSET=utf8mb3'], sql: 'ALTER TABLE t MODIFY c CHAR(10) CHARACTER SET utf8mb4' },
+  { name: 'TEXT utf8mb3 -> utf8mb4', covers: 'charset-conversion TEXT widening', setup: ['CREATE TABLE t (id INT PRIMARY KEY, c TEXT) CHARSET=utf8mb3'], sql: 'ALTER TABLE t MODIFY c TEXT CHARACTER SET utf8mb4' },
+  { name: 'ENUM utf8mb3 -> utf8mb4', covers: 'charset-conversion ENUM', setup: ["CREATE TABLE t (id INT PRIMARY KEY, e ENUM('a','b')) CHARSET=utf8mb3"], sql: "ALTER TABLE t MODIFY e ENUM('a','b') CHARACTER SET utf8mb4" },
+  { name: 'CONVERT utf8mb3 table with CHAR', covers: 'charset-conversion CONVERT with CHAR', setup: ['CREATE TABLE t (id INT PRIMARY KEY, c CHAR(10), v VARCHAR(10)) CHARSET=utf8mb3'], sql: 'ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4' },
+  { name: 'reorder past a VIRTUAL column', covers: 'column-reorder across VIRTUAL', setup: ['CREATE TABLE t (id INT PRIMARY KEY, a INT, v INT AS (a + 1) VIRTUAL, b INT)'], sql: 'ALTER TABLE t MODIFY b INT FIRST' },
+  { name: 'reorder not past a VIRTUAL column', covers: 'column-reorder', setup: ['CREATE TABLE t (id INT PRIMARY KEY, a INT, b INT, v INT AS (a + 1) VIRTUAL)'], sql: 'ALTER TABLE t MODIFY b INT AFTER id' },
+  { name: 'drop column before a VIRTUAL column', covers: 'drop-column', setup: ['CREATE TABLE t (id INT PRIMARY KEY, a INT, x INT, v INT AS (a + 1) VIRTUAL)'], sql: 'ALTER TABLE t DROP COLUMN x' },
+  { name: 'drop the primary key column', covers: 'drop-column; primary-key-change', setup: ['CREATE TABLE t (id INT PRIMARY KEY, a INT)', 'INSERT INTO t VALUES (1, 1)'], sql: 'ALTER TABLE t DROP COLUMN id' },
+  { name: 'drop a column of a composite index', covers: 'drop-column (index re-created)', setup: ['CREATE TABLE t (id INT PRIMARY KEY, a INT, b INT, KEY iab (a, b))'], sql: 'ALTER TABLE t DROP COLUMN b' },
+  { name: 'DATETIME -> TIMESTAMP', covers: 'change-column-type', setup: ['CREATE TABLE t (id INT PRIMARY KEY, d DATETIME)'], sql: 'ALTER TABLE t MODIFY d TIMESTAMP NULL' },
+  { name: 'VARCHAR -> VARBINARY', covers: 'change-column-type', setup: ['CREATE TABLE t (id INT PRIMARY KEY, s VARCHAR(10))'], sql: 'ALTER TABLE t MODIFY s VARBINARY(40)' },
+  { name: 'add column + DROP/ADD PRIMARY KEY', covers: 'primary-key-change combined', setup: ['CREATE TABLE t (id INT NOT NULL PRIMARY KEY, a INT NOT NULL)'], sql: 'ALTER TABLE t ADD COLUMN c INT, DROP PRIMARY KEY, ADD PRIMARY KEY (id, a)' },
+  { name: 'CHECKSUM=1', covers: 'table option unused by InnoDB', setup: ['CREATE TABLE t (id INT PRIMARY KEY, a INT)'], sql: 'ALTER TABLE t CHECKSUM = 1' },
+  { name: 'MAX_ROWS=', covers: 'table option unused by InnoDB', setup: ['CREATE TABLE t (id INT PRIMARY KEY, a INT)'], sql: 'ALTER TABLE t MAX_ROWS = 100' },
+  { name: 'ENCRYPTED=NO', covers: 'table option that rebuilds', setup: ['CREATE TABLE t (id INT PRIMARY KEY, a INT)'], sql: 'ALTER TABLE t ENCRYPTED = NO' },
+  { name: 'widen AUTO_INCREMENT PK', covers: 'change-column-type on an AUTO_INCREMENT PK', setup: ['CREATE TABLE t (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, a INT)', 'INSERT INTO t (a) VALUES (1)'], sql: 'ALTER TABLE t MODIFY id BIGINT NOT NULL AUTO_INCREMENT' },
+  { name: 'TIMESTAMP default and ON UPDATE', covers: 'attributes only', setup: ['CREATE TABLE t (id INT PRIMARY KEY, ts TIMESTAMP NULL DEFAULT NULL)'], sql: 'ALTER TABLE t MODIFY ts TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP' },
+  { name: 'DROP FULLTEXT + add column', covers: 'FULLTEXT dropped in the same statement', setup: ['CREATE TABLE t (id INT PRIMARY KEY, body TEXT, FULLTEXT KEY ft (body))'], sql: 'ALTER TABLE t DROP INDEX ft, ADD COLUMN c INT' },
 ];

@@ -28,8 +28,10 @@ export interface ClassifyContext {
   statement: Statement;
 }
 
-export function fulltextCount(table: TableDef | undefined): number {
-  return table?.indexes.filter((i) => i.kind === 'fulltext').length ?? 0;
+/** FULLTEXT indexes the table keeps while the statement runs (those it drops do not count) */
+export function fulltextCount(table: TableDef | undefined, statement?: Statement): number {
+  const dropped = new Set((statement?.operations ?? []).flatMap((o) => (o.kind === 'drop-index' ? [o.name.toLowerCase()] : [])));
+  return table?.indexes.filter((i) => i.kind === 'fulltext' && !dropped.has((i.name ?? '').toLowerCase())).length ?? 0;
 }
 
 function hasUserFtsDocId(table: TableDef | undefined): boolean {
@@ -39,6 +41,7 @@ function hasUserFtsDocId(table: TableDef | undefined): boolean {
 /** instant column add/drop/reorder is impossible: COMPRESSED rows or a hidden FTS_DOC_ID (FULLTEXT) */
 function instantColumnsBlocked(table: TableDef | undefined): string | undefined {
   if (rowFormat(table) === 'COMPRESSED') return 'ROW_FORMAT=COMPRESSED';
+  // the hidden FTS_DOC_ID stays even when the statement drops the FULLTEXT index
   if (fulltextCount(table) > 0) return 'the table has a FULLTEXT index';
   return undefined;
 }
@@ -65,6 +68,17 @@ function movesColumn(table: TableDef | undefined, position: ColumnPosition, colu
   const others = table.columns.filter((c) => c.name.toLowerCase() !== name);
   const target = 'first' in position ? 0 : others.findIndex((c) => c.name.toLowerCase() === position.after.toLowerCase()) + 1;
   return target > 0 || 'first' in position ? target !== current : true;
+}
+
+/** a VIRTUAL column lies between the column's old and new positions */
+function movesVirtual(table: TableDef | undefined, position: ColumnPosition, column: string): boolean {
+  if (!table) return false;
+  const name = column.toLowerCase();
+  const current = table.columns.findIndex((c) => c.name.toLowerCase() === name);
+  const target = 'first' in position ? 0 : table.columns.findIndex((c) => c.name.toLowerCase() === position.after.toLowerCase()) + 1;
+  if (current < 0 || target < 0) return false;
+  const [from, to] = current < target ? [current + 1, target] : [target, current];
+  return table.columns.slice(from, to).some(isVirtual);
 }
 
 function isVirtual(col: ColumnDef | undefined): boolean {
@@ -137,8 +151,12 @@ function dropColumn(op: Extract<Operation, { kind: 'drop-column' }>, table: Tabl
   else if (col?.generated) out.push({ cls: 'drop-column-stored', detail: `${name} (STORED generated)` });
   else if (blocked) out.push({ cls: 'drop-column-rebuild', detail: `${name} (not instant: ${blocked})` });
   else out.push({ cls: 'drop-column', detail: name });
-  const indexes = indexesOfColumn(table, op.column).filter((i) => i.kind !== 'primary');
-  if (indexes.length > 0) out.push({ cls: 'drop-index', detail: `${name} drops index ${q(indexes[0].name ?? op.column)} with it`, indexOnly: true });
+  for (const idx of indexesOfColumn(table, op.column)) {
+    const label = `index ${q(idx.name ?? op.column)}`;
+    if (idx.kind === 'primary') out.push({ cls: 'drop-primary-key', detail: `${name} drops the PRIMARY KEY column` });
+    else if (idx.columns.length > 1) out.push({ cls: 'add-index', detail: `${name} re-creates ${label} without it`, buildsIndex: true, indexOnly: true });
+    else out.push({ cls: 'drop-index', detail: `${name} drops ${label} with it`, indexOnly: true });
+  }
   return out;
 }
 
@@ -162,6 +180,7 @@ function modifyColumn(op: Extract<Operation, { kind: 'modify-column' }>, table: 
     const generated = old.generated || op.def.generated;
     const blocked = instantColumnsBlocked(table);
     if (generated) out.push({ cls: 'reorder-generated-column', detail: `${verb}: reorders a generated column` });
+    else if (movesVirtual(table, op.position!, op.column)) out.push({ cls: 'reorder-moves-virtual', detail: `${verb}: reorders columns past a VIRTUAL column` });
     else if (blocked) out.push({ cls: 'reorder-column-rebuild', detail: `${verb}: reorders columns (not instant: ${blocked})` });
     else out.push({ cls: 'reorder-column', detail: `${verb}: reorders columns` });
   }
@@ -221,14 +240,21 @@ function tableOption(key: string, value: string, table: TableDef | undefined, ta
       if (value.toLowerCase() === 'innodb') return rebuildClass('force', 'ENGINE=InnoDB (null rebuild)', table);
       return { cls: 'engine-change', detail: `ENGINE=${value}` };
     }
+    case 'CHECKSUM':
+    case 'MAX_ROWS':
+    case 'MIN_ROWS':
+    case 'AVG_ROW_LENGTH':
+    case 'PACK_KEYS':
+    case 'DELAY_KEY_WRITE':
+      return { cls: 'table-option-meta', detail: `${label} (not used by InnoDB)` };
     default:
       if (key.startsWith('STATS_')) return { cls: 'stats-options', detail: label };
       return { cls: 'table-option-other', detail: label };
   }
 }
 
-function rebuildClass(kind: 'force' | 'optimize', label: string, table: TableDef | undefined): Classified {
-  const ft = fulltextCount(table);
+function rebuildClass(kind: 'force' | 'optimize', label: string, table: TableDef | undefined, statement?: Statement): Classified {
+  const ft = fulltextCount(table, statement);
   if (ft > 1) return { cls: kind === 'force' ? 'force-multi-fulltext' : 'optimize-multi-fulltext', detail: `${label} with ${ft} FULLTEXT indexes` };
   if (ft === 1) return { cls: kind === 'force' ? 'force-fulltext' : 'optimize-fulltext', detail: `${label} with a FULLTEXT index` };
   return { cls: kind, detail: label };

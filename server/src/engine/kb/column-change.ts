@@ -114,9 +114,9 @@ function charsetOnly(table: TableDef | undefined, oldDef: ColumnDef, newDef: Col
   const oldCs = effectiveCharset(table, oldDef);
   const newCs = effectiveCharset(table, newDef);
   if (oldCs !== newCs) {
-    const fixedWidth = ['CHAR', 'NCHAR'].includes(oldDef.type.name.toUpperCase());
-    if (isWidening(oldCs, newCs) && !fixedWidth) return [{ cls: 'charset-widen', detail: `character set ${oldCs} → ${newCs}` }];
-    return [{ cls: 'charset-change', detail: `character set ${oldCs} → ${newCs}` }];
+    if (!isWidening(oldCs, newCs)) return [{ cls: 'charset-change', detail: `character set ${oldCs} → ${newCs}` }];
+    if (['CHAR', 'NCHAR'].includes(oldDef.type.name.toUpperCase())) return charsetAndLength(table, oldDef, newDef);
+    return [{ cls: 'charset-widen', detail: `character set ${oldCs} → ${newCs}` }];
   }
   return collationChange(table, oldDef, newDef);
 }

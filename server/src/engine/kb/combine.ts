@@ -2,7 +2,7 @@
 // the combination effects the servers have (instant column changes bundled with index builds or
 // non-instant work; MariaDB's VIRTUAL column add/drop with other actions) and the table context
 // (FULLTEXT / SPATIAL indexes, ON … CASCADE foreign keys, COPY needing a lock).
-import type { Algorithm, LockLevel, TableDef, Target } from '../types';
+import type { Algorithm, LockLevel, Statement, TableDef, Target } from '../types';
 import type { Classified } from './classify';
 import { fulltextCount } from './classify';
 import { copyAllowsNoLock, lookupFact, MEASURED, REFUSE } from './facts';
@@ -88,7 +88,7 @@ function hasCascadingForeignKey(table: TableDef | undefined): boolean {
   return !!table?.foreignKeys.some((fk) => cascading.has(fk.onDelete ?? '') || cascading.has(fk.onUpdate ?? ''));
 }
 
-export function combine(classified: Classified[], table: TableDef | undefined, target: Target): Combined | null {
+export function combine(classified: Classified[], table: TableDef | undefined, target: Target, statement?: Statement): Combined | null {
   if (classified.length === 0) return null;
   let clauses: ResolvedClause[] = classified.map((c) => ({ ...c, fact: lookupFact(c.cls, target) }));
   // RENAME TO's exclusive lock only holds when it is the statement's only action (measured)
@@ -110,7 +110,7 @@ export function combine(classified: Classified[], table: TableDef | undefined, t
   };
 
   const inPlaceRebuild = rebuild && algorithm === 'INPLACE';
-  const ft = fulltextCount(table);
+  const ft = fulltextCount(table, statement);
   if (inPlaceRebuild && ft > 1 && target.flavor === 'mariadb') {
     algorithm = 'COPY';
     raise('SHARED', `rebuilding a table with ${ft} FULLTEXT indexes`, REFUSE.copyLock);

@@ -10,7 +10,7 @@ export type OpClass =
   | 'add-column-auto-increment' | 'add-column-expression-default' | 'add-column-uuid-default'
   | 'add-column-stored' | 'add-column-virtual' | 'add-column-virtual-partitioned'
   | 'drop-column' | 'drop-column-rebuild' | 'drop-column-stored' | 'drop-column-virtual'
-  | 'reorder-column' | 'reorder-column-rebuild' | 'reorder-generated-column'
+  | 'reorder-column' | 'reorder-column-rebuild' | 'reorder-generated-column' | 'reorder-moves-virtual'
   | 'rename-column' | 'rename-column-fk'
   | 'set-default' | 'modify-attributes' | 'modify-unknown'
   | 'make-nullable' | 'make-nullable-redundant' | 'make-not-null' | 'make-not-null-nonstrict' | 'make-auto-increment'
@@ -27,7 +27,7 @@ export type OpClass =
   | 'rename-table' | 'rename-table-statement' | 'truncate'
   | 'auto-increment-value' | 'table-comment' | 'stats-options' | 'table-default-charset' | 'table-default-charset-same'
   | 'convert-charset' | 'convert-charset-same' | 'convert-charset-noop'
-  | 'row-format' | 'key-block-size' | 'page-compressed' | 'page-compression-level' | 'table-option-other' | 'engine-change'
+  | 'row-format' | 'key-block-size' | 'page-compressed' | 'page-compression-level' | 'table-option-meta' | 'table-option-other' | 'engine-change'
   | 'force' | 'force-fulltext' | 'force-multi-fulltext' | 'optimize' | 'optimize-fulltext' | 'optimize-multi-fulltext'
   | 'add-system-versioning' | 'drop-system-versioning' | 'toggle-keys'
   // partitioning
@@ -164,6 +164,7 @@ export const FACTS: Record<OpClass, FactRow[]> = {
   'reorder-column': [...mariaBefore104Rebuild({ ...M_INSTANT, inplaceRebuild: true }), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
   'reorder-column-rebuild': [maria(M_REBUILD), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
   'reorder-generated-column': [maria(fact('COPY', 'SHARED', true, MEASURED)), mysql(MY_COPY)],
+  'reorder-moves-virtual': [maria(fact('COPY', 'SHARED', true, MEASURED)), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
   'rename-column': [maria(M_INSTANT), mysql(MY_INSTANT, V(8, 0, 28)), mysql(MY_INPLACE_META)],
   'rename-column-fk': [
     maria(fact('INSTANT', 'NONE', false, MEASURED, { copyRefusal: REFUSE.fkRename })),
@@ -245,6 +246,7 @@ export const FACTS: Record<OpClass, FactRow[]> = {
   'key-block-size': [maria({ ...M_REBUILD, refusal: REFUSE.tableOptions }), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
   'page-compressed': [maria({ ...M_REBUILD, refusal: REFUSE.tableOptions }), mysql(fact('INPLACE', 'NONE', true, NOT_DOCUMENTED))],
   'page-compression-level': [maria(M_INSTANT), mysql(fact('INPLACE', 'NONE', true, NOT_DOCUMENTED))],
+  'table-option-meta': [maria(M_INSTANT), mysql(fact('INPLACE', 'NONE', false, NOT_DOCUMENTED))],
   'table-option-other': [maria({ ...M_REBUILD, refusal: REFUSE.tableOptions, source: 'unrecognised table option; assumed to rebuild' }), mysql(fact('INPLACE', 'NONE', true, 'unrecognised table option; assumed to rebuild'))],
   'engine-change': [maria(fact('COPY', 'SHARED', true, MDB_INPLACE)), mysql(MY_COPY)],
   force: [maria(M_REBUILD), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],

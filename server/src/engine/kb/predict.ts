@@ -23,7 +23,7 @@ export function predict(statement: Statement, catalog: Catalog, target: Target, 
     const ctx = { catalog, target, session, statement };
     const classified: Classified[] = ops.flatMap((op) => classifyOperation(op, ctx));
     const table = findTable(catalog, ops[0].table);
-    const combined = combine(classified, table, target);
+    const combined = combine(classified, table, target, statement);
     if (!combined) return null;
     const { algorithm, lock, rebuild, decisive } = combined;
     const needsCatalog = ops.some((op) => !CATALOG_FREE.has(op.kind));
