@@ -100,3 +100,17 @@ test('PREPARE inside a routine body: the string DDL is extracted from the body s
   assert.equal(list[alter.parentIndex!].origin, 'routine-body');
   assert.equal(slice(sql, alter.operations[0].span), 'DROP COLUMN old');
 });
+
+test('MariaDB EXECUTE IMMEDIATE with a literal, a CONCAT of literals, or a variable', () => {
+  const sql =
+    "EXECUTE IMMEDIATE 'ALTER TABLE t ADD COLUMN a INT';\n" +
+    "EXECUTE IMMEDIATE CONCAT('ALTER TABLE t ', 'DROP COLUMN b');\n" +
+    "SET @ddl = 'CREATE INDEX ic ON t (c)';\nEXECUTE IMMEDIATE @ddl;";
+  const prepared = parse(sql, 'mariadb-10.11').filter((s) => s.origin === 'prepared-string');
+  assert.deepEqual(prepared.map((s) => [s.kind, slice(sql, s.span)]), [
+    ['alter-table', 'ALTER TABLE t ADD COLUMN a INT'],
+    ['alter-table', "ALTER TABLE t ', 'DROP COLUMN b"],
+    ['create-index', 'CREATE INDEX ic ON t (c)'],
+  ]);
+  assert.deepEqual(prepared.map((s) => s.operations[0].kind), ['add-column', 'drop-column', 'add-index']);
+});

@@ -130,10 +130,13 @@ function statementEnd(tokens: readonly Token[], from: number): number {
 
 /** names of user variables that some `PREPARE s FROM @v` uses */
 export function preparedVariables(tokens: readonly Token[], into: Set<string>): void {
-  for (let k = 0; k + 3 < tokens.length; k++) {
+  for (let k = 0; k + 2 < tokens.length; k++) {
     const t = tokens[k];
-    if (t.kind === 'word' && t.value === 'PREPARE' && tokens[k + 2]?.kind === 'word' && tokens[k + 2].value === 'FROM' && tokens[k + 3].kind === 'variable') {
+    if (t.kind !== 'word') continue;
+    if (t.value === 'PREPARE' && tokens[k + 2]?.kind === 'word' && tokens[k + 2].value === 'FROM' && tokens[k + 3]?.kind === 'variable') {
       into.add(tokens[k + 3].value.toLowerCase());
+    } else if (t.value === 'EXECUTE' && tokens[k + 1].value === 'IMMEDIATE' && tokens[k + 2].kind === 'variable') {
+      into.add(tokens[k + 2].value.toLowerCase());
     }
   }
 }
@@ -146,7 +149,7 @@ export interface DecodedSql {
 }
 
 /**
- * The SQL strings of a SET @v = … (for a PREPARE'd @v) or PREPARE s FROM '…' statement:
+ * The SQL strings of a SET @v = … (for a PREPARE'd @v), PREPARE s FROM '…' or EXECUTE IMMEDIATE '…':
  * CONCAT of literals is joined; otherwise each literal that starts like a schema/data change.
  */
 export function preparedStrings(tokens: readonly Token[], prepared: ReadonlySet<string>): DecodedSql[] {
@@ -156,6 +159,12 @@ export function preparedStrings(tokens: readonly Token[], prepared: ReadonlySet<
     const lit = tokens[3];
     if (tokens[2]?.value === 'FROM' && lit?.kind === 'string') return sqlLiterals(tokens, 3, 4);
     return [];
+  }
+  if (first.value === 'EXECUTE' && tokens[1]?.value === 'IMMEDIATE') {
+    // MariaDB: EXECUTE IMMEDIATE 'ALTER …' / CONCAT('…', '…')
+    const joined = concatOfLiterals(tokens, 2, tokens.length);
+    if (joined) return STRING_SQL_VERBS.test(joined.text) ? [trimDecoded(joined)] : [];
+    return sqlLiterals(tokens, 2, tokens.length);
   }
   if (first.value !== 'SET') return [];
   const out: DecodedSql[] = [];

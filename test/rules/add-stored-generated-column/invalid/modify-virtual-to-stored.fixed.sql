@@ -1,1 +1,0 @@
-ALTER TABLE orders MODIFY total_cents BIGINT AS (total * 100) VIRTUAL;
