@@ -18,7 +18,8 @@ export const addStoredGeneratedColumn: Rule = {
       if (!def) continue;
       const keyword = findInSpan(ctx.file.text, op.span, /\b(STORED|PERSISTENT)\b/i).pop();
       const fixes: Fix[] = [];
-      if (keyword && !def.primaryKey) fixes.push(fix(`Make ${def.name} a VIRTUAL column (computed on read, still indexable)`, [replaceSpan(keyword, 'VIRTUAL')], true));
+      // only for ADD: MySQL cannot turn a non-generated column into a VIRTUAL one
+      if (keyword && !def.primaryKey && op.kind === 'add-column') fixes.push(fix(`Make ${def.name} a VIRTUAL column (computed on read, still indexable)`, [replaceSpan(keyword, 'VIRTUAL')], true));
       const verb = op.kind === 'add-column' ? 'Adding' : 'Turning';
       const into = op.kind === 'add-column' ? `STORED generated column ${ident(def.name)} to` : `column ${ident(def.name)} into a STORED generated column on`;
       ctx.report({

@@ -3,7 +3,7 @@ import { appendAlterClause, fix } from '../fix/edits';
 import { atLeast } from '../targets';
 import type { Fix, Prediction, Span, Statement, Target, TextEdit } from '../types';
 import { type Rule } from './rule';
-import { assertionFor, ddlTables, isMdlDdl } from './util/lock-ddl';
+import { assertionFor, ddlTables, isMdlDdl, toolNames } from './util/lock-ddl';
 import { ident, removeListItem } from './util/lock-text';
 
 export const lockingAlgorithm: Rule = {
@@ -79,7 +79,7 @@ function joinSpans(a: Span | undefined, b: Span | undefined): Span {
 
 function supportedHelp(st: Statement, target: Target, p: Prediction): string {
   const clause = p.lock === 'NONE' ? assertionFor(st, target, p) : undefined;
-  if (!clause) return `No online clause exists for this change (${p.algorithm}, LOCK=${p.lock} at best); run it with an online schema change tool (gh-ost, pt-online-schema-change, spirit).`;
+  if (!clause) return `No online clause exists for this change (${p.algorithm}, LOCK=${p.lock} at best); run it with an online schema change tool (${toolNames(target)}).`;
   return clause === 'ALGORITHM=INSTANT' ? 'Write ALGORITHM=INSTANT alone.' : `Write ${clause}.`;
 }
 

@@ -2,7 +2,7 @@
 import { atLeast } from '../targets';
 import type { Operation, Target } from '../types';
 import { existingTableOps, type Rule } from './rule';
-import { isExplicitRebuild, REBUILD_OPTIONS } from './util/lock-ddl';
+import { isExplicitRebuild, REBUILD_OPTIONS, toolNames } from './util/lock-ddl';
 import { ident } from './util/lock-text';
 
 export const tableRebuild: Rule = {
@@ -22,7 +22,7 @@ export const tableRebuild: Rule = {
       ctx.report({
         message: `${effect.what} on existing table ${ident(op.table)} ${effect.how}; on a big table that takes hours, lags replicas, and still needs an exclusive metadata lock at its start and end.`,
         span: op.span,
-        help: 'Run the rebuild with an online schema change tool (gh-ost, pt-online-schema-change, spirit) or off-peak, and only when it is really needed.',
+        help: `Run the rebuild with an online schema change tool (${toolNames(ctx.target)}) or off-peak, and only when it is really needed.`,
       });
     }
   },

@@ -1,16 +1,8 @@
 -- @target mariadb-10.11
-CREATE TABLE users (
-  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  email VARCHAR(255) NOT NULL,
-  name VARCHAR(100) NULL,
-  bio TEXT NULL,
-  UNIQUE KEY uq_users_email (email)
-) ENGINE=InnoDB;
 CREATE TABLE orders (
-  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  user_id BIGINT UNSIGNED NOT NULL,
+  id BIGINT UNSIGNED NOT NULL PRIMARY KEY,
   total INT NOT NULL,
-  status VARCHAR(20) NOT NULL
-) ENGINE=InnoDB;
+  CONSTRAINT chk_orders_total CHECK (total >= 0)
+);
 -- @migration
 ALTER TABLE orders DROP CONSTRAINT chk_orders_total;

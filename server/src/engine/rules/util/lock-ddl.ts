@@ -113,3 +113,9 @@ export function assertionFor(statement: Statement, target: Target, prediction: P
 export function shortReason(prediction: Prediction): string {
   return prediction.reason.replace(/\s*\(https?:\/\/[^)]*\)/g, '').trim();
 }
+
+/** the online schema change tools that support the target, for help texts */
+export function toolNames(target: Target): string {
+  if (target.flavor === 'mariadb') return 'pt-online-schema-change, gh-ost';
+  return target.version[0] < 8 ? 'gh-ost, pt-online-schema-change' : 'gh-ost, pt-online-schema-change, spirit';
+}

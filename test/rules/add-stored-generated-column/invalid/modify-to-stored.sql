@@ -1,0 +1,7 @@
+CREATE TABLE orders (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  total INT NOT NULL,
+  total_cents BIGINT NULL
+);
+-- @migration
+ALTER TABLE orders MODIFY total_cents BIGINT AS (total * 100) STORED;
