@@ -360,4 +360,8 @@ export const ORACLE_CASES: OracleCase[] = [
   { name: 'widen AUTO_INCREMENT PK', covers: 'change-column-type on an AUTO_INCREMENT PK', setup: ['CREATE TABLE t (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, a INT)', 'INSERT INTO t (a) VALUES (1)'], sql: 'ALTER TABLE t MODIFY id BIGINT NOT NULL AUTO_INCREMENT' },
   { name: 'TIMESTAMP default and ON UPDATE', covers: 'attributes only', setup: ['CREATE TABLE t (id INT PRIMARY KEY, ts TIMESTAMP NULL DEFAULT NULL)'], sql: 'ALTER TABLE t MODIFY ts TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP' },
   { name: 'DROP FULLTEXT + add column', covers: 'FULLTEXT dropped in the same statement', setup: ['CREATE TABLE t (id INT PRIMARY KEY, body TEXT, FULLTEXT KEY ft (body))'], sql: 'ALTER TABLE t DROP INDEX ft, ADD COLUMN c INT' },
+
+  // ---- sql_mode
+  { name: 'NULL to NOT NULL outside strict mode', covers: 'set-not-null (non-strict sql_mode)', setup: ['CREATE TABLE t (id INT PRIMARY KEY, a INT NULL)', 'INSERT INTO t VALUES (1, 1)'], session: ["SET SESSION sql_mode = ''"], sql: 'ALTER TABLE t MODIFY a INT NOT NULL' },
+  { name: 'ADD PRIMARY KEY on a nullable column outside strict mode', covers: 'primary-key-change (non-strict sql_mode)', setup: ['CREATE TABLE t (id INT NULL, a INT NULL)', 'INSERT INTO t VALUES (1, 1)'], session: ["SET SESSION sql_mode = ''"], sql: 'ALTER TABLE t ADD PRIMARY KEY (id)' },
 ];

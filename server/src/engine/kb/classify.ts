@@ -237,7 +237,8 @@ function tableOption(key: string, value: string, table: TableDef | undefined, ta
       return { cls: same ? 'table-default-charset-same' : 'table-default-charset', detail: `table default ${key === 'CHARSET' ? 'CHARACTER SET' : 'COLLATE'} ${value} (existing columns unchanged)` };
     }
     case 'ENGINE': {
-      if (value.toLowerCase() === 'innodb') return rebuildClass('force', 'ENGINE=InnoDB (null rebuild)', table);
+      const current = (table?.options.ENGINE ?? 'InnoDB').toLowerCase();
+      if (value.toLowerCase() === 'innodb' && current === 'innodb') return rebuildClass('force', 'ENGINE=InnoDB (null rebuild)', table);
       return { cls: 'engine-change', detail: `ENGINE=${value}` };
     }
     case 'CHECKSUM':
