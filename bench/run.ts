@@ -3,7 +3,7 @@
 // BENCH_RUNS=n changes the number of counted runs (default 5, at least 5 for quoted figures).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateMigration } from './generate';
@@ -16,6 +16,8 @@ const BIG_STATEMENTS = 5000;
 
 interface CliRun {
   wallMs: number;
+  /** user + system CPU time of the process */
+  cpuMs?: number;
   rssKb?: number;
   status: number | null;
   stdout: string;
@@ -31,7 +33,17 @@ function runCli(cli: string, args: string[]): CliRun {
   const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, LOCKSTEP_REPORT_RSS: hasGnuTime ? '' : '1', NO_COLOR: '1' } });
   const wallMs = performance.now() - start;
   const rss = hasGnuTime ? /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr) : /lockstep: max-rss-kb (\d+)/.exec(r.stderr);
-  return { wallMs, rssKb: rss ? Number(rss[1]) : undefined, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { wallMs, cpuMs: cpuOf(r.stderr), rssKb: rss ? Number(rss[1]) : undefined, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function cpuOf(stderr: string): number | undefined {
+  if (hasGnuTime) {
+    const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+    const sys = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+    return user && sys ? (Number(user[1]) + Number(sys[1])) * 1000 : undefined;
+  }
+  const own = /lockstep: .*cpu-ms (\d+)/.exec(stderr);
+  return own ? Number(own[1]) : undefined;
 }
 
 function checked(run: CliRun, what: string): CliRun {
@@ -78,6 +90,14 @@ const cliSection: BenchSection = async (ctx) => {
     { name: 'lint wall time, 5,000 statements', unit: 'ms', samples: bigRuns.map((r) => r.wallMs) },
     { name: 'cold lint, one small file', unit: 'ms', samples: smallRuns.map((r) => r.wallMs), target: { op: '<=', value: 300 } },
   ];
+  const bigCpu = bigRuns.map((r) => r.cpuMs).filter((ms): ms is number => ms !== undefined);
+  const smallCpu = smallRuns.map((r) => r.cpuMs).filter((ms): ms is number => ms !== undefined);
+  if (bigCpu.length > 0 && smallCpu.length > 0) {
+    rows.push(
+      { name: 'lint throughput by CPU time', unit: 'statements/s', samples: bigCpu.map((ms) => seen.statements / (ms / 1000)), note: 'user + system CPU seconds of the whole process: steadier than wall time on a busy machine' },
+      { name: 'cold lint CPU time, one small file', unit: 'ms', samples: smallCpu },
+    );
+  }
   const rss = bigRuns.map((r) => r.rssKb).filter((k): k is number => k !== undefined);
   if (rss.length > 0) {
     rows.push({
@@ -107,7 +127,10 @@ function printTable(rows: BenchRow[], runs: number): boolean {
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(`\nLockstep benchmark — medians of ${runs} runs after one warm-up (node ${process.version}, ${process.platform})\n`);
+  const load = loadavg()[0];
+  console.log(`\nLockstep benchmark — medians of ${runs} runs after one warm-up (node ${process.version}, ${process.platform}, ${cpus().length} CPUs, load average ${load.toFixed(1)})`);
+  if (load > cpus().length) console.log('The machine is busy: wall times are inflated; the CPU-time rows are the steadier figures.');
+  console.log('');
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of body) console.log(line(row));

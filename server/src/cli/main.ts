@@ -60,8 +60,11 @@ async function main(argv: readonly string[]): Promise<ExitCode | undefined> {
 }
 
 if (process.env.LOCKSTEP_REPORT_RSS === '1') {
-  // for bench/run.ts when /usr/bin/time is missing: peak resident set size in kilobytes
-  process.on('exit', () => process.stderr.write(`lockstep: max-rss-kb ${process.resourceUsage().maxRSS}\n`));
+  // for bench/run.ts when /usr/bin/time is missing: peak resident set size (kB) and CPU time
+  process.on('exit', () => {
+    const usage = process.resourceUsage();
+    process.stderr.write(`lockstep: max-rss-kb ${usage.maxRSS} cpu-ms ${Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000)}\n`);
+  });
 }
 
 main(process.argv.slice(2)).then(
