@@ -26,13 +26,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
       { scheme: 'file', language: 'sql' },
       { scheme: 'untitled', language: 'sql' },
     ],
-    synchronize: {
-      configurationSection: 'lockstep',
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.sql'),
-        vscode.workspace.createFileSystemWatcher('**/{lockstep.config.json,.lockstep.json}'),
-      ],
-    },
+    // settings changes are pushed as { lockstep: … }; the server registers its own file watchers
+    synchronize: { configurationSection: 'lockstep' },
     outputChannel: log,
     traceOutputChannel: log,
     errorHandler: crashHandler(log, restarts),

@@ -85,6 +85,25 @@ export async function run(): Promise<void> {
     await waitFor('status bar back to the default', () => (api?.statusText().includes('MySQL 8.0') ? true : undefined), 5_000);
   });
 
+  suite.test('a target in lockstep.config.json wins, in the status bar and in the server', async () => {
+    assert.ok(api);
+    const client = api.client;
+    const uri = workspaceFile(UNSAFE_MIGRATION);
+    await vscode.window.showTextDocument(uri);
+    const explainTarget = async (): Promise<string> =>
+      (await client.sendRequest<{ target: string }>('lockstep/explain', { textDocument: { uri: uri.toString() }, position: { line: 4, character: 3 } })).target;
+    assert.equal(await explainTarget(), 'mysql-8.0');
+    const config = workspaceFile('lockstep.config.json');
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{ "target": "mariadb-10.6" }\n'));
+    try {
+      await waitFor('status bar from the config file', () => (api?.statusText().includes('MariaDB 10.6') ? true : undefined), 10_000);
+      await waitFor('the server to use the config file', async () => ((await explainTarget()) === 'mariadb-10.6' ? true : undefined), 10_000);
+    } finally {
+      await vscode.workspace.fs.delete(config);
+    }
+    await waitFor('status bar back to the setting', () => (api?.statusText().includes('MySQL 8.0') ? true : undefined), 10_000);
+  });
+
   suite.test('showRuleDocs opens the bundled page and refuses unknown ids', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
