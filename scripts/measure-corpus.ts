@@ -94,20 +94,86 @@ if (process.argv.includes('--compare')) {
   const parser = new mod.Parser();
   const top = ddl.filter(({ s }) => s.origin === 'top-level');
   let ok = 0;
+  const accepted: Array<{ s: Statement; ast: unknown }> = [];
   const t0 = process.hrtime.bigint();
   for (const { s } of top) {
     try {
-      parser.astify(s.sql, { database: target.flavor === 'mariadb' ? 'MariaDB' : 'MySQL' });
+      const ast = parser.astify(s.sql, { database: target.flavor === 'mariadb' ? 'MariaDB' : 'MySQL' });
       ok++;
+      accepted.push({ s, ast });
     } catch {
       // counted as a failure
     }
   }
   const nspSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const agreement = crossCheckColumnClauses(accepted);
+  console.log(`column clauses of ALTERs both accept: ${agreement.total}, same facts (action, column, new name, NULL/NOT NULL, DEFAULT written, FIRST/AFTER) ${pct(agreement.same, agreement.total)}; ${agreement.skipped} statements skipped (clause counts differ)`);
+  for (const d of agreement.differences.slice(0, show)) console.log(`  differs: ${d}`);
   const recognizerOk = top.filter(({ s }) => s.parsedBy === 'recognizer').length;
   const t1 = process.hrtime.bigint();
   for (const { s } of top) parseFile(s.sql, { target });
   const ownSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
   console.log(`\nnode-sql-parser alone on ${top.length} top-level DDL: accepted ${pct(ok, top.length)}, ${Math.round(top.length / nspSeconds)} statements/s`);
   console.log(`recogniser (parseFile) on the same, one by one: understood ${pct(recognizerOk, top.length)}, ${Math.round(top.length / ownSeconds)} statements/s`);
+}
+
+interface NspColumnRef {
+  column?: string | { expr?: { value?: string } };
+}
+interface NspAlterExpr {
+  action?: string;
+  resource?: string;
+  column?: NspColumnRef;
+  old_column?: NspColumnRef;
+  nullable?: { type?: string };
+  default_val?: unknown;
+  suffix?: { keyword?: string; expr?: NspColumnRef } | null;
+}
+
+function refName(ref: NspColumnRef | undefined): string {
+  const c = ref?.column;
+  return (typeof c === 'string' ? c : c?.expr?.value ?? '').toLowerCase();
+}
+
+/** the linter's column facts from both parsers, clause by clause */
+function crossCheckColumnClauses(accepted: Array<{ s: Statement; ast: unknown }>): { total: number; same: number; skipped: number; differences: string[] } {
+  let total = 0;
+  let same = 0;
+  let skipped = 0;
+  const differences: string[] = [];
+  for (const { s, ast } of accepted) {
+    if (s.kind !== 'alter-table') continue;
+    const first = (Array.isArray(ast) ? ast[0] : ast) as { expr?: NspAlterExpr[] };
+    const theirs = (first.expr ?? []).filter((e) => e.resource === 'column' && ['add', 'drop', 'modify', 'change', 'rename'].includes(e.action ?? ''));
+    const ours = s.operations.filter((o) => ['add-column', 'drop-column', 'modify-column', 'rename-column'].includes(o.kind));
+    if (theirs.length !== ours.length) {
+      skipped++;
+      continue;
+    }
+    theirs.forEach((e, k) => {
+      const o = ours[k];
+      const nspFacts = {
+        action: e.action === 'change' || e.action === 'modify' ? 'modify-column' : `${e.action}-column`,
+        column: e.action === 'change' || e.action === 'rename' ? refName(e.old_column) : refName(e.column),
+        newName: e.action === 'change' || e.action === 'rename' ? refName(e.column) : '',
+        nullable: e.nullable?.type === 'not null' ? false : e.nullable?.type === 'null' ? true : undefined,
+        hasDefault: e.default_val !== undefined && e.default_val !== null,
+        position: e.suffix?.keyword?.toUpperCase() === 'FIRST' ? 'FIRST' : e.suffix?.keyword?.toUpperCase() === 'AFTER' ? `AFTER ${refName(e.suffix.expr)}` : '',
+      };
+      const def = o.kind === 'add-column' ? o.column : o.kind === 'modify-column' ? o.def : undefined;
+      const position = o.kind === 'add-column' || o.kind === 'modify-column' ? o.position : undefined;
+      const ourFacts = {
+        action: o.kind,
+        column: (o.kind === 'add-column' ? o.column.name : o.kind === 'drop-column' || o.kind === 'modify-column' || o.kind === 'rename-column' ? o.column : '').toLowerCase(),
+        newName: (o.kind === 'rename-column' ? o.newName : o.kind === 'modify-column' && o.via === 'change' ? o.newName ?? o.def.name : '').toLowerCase(),
+        nullable: def?.nullable,
+        hasDefault: def?.default !== undefined,
+        position: position && 'first' in position ? 'FIRST' : position && 'after' in position ? `AFTER ${position.after.toLowerCase()}` : '',
+      };
+      total++;
+      if (JSON.stringify(nspFacts) === JSON.stringify(ourFacts)) same++;
+      else differences.push(`${JSON.stringify(nspFacts)} vs ${JSON.stringify(ourFacts)} in ${s.sql.slice(0, 120)}`);
+    });
+  }
+  return { total, same, skipped, differences };
 }
