@@ -9,7 +9,8 @@ export function nextSession(state: SessionState, statement: Statement): SessionS
   if (statement.kind !== 'set' || !statement.assignments) return state;
   let next = state;
   for (const a of statement.assignments) {
-    if (a.scope === 'user') continue;
+    // SET GLOBAL only affects sessions opened later, not the migration's own
+    if (a.scope !== 'session') continue;
     const value = a.value.toUpperCase();
     if (a.name === 'lock_wait_timeout' || a.name === 'innodb_lock_wait_timeout') {
       if (a.name === 'lock_wait_timeout') {
