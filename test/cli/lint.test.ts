@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { copyFixture, FIXTURES, runCli, scratchDir } from './harness';
+import { spawn } from 'node:child_process';
+import { generateMigration } from '../../bench/generate';
+import { cliBundle, copyFixture, FIXTURES, runCli, scratchDir } from './harness';
 import { fileOf, parseReport, rulesOf } from './json-report';
 
 test('a clean directory exits 0 and says so', () => {
@@ -103,4 +105,16 @@ test('a golang-migrate down file is checked against the schema after its up file
   assert.equal(report.files.length, 4);
   // the down file shrinks VARCHAR(100) back to 20: only known when the up file was replayed first
   assert.ok(rulesOf(fileOf(report, '000002_widen.down.sql')).includes('varchar-length-change'), rulesOf(fileOf(report, '000002_widen.down.sql')).join(', '));
+});
+
+test('a reader that stops early (lockstep lint | head) ends the run quietly', async () => {
+  const dir = scratchDir();
+  writeFileSync(join(dir, 'V1__many.sql'), generateMigration(3000));
+  const child = spawn(process.execPath, [cliBundle(), 'lint', '.', '--format', 'json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  assert.doesNotMatch(stderr, /EPIPE|Error/);
+  assert.ok(code === 0 || code === 1, `exit code ${code}`);
 });

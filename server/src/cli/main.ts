@@ -41,8 +41,17 @@ async function lsp(): Promise<undefined> {
   return undefined; // the connection keeps the process alive until the client disconnects
 }
 
+/** a reader that stops early (`lockstep lint | head`) is not an error */
+function quietOnClosedStdout(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 async function main(argv: readonly string[]): Promise<ExitCode | undefined> {
   const cmd = parseCommandLine(argv);
+  if (cmd.command !== 'lsp') quietOnClosedStdout();
   switch (cmd.command) {
     case 'help':
       process.stdout.write(cmd.topic === 'lint' ? LINT_HELP : cmd.topic === 'explain' ? EXPLAIN_HELP : cmd.topic === 'lsp' ? LSP_HELP : MAIN_HELP);
