@@ -3,8 +3,8 @@
 // non-instant work; MariaDB's VIRTUAL column add/drop with other actions) and the table context
 // (FULLTEXT / SPATIAL indexes, ON … CASCADE foreign keys, COPY needing a lock).
 import type { Algorithm, LockLevel, Statement, TableDef, Target } from '../types';
-import type { Classified } from './classify';
-import { fulltextCount } from './classify';
+import type { Classified } from './table-context';
+import { fulltextCount } from './table-context';
 import { copyAllowsNoLock, lookupFact, MEASURED, REFUSE } from './facts';
 import type { Fact } from './facts';
 
