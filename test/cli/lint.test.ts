@@ -118,3 +118,11 @@ test('a reader that stops early (lockstep lint | head) ends the run quietly', as
   assert.doesNotMatch(stderr, /EPIPE|Error/);
   assert.ok(code === 0 || code === 1, `exit code ${code}`);
 });
+
+test('a file named explicitly is linted whatever its extension', () => {
+  const dir = scratchDir();
+  writeFileSync(join(dir, 'change.txt'), 'SET SESSION lock_wait_timeout = 5;\nALTER TABLE users DROP COLUMN legacy;\n');
+  const r = runCli(['lint', 'change.txt', '--format', 'json'], { cwd: dir });
+  assert.equal(r.status, 1, r.stderr);
+  assert.deepEqual(rulesOf(fileOf(parseReport(r.stdout), 'change.txt')), ['drop-column']);
+});

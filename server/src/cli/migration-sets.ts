@@ -3,7 +3,7 @@
 import { basename, dirname, join } from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
 import { detectConvention, orderMigrations, type Convention } from '../engine/workspace';
-import { isSqlFile, migrationSiblings, relativePath, type PathFilter } from './files';
+import { migrationSiblings, relativePath, type PathFilter } from './files';
 
 export interface MigrationSet {
   /** the directory holding the set */
@@ -50,7 +50,7 @@ export function migrationSets(linted: readonly string[], root: string, filter: P
   }
   return [...byDir]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([dir, members]) => ({ dir, members: [...members].filter((m) => isSqlFile(m)).sort() }));
+    .map(([dir, members]) => ({ dir, members: [...members].sort() }));
 }
 
 export interface OrderedSet {
