@@ -13,6 +13,9 @@ const DDL_KINDS = new Set<StatementKind>([
   'drop-database', 'create-view', 'drop-view', 'create-routine', 'drop-routine', 'optimize-table',
 ]);
 
+/** node-sql-parser keeps type aliases as written */
+const NSP_TYPE_ALIASES: Record<string, string> = { INTEGER: 'INT', BOOLEAN: 'TINYINT', BOOL: 'TINYINT', NUMERIC: 'DECIMAL', DEC: 'DECIMAL', REAL: 'DOUBLE', CHARACTER: 'CHAR' };
+
 function sqlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
@@ -109,6 +112,9 @@ if (process.argv.includes('--compare')) {
   const agreement = crossCheckColumnClauses(accepted);
   console.log(`column clauses of ALTERs both accept: ${agreement.total}, same facts (action, column, new name, NULL/NOT NULL, DEFAULT written, FIRST/AFTER) ${pct(agreement.same, agreement.total)}; ${agreement.skipped} statements skipped (clause counts differ)`);
   for (const d of agreement.differences.slice(0, show)) console.log(`  differs: ${d}`);
+  const columns = crossCheckCreateColumns(accepted);
+  console.log(`CREATE TABLE columns both read: ${columns.total}, same (name, type, length, scale, UNSIGNED, NULL/NOT NULL, DEFAULT written, AUTO_INCREMENT) ${pct(columns.same, columns.total)}; ${columns.skipped} statements skipped`);
+  for (const d of columns.differences.slice(0, show)) console.log(`  differs: ${d}`);
   const recognizerOk = top.filter(({ s }) => s.parsedBy === 'recognizer').length;
   const t1 = process.hrtime.bigint();
   for (const { s } of top) parseFile(s.sql, { target });
@@ -173,6 +179,61 @@ function crossCheckColumnClauses(accepted: Array<{ s: Statement; ast: unknown }>
       total++;
       if (JSON.stringify(nspFacts) === JSON.stringify(ourFacts)) same++;
       else differences.push(`${JSON.stringify(nspFacts)} vs ${JSON.stringify(ourFacts)} in ${s.sql.slice(0, 120)}`);
+    });
+  }
+  return { total, same, skipped, differences };
+}
+
+interface NspColumnDefinition {
+  resource?: string;
+  column?: NspColumnRef;
+  definition?: { dataType?: string; length?: number | null; scale?: number | null; suffix?: string[] | null };
+  nullable?: { type?: string };
+  default_val?: unknown;
+  auto_increment?: string;
+}
+
+/** column facts of CREATE TABLE from both parsers */
+function crossCheckCreateColumns(accepted: Array<{ s: Statement; ast: unknown }>): { total: number; same: number; skipped: number; differences: string[] } {
+  let total = 0;
+  let same = 0;
+  let skipped = 0;
+  const differences: string[] = [];
+  for (const { s, ast } of accepted) {
+    const create = s.operations.find((o) => o.kind === 'create-table');
+    if (!create || create.kind !== 'create-table') continue;
+    const first = (Array.isArray(ast) ? ast[0] : ast) as { create_definitions?: NspColumnDefinition[] | null };
+    const theirs = (first.create_definitions ?? []).filter((d) => d.resource === 'column');
+    if (theirs.length !== create.columns.length) {
+      skipped++;
+      continue;
+    }
+    theirs.forEach((d, k) => {
+      const c = create.columns[k];
+      const rawType = (d.definition?.dataType ?? '').toUpperCase();
+      const nspFacts = {
+        name: refName(d.column),
+        type: NSP_TYPE_ALIASES[rawType] ?? rawType,
+        length: d.definition?.length ?? undefined,
+        scale: d.definition?.scale ?? undefined,
+        unsigned: (d.definition?.suffix ?? []).some((x) => String(x).toUpperCase() === 'UNSIGNED') || undefined,
+        nullable: d.nullable?.type === 'not null' ? false : d.nullable?.type === 'null' ? true : undefined,
+        hasDefault: d.default_val !== undefined && d.default_val !== null,
+        autoIncrement: d.auto_increment ? true : undefined,
+      };
+      const ourFacts = {
+        name: c.name.toLowerCase(),
+        type: c.type.name,
+        length: rawType === 'BOOLEAN' || rawType === 'BOOL' ? undefined : c.type.length,
+        scale: c.type.scale,
+        unsigned: c.type.unsigned || undefined,
+        nullable: c.nullable,
+        hasDefault: c.default !== undefined,
+        autoIncrement: c.autoIncrement,
+      };
+      total++;
+      if (JSON.stringify(nspFacts) === JSON.stringify(ourFacts)) same++;
+      else differences.push(`${JSON.stringify(nspFacts)} vs ${JSON.stringify(ourFacts)}`);
     });
   }
   return { total, same, skipped, differences };
