@@ -31,7 +31,7 @@ import { initialSession, nextSession } from '../../engine/session';
 import { applyDirectives, findDirectives } from '../../engine/suppress';
 import { ChunkPlanner, type Chunk } from './chunks';
 import { hashText } from './hash';
-import { shiftFinding, shiftStatement } from './shift';
+import { moveStatement, shiftFinding, shiftStatement } from './shift';
 import { newAccessLog, TrackedTables, type AccessLog } from './tracked-tables';
 
 export interface AnalysisRequest {
@@ -58,10 +58,14 @@ export interface IncrementalAnalysis extends FileAnalysis {
 }
 
 interface ParsedChunk {
+  /** placed where the chunk was last used: spans moved by `origin`, indexes by `indexBase` */
   statements: Statement[];
-  hash: string;
+  /** memo keys of its statements */
+  keys: string[];
+  origin: number;
+  indexBase: number;
+  placedRun: number;
   lastRun: number;
-  shifted?: { start: number; indexBase: number; statements: Statement[] };
 }
 
 interface MemoEntry {
@@ -91,9 +95,23 @@ interface ApplyEntry {
 
 const MAX_ENTRIES_PER_STATEMENT = 4;
 
-/** the catalog replay, run lazily up to the statement whose state someone needs */
-class DeferredReplay {
-  private next = 0;
+/**
+ * The catalog replay, run lazily per table. A statement whose replay is known (same text, same
+ * versions of the tables it touches) is only recorded as pending; when some table is read at
+ * statement i, the pending statements before i that touch it — and, transitively, what those
+ * touch — are replayed first, in order. So an edit replays only the statements that feed the
+ * tables the changed statements look at, not the whole file.
+ */
+class LazyReplay {
+  private readonly pending: boolean[] = [];
+  private readonly touched: (readonly string[] | 'all')[] = [];
+  private readonly byTable = new Map<string, number[]>();
+  private readonly allTouchers: number[] = [];
+  private pendingCount = 0;
+  /** statements before this index were processed by the main loop */
+  private processed = 0;
+  /** the statement being replayed (accesses during it need state before it) */
+  private current: number | undefined;
 
   constructor(
     readonly statements: readonly Statement[],
@@ -101,20 +119,73 @@ class DeferredReplay {
     readonly path: string,
   ) {}
 
-  /** applies every statement before `index` not applied yet (they applied without error before) */
-  upTo(index: number): void {
-    for (; this.next < index; this.next++) {
+  /** statement `index` will be replayed later, if ever needed; it touches `tables` */
+  defer(index: number, tables: readonly string[], all: boolean): void {
+    this.pending[index] = true;
+    this.pendingCount++;
+    this.touched[index] = all ? 'all' : tables;
+    if (all) this.allTouchers.push(index);
+    else for (const t of tables) this.listOf(t).push(index);
+    this.processed = index + 1;
+  }
+
+  /** statement `index` was replayed by the caller */
+  applied(index: number): void {
+    this.processed = index + 1;
+  }
+
+  /** called before any access to `table` (undefined: the whole catalog) */
+  beforeAccess(table: string | undefined): void {
+    if (this.pendingCount === 0) return;
+    const bound = this.current ?? this.processed;
+    if (table === undefined) {
+      this.replay([...Array(bound).keys()].filter((j) => this.pending[j]));
+      return;
+    }
+    const marked = new Set<number>();
+    const work: [string | undefined, number][] = [[table, bound]];
+    while (work.length > 0) {
+      const [t, limit] = work.pop() as [string | undefined, number];
+      const candidates = t === undefined ? [...Array(limit).keys()] : [...(this.byTable.get(t) ?? []), ...this.allTouchers];
+      for (const j of candidates) {
+        if (j >= limit || !this.pending[j] || marked.has(j)) continue;
+        marked.add(j);
+        const tables = this.touched[j];
+        if (tables === 'all') work.push([undefined, j]);
+        else for (const u of tables) work.push([u, j]);
+      }
+    }
+    this.replay([...marked].sort((x, y) => x - y));
+  }
+
+  /** everything pending */
+  finish(): void {
+    if (this.pendingCount > 0) this.replay(this.pending.flatMap((p, j) => (p ? [j] : [])));
+  }
+
+  private replay(indexes: readonly number[]): void {
+    const outer = this.current;
+    for (const j of indexes) {
+      if (!this.pending[j]) continue;
+      this.pending[j] = false;
+      this.pendingCount--;
+      this.current = j;
       try {
-        applyStatement(this.catalog, this.statements[this.next], this.path);
+        applyStatement(this.catalog, this.statements[j], this.path);
       } catch {
         // cannot happen: only statements whose replay succeeded on the same input are deferred
       }
     }
+    this.current = outer;
   }
 
-  /** statement `index` was applied by the caller */
-  skip(index: number): void {
-    this.next = index + 1;
+  private listOf(table: string): number[] {
+    let list = this.byTable.get(table);
+    if (!list) {
+      list = [];
+      this.byTable.set(table, list);
+    }
+    return list;
   }
 }
 
@@ -138,18 +209,19 @@ export class IncrementalAnalyzer {
     for (const chunk of this.planner.plan(text, options.target)) {
       if (clock.sliceUsed() && (await clock.yield(), request.isCancelled?.())) return undefined;
       const parsed = this.parseChunk(chunk, options, run);
-      const shifted = shiftedStatements(parsed, chunk.start - chunk.offset, statements.length);
-      shifted.forEach((s, i) => {
-        statements.push(s);
-        keys.push(`${parsed.hash}:${i}`);
-      });
+      const placed = placedStatements(parsed, chunk.start - chunk.offset, statements.length, run);
+      for (let i = 0; i < placed.length; i++) {
+        statements.push(placed[i]);
+        keys.push(parsed.keys[i]);
+      }
     }
 
     // 2. predictions, rules and catalog replay, statement by statement
     // a shallow copy: the catalog replaces a changed table definition instead of mutating it
     const tables = new TrackedTables((options.catalog ?? emptyCatalog()).tables);
     const catalog: Catalog = { tables };
-    const replay = new DeferredReplay(statements, catalog, path);
+    const replay = new LazyReplay(statements, catalog, path);
+    tables.onAccess((table) => replay.beforeAccess(table));
     const versions = new TableVersions(`${request.catalogVersion}|${this.optionsKey}`);
     const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...options.settings };
     const newTables = new Set<string>([...(options.newTables ?? [])].map((t) => t.toLowerCase()));
@@ -177,16 +249,12 @@ export class IncrementalAnalyzer {
       const isNewTable = (name: string): boolean => newTables.has(name.toLowerCase());
 
       const surroundings = (): string => lines.surroundings(statement.span);
-      const catalogHere = (): Catalog => {
-        replay.upTo(i);
-        return catalog;
-      };
+      const catalogHere = (): Catalog => catalog;
       let entry = this.lookup(key, versions, isNewTable, sessionKey, surroundings);
       let fresh: Finding[][] | undefined;
       if (entry) {
         reused++;
       } else {
-        replay.upTo(i);
         ({ entry, fresh } = this.check(statement, statements, catalog, tables, isNewTable, versions, sessionKey, session, file, settings, options, surroundings));
         this.store(key, entry);
       }
@@ -236,14 +304,13 @@ export class IncrementalAnalyzer {
     // without any directive in the text, suppression keeps every finding: skip its full-text scan
     const kept = text.includes('lockstep-disable') ? applyDirectives(text, findings, findDirectives(text)) : findings;
     kept.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
-    const processed = results.length;
     return {
       path,
       statements: results,
       findings: kept,
       // the replay of statements whose results were reused is deferred until someone asks
       get catalogAfter() {
-        replay.upTo(processed);
+        replay.finish();
         return catalog;
       },
       complete,
@@ -258,14 +325,14 @@ export class IncrementalAnalyzer {
    * to the same versions of the tables it touched — only records which tables it changes and leaves
    * the real replay to whoever needs the catalog later (predictions and rules of a changed statement).
    */
-  private applyStatement(replay: DeferredReplay, i: number, key: string, versions: TableVersions, tables: TrackedTables, run: number, onError: (err: unknown) => void): void {
+  private applyStatement(replay: LazyReplay, i: number, key: string, versions: TableVersions, tables: TrackedTables, run: number, onError: (err: unknown) => void): void {
     const known = this.applyMemo.get(key)?.find((e) => (e.allVersion === undefined || e.allVersion === versions.all()) && e.tables.every((t, k) => versions.of(t) === e.tableVersions[k]));
     if (known) {
       known.lastRun = run;
       versions.touch({ tables: new Set(known.tables), all: known.allVersion !== undefined }, key);
+      replay.defer(i, known.tables, known.allVersion !== undefined);
       return;
     }
-    replay.upTo(i);
     const log = newAccessLog();
     tables.record(log);
     let failed = false;
@@ -276,7 +343,7 @@ export class IncrementalAnalyzer {
       onError(err);
     }
     tables.record(undefined);
-    replay.skip(i);
+    replay.applied(i);
     if (!failed) {
       const touched = [...log.tables];
       const entry: ApplyEntry = { tables: touched, tableVersions: touched.map((t) => versions.of(t)), allVersion: log.all ? versions.all() : undefined, lastRun: run };
@@ -302,7 +369,9 @@ export class IncrementalAnalyzer {
   private parseChunk(chunk: Chunk, options: AnalyzeOptions, run: number): ParsedChunk {
     let parsed = this.chunkCache.get(chunk.input);
     if (!parsed) {
-      parsed = { statements: chunkStatements(chunk, options), hash: hashText(chunk.input), lastRun: run };
+      const parsedStatements = chunkStatements(chunk, options);
+      const hash = hashText(chunk.input);
+      parsed = { statements: parsedStatements, keys: parsedStatements.map((_, i) => `${hash}:${i}`), origin: 0, indexBase: 0, placedRun: -1, lastRun: run };
       this.chunkCache.set(chunk.input, parsed);
     }
     parsed.lastRun = run;
@@ -523,12 +592,19 @@ function chunkStatements(chunk: Chunk, options: AnalyzeOptions): Statement[] {
   return (chunk.input !== chunk.plainInput ? own(chunk.input) : undefined) ?? own(chunk.plainInput) ?? parseFile(chunk.plainInput, { target: options.target });
 }
 
-function shiftedStatements(parsed: ParsedChunk, start: number, indexBase: number): Statement[] {
-  const last = parsed.shifted;
-  if (last && last.start === start && last.indexBase === indexBase) return last.statements;
-  const statements = parsed.statements.map((s) => shiftStatement(s, start, indexBase));
-  parsed.shifted = { start, indexBase, statements };
-  return statements;
+/** the chunk's statements placed at `origin` with indexes from `indexBase` (moved in place; copied when the same text occurs twice) */
+function placedStatements(parsed: ParsedChunk, origin: number, indexBase: number, run: number): Statement[] {
+  const delta = origin - parsed.origin;
+  const indexDelta = indexBase - parsed.indexBase;
+  if (parsed.placedRun === run) return parsed.statements.map((s) => shiftStatement(s, delta, indexDelta));
+  if (delta !== 0 || indexDelta !== 0) {
+    const moved = new Set<object>();
+    for (const s of parsed.statements) moveStatement(s, delta, indexDelta, moved);
+    parsed.origin = origin;
+    parsed.indexBase = indexBase;
+  }
+  parsed.placedRun = run;
+  return parsed.statements;
 }
 
 function pointsOutside(finding: Finding, statement: Statement, path: string): boolean {

@@ -14,6 +14,34 @@ export function shiftStatement(statement: Statement, delta: number, indexDelta: 
   return copy;
 }
 
+/**
+ * Moves a parsed statement in place (no copy: edits move most statements of a big file every
+ * keystroke). Span objects shared between places are moved once.
+ */
+export function moveStatement(statement: Statement, delta: number, indexDelta: number, moved: Set<object>): void {
+  if (delta !== 0) moveDeep(statement, delta, moved);
+  statement.index += indexDelta;
+  if (statement.parentIndex !== undefined) statement.parentIndex += indexDelta;
+}
+
+function moveDeep(value: object, delta: number, moved: Set<object>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) if (v !== null && typeof v === 'object') moveDeep(v, delta, moved);
+    return;
+  }
+  if (isSpan(value)) {
+    if (moved.has(value)) return;
+    moved.add(value);
+    value.start += delta;
+    value.end += delta;
+    return;
+  }
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== null && typeof v === 'object') moveDeep(v, delta, moved);
+  }
+}
+
 function shiftDeep(value: unknown, delta: number): unknown {
   if (Array.isArray(value)) return value.map((v) => shiftDeep(v, delta));
   if (value === null || typeof value !== 'object') return value;
