@@ -244,6 +244,8 @@ test('UPDATE / DELETE / INSERT → dml', () => {
   assert.deepEqual(u.dml, { verb: 'update', tables: ['users', 'orgs'], hasWhere: true, whereText: 'u.id BETWEEN 1 AND 1000', hasLimit: true });
   const [d] = parse('DELETE FROM logs');
   assert.deepEqual(d.dml, { verb: 'delete', tables: ['logs'], hasWhere: false, hasLimit: false });
+  const [withUpdate] = parse('WITH old AS (SELECT id FROM t WHERE created < NOW()) UPDATE t JOIN old ON old.id = t.id SET t.archived = 1');
+  assert.deepEqual([withUpdate.kind, withUpdate.dml?.tables, withUpdate.dml?.hasWhere], ['update', ['t'], false]);
   const [sub] = parse('UPDATE t SET a = (SELECT MAX(x) FROM s WHERE s.id = t.id)');
   assert.equal(sub.dml?.hasWhere, false, 'a WHERE inside a subquery is not the statement\'s WHERE');
   const [i] = parse('INSERT IGNORE INTO `db`.`t` (a) VALUES (1)');

@@ -384,6 +384,19 @@ export function recognizeSimple(src: StatementSource): Recognized | undefined {
   if (w === 'USE') {
     return recognized('use');
   }
+  if (w === 'WITH') {
+    // WITH cte AS (…) [, …] SELECT | UPDATE | DELETE …: read the main statement after the CTEs
+    const ctes = commonTableExpressions(src);
+    const main = ctes ? src.tokens[ctes.main] : undefined;
+    if (ctes && main && (main.value === 'UPDATE' || main.value === 'DELETE')) {
+      const dml = recognizeDml({ text: src.text, tokens: src.tokens.slice(ctes.main) });
+      if (dml?.dml) {
+        dml.dml.tables = dml.dml.tables.filter((t) => !ctes.names.has(t));
+        dml.tables = dml.dml.tables;
+        return dml;
+      }
+    }
+  }
   if (w === 'SELECT' || w === 'WITH' || c.isPunct('(')) {
     const tables: string[] = [];
     const k = topLevelWord(src, 0, 'FROM');
@@ -396,6 +409,23 @@ export function recognizeSimple(src: StatementSource): Recognized | undefined {
   const kind = SIMPLE_KINDS[w];
   if (!kind) return undefined;
   return recognized(kind);
+}
+
+/** `WITH [RECURSIVE] a [(cols)] AS (…), b AS (…)`: the CTE names and the index of the main statement */
+function commonTableExpressions(src: StatementSource): { names: Set<string>; main: number } | undefined {
+  const c = new Cursor(src.tokens);
+  c.accept('WITH');
+  c.accept('RECURSIVE');
+  const names = new Set<string>();
+  for (;;) {
+    const name = c.identifier();
+    if (name === undefined) return undefined;
+    names.add(tableKey(name));
+    if (c.isPunct('(')) c.skipParens();
+    if (!c.accept('AS') || !c.isPunct('(')) return undefined;
+    c.skipParens();
+    if (!c.acceptPunct(',')) return c.done ? undefined : { names, main: c.pos };
+  }
 }
 
 function lockedTables(src: StatementSource): string[] {
