@@ -96,3 +96,12 @@ test('foreign key checks decide how ADD FOREIGN KEY runs', () => {
   assert.equal(run(fk, MARIA, { ...SESSION, foreignKeyChecks: false })?.algorithm, 'NOCOPY', 'creates the index');
   assert.equal(run(fk, MYSQL, { ...SESSION, foreignKeyChecks: false })?.algorithm, 'INPLACE');
 });
+
+test('the reason warns when the written algorithm is silently not what happens', () => {
+  const partitionBy = alter([op({ kind: 'partition', action: 'partition-by' })], { algorithm: 'INSTANT' });
+  const p = run(partitionBy);
+  assert.equal(p?.rejected, undefined, 'MariaDB accepts ALGORITHM=INSTANT for PARTITION BY');
+  assert.match(p?.reason ?? '', /copied anyway/);
+  const addColumn = alter([op({ kind: 'add-column', column: column('c', type('INT')) })]);
+  assert.match(run(addColumn, MARIA, { ...SESSION, alterAlgorithm: 'COPY' })?.reason ?? '', /alter_algorithm=COPY/);
+});

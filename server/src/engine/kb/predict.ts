@@ -4,7 +4,7 @@
 // Not predicted (null): CREATE TABLE / DROP TABLE (no algorithm applies: a new table has no rows to
 // copy and a dropped one is gone; their hazards are the rules' business), non-DDL statements, and
 // statements no parser understood.
-import type { Catalog, Prediction, SessionState, Statement, StatementKind, Target } from '../types';
+import type { Algorithm, Catalog, Prediction, SessionState, Statement, StatementKind, Target } from '../types';
 import { findTable } from '../catalog/lookup';
 import { classifyOperation } from './classify';
 import type { Classified } from './classify';
@@ -14,6 +14,15 @@ import { combine } from './combine';
 const PREDICTED: ReadonlySet<StatementKind> = new Set<StatementKind>(['alter-table', 'create-index', 'drop-index', 'rename-table', 'truncate', 'optimize-table']);
 /** operations whose prediction needs nothing from the catalog */
 const CATALOG_FREE = new Set(['rename-table', 'truncate-table', 'partition', 'table-options', 'force', 'optimize-table', 'add-check', 'drop-foreign-key', 'set-default', 'drop-default', 'rename-index', 'index-visibility', 'system-versioning', 'enable-keys', 'disable-keys']);
+
+/** the written (or session) algorithm makes the server do something other than its own choice */
+function forcedNote(statement: Statement, acceptsAnyway: Algorithm[] | undefined, best: Algorithm, target: Target, session: SessionState): string {
+  const written = statement.ddlOptions.algorithm;
+  if (written && acceptsAnyway?.includes(written as Algorithm)) return `; ALGORITHM=${written} is accepted, but the table is copied anyway`;
+  const fromSession = session.alterAlgorithm?.replace(/'/g, '').toUpperCase();
+  if (target.flavor === 'mariadb' && !written && fromSession === 'COPY' && best !== 'COPY') return '; SET alter_algorithm=COPY in force: the server will copy the table';
+  return '';
+}
 
 export function predict(statement: Statement, catalog: Catalog, target: Target, session: SessionState): Prediction | null {
   try {
@@ -29,7 +38,8 @@ export function predict(statement: Statement, catalog: Catalog, target: Target, 
     const needsCatalog = ops.some((op) => !CATALOG_FREE.has(op.kind));
     const missing = !table && needsCatalog ? `; table \`${ops[0].table}\` not in the catalog: predicted from the statement as written` : '';
     const lockNote = lock !== 'NONE' && combined.lockReason && combined.lockReason.detail !== decisive.detail ? `; LOCK=${lock} because of ${combined.lockReason.detail}` : '';
-    const reason = `${decisive.detail}: ${algorithm}${rebuild ? ', rebuilds the table' : ''}, LOCK=${lock}${lockNote} (${decisive.fact.source})${missing}`;
+    const note = forcedNote(statement, decisive.fact.acceptsAnyway, algorithm, target, session);
+    const reason = `${decisive.detail}: ${algorithm}${rebuild ? ', rebuilds the table' : ''}, LOCK=${lock}${lockNote} (${decisive.fact.source})${missing}${note}`;
     const rejected = rejection(statement, combined, target, session);
     return rejected ? { algorithm, lock, rebuild, reason, rejected } : { algorithm, lock, rebuild, reason };
   } catch {
