@@ -114,3 +114,12 @@ test('MariaDB EXECUTE IMMEDIATE with a literal, a CONCAT of literals, or a varia
   ]);
   assert.deepEqual(prepared.map((s) => s.operations[0].kind), ['add-column', 'drop-column', 'add-index']);
 });
+
+test('a procedure whose body is one statement without BEGIN', () => {
+  const sql = "CREATE PROCEDURE p() COMMENT 'adds c' MODIFIES SQL DATA ALTER TABLE t ADD COLUMN c INT;";
+  const list = parse(sql);
+  assert.deepEqual(list.map((s) => [s.kind, s.origin, slice(sql, s.span)]), [
+    ['create-routine', 'top-level', sql.slice(0, -1)],
+    ['alter-table', 'routine-body', 'ALTER TABLE t ADD COLUMN c INT'],
+  ]);
+});

@@ -92,7 +92,31 @@ function bodyStart(tokens: readonly Token[]): number {
     }
     if (t.value === 'DO' && k > 2) return k + 1;
   }
-  return -1;
+  return singleStatementProcedureBody(tokens);
+}
+
+const ROUTINE_CHARACTERISTICS = new Set(['LANGUAGE', 'SQL', 'NOT', 'DETERMINISTIC', 'CONTAINS', 'NO', 'READS', 'MODIFIES', 'DATA', 'SECURITY', 'DEFINER', 'INVOKER']);
+
+/** `CREATE PROCEDURE p(…) [characteristics] ALTER TABLE …`: a body of one statement, no BEGIN */
+function singleStatementProcedureBody(tokens: readonly Token[]): number {
+  const at = tokens.findIndex((t) => t.kind === 'word' && t.value === 'PROCEDURE');
+  if (at < 0) return -1;
+  let k = at + 2;
+  if (tokens[k]?.value === '.') k += 2;
+  if (tokens[k]?.value !== '(') return -1;
+  let depth = 0;
+  for (; k < tokens.length; k++) {
+    if (tokens[k].value === '(') depth++;
+    else if (tokens[k].value === ')' && --depth === 0) break;
+  }
+  k++;
+  while (k < tokens.length) {
+    const t = tokens[k];
+    if (t.kind === 'word' && t.value === 'COMMENT') k += 2;
+    else if (t.kind === 'word' && ROUTINE_CHARACTERISTICS.has(t.value)) k++;
+    else break;
+  }
+  return k < tokens.length && EXTRACT_VERBS.has(tokens[k].value) ? k : -1;
 }
 
 /** index after `word` at paren depth 0 and outside CASE … END (or the end) */
