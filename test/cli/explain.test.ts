@@ -44,3 +44,18 @@ test('a missing --schema file exits 2', () => {
   assert.equal(r.status, 2);
   assert.match(r.stderr, /V0__missing\.sql/);
 });
+
+test('several --schema files may be listed before or after the SQL', () => {
+  const sql = 'ALTER TABLE users MODIFY name VARCHAR(100) NOT NULL';
+  for (const args of [
+    ['explain', '--schema', 'shop/V1__create_users.sql', 'shop/V2__add_status.sql', sql, '--format', 'json'],
+    ['explain', sql, '--schema', 'shop/V1__create_users.sql', 'shop/V2__add_status.sql', '--format', 'json'],
+  ]) {
+    const r = runCli(args);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as Explained;
+    assert.equal(out.statements[0].sql, sql);
+    assert.ok(out.statements[0].findings.some((f) => f.rule === 'varchar-length-change'), 'VARCHAR(50) came from the schema files');
+  }
+  assert.equal(runCli(['explain', sql, 'extra words']).status, 2, 'two SQL-looking arguments without --schema');
+});

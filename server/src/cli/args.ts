@@ -1,4 +1,5 @@
 // argv → a typed command. Uses node's util.parseArgs; every mistake becomes a UsageError.
+import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FAIL_ON_LEVELS, type FailOn } from '../engine/config';
 import { UsageError } from './errors';
@@ -134,12 +135,19 @@ function parseExplain(args: string[]): ExplainCommand {
   );
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}" for explain: use text or json.`);
-  const [sql, ...extra] = positionals;
-  if (sql === undefined) throw new UsageError('explain needs the SQL to explain, e.g. lockstep explain "ALTER TABLE t ADD c INT". See `lockstep explain --help`.');
+  if (positionals.length === 0) throw new UsageError('explain needs the SQL to explain, e.g. lockstep explain "ALTER TABLE t ADD c INT". See `lockstep explain --help`.');
   const schema = values.schema ?? [];
-  // `--schema a.sql b.sql`: files after the first --schema value arrive as positionals
-  if (extra.length > 0 && schema.length === 0) {
-    throw new UsageError(`unexpected argument "${extra[0]}": quote the SQL as one argument, and pass schema files with --schema.`);
+  let sql = positionals[0];
+  let extra = positionals.slice(1);
+  if (extra.length > 0) {
+    // `--schema a.sql b.sql "ALTER …"`: the files after the first --schema value arrive as
+    // positionals; the SQL is the one argument that is not an existing path
+    const sqlLike = positionals.filter((p) => p === '-' || !existsSync(p));
+    if (schema.length === 0 || sqlLike.length !== 1) {
+      throw new UsageError(`unexpected argument "${extra[0]}": quote the SQL as one argument, and pass schema files with --schema.`);
+    }
+    sql = sqlLike[0];
+    extra = positionals.filter((p) => p !== sql);
   }
   return { command: 'explain', sql, schema: [...schema, ...extra], target: values.target, config: values.config, format, noColor: values['no-color'] ?? false };
 }
