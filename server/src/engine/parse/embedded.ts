@@ -152,17 +152,16 @@ function statementEnd(tokens: readonly Token[], from: number): number {
   return tokens.length;
 }
 
-/** names of user variables that some `PREPARE s FROM @v` uses */
-export function preparedVariables(tokens: readonly Token[], into: Set<string>): void {
-  for (let k = 0; k + 2 < tokens.length; k++) {
-    const t = tokens[k];
-    if (t.kind !== 'word') continue;
-    if (t.value === 'PREPARE' && tokens[k + 2]?.kind === 'word' && tokens[k + 2].value === 'FROM' && tokens[k + 3]?.kind === 'variable') {
-      into.add(tokens[k + 3].value.toLowerCase());
-    } else if (t.value === 'EXECUTE' && tokens[k + 1].value === 'IMMEDIATE' && tokens[k + 2].kind === 'variable') {
-      into.add(tokens[k + 2].value.toLowerCase());
-    }
-  }
+/**
+ * Names of user variables that some `PREPARE s FROM @v` or `EXECUTE IMMEDIATE @v` uses, read from
+ * the whole text with a pattern so that no statement has to be tokenized twice (a match inside a
+ * comment only makes extraction look at one more variable).
+ */
+export function preparedVariables(text: string): Set<string> {
+  const names = new Set<string>();
+  const pattern = /\b(?:PREPARE\s+[`\w$]+\s+FROM|EXECUTE\s+IMMEDIATE)\s+@(?:`([^`]+)`|'([^']+)'|"([^"]+)"|([\w$]+))/gi;
+  for (const m of text.matchAll(pattern)) names.add((m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase());
+  return names;
 }
 
 /** SQL decoded from string literals, with the file offsets where every character starts and ends */

@@ -36,13 +36,12 @@ interface Piece {
 function parseAll(text: string, target: Target): Statement[] {
   const unwrapped = unwrapExecutableComments(text, target);
   const raws = splitStatements(unwrapped);
-  const tokenLists = raws.map((r) => tokenize(unwrapped, r.start, r.end));
-  const prepared = new Set<string>();
-  for (const tokens of tokenLists) preparedVariables(tokens, prepared);
+  const prepared = preparedVariables(unwrapped);
 
   const out: Statement[] = [];
-  raws.forEach((raw, k) => {
-    const tokens = tokenLists[k];
+  raws.forEach((raw) => {
+    // tokens live only while their statement is analysed: dumps can hold millions of them
+    const tokens = tokenize(unwrapped, raw.start, raw.end);
     const top = analyzePiece({ sql: unwrapped, tokens, origin: 'top-level' }, out.length, target, { start: raw.start, end: raw.end }, unwrapped.slice(raw.start, raw.end));
     out.push(top);
     if (top.kind === 'create-routine' || (tokens[0]?.value === 'BEGIN' && tokens[1]?.value === 'NOT')) {
