@@ -89,7 +89,8 @@ export class LspClient {
   private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {}
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.root ?? ROOT });
+    const nodeArgs = process.env.LOCKSTEP_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.root ?? ROOT });
     child.stderr?.resume();
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
@@ -172,6 +173,7 @@ export class LspClient {
     } catch {
       // already gone
     }
+    if (this.alive()) await Promise.race([new Promise((r) => this.process.once('exit', r)), new Promise((r) => setTimeout(r, 3000))]);
     this.connection.dispose();
     if (this.alive()) this.process.kill();
   }

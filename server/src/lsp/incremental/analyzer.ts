@@ -82,6 +82,9 @@ interface MemoEntry {
   predictError?: Finding;
   /** per rule (registry order): its findings, or null when it read the whole file and must re-run */
   perRule: (Finding[] | null)[];
+  /** the cached findings of every rule, in rule order, and the rules that must re-run */
+  flat: Finding[];
+  rerun: number[];
   lastRun: number;
 }
 
@@ -264,19 +267,15 @@ export class IncrementalAnalyzer {
       if (memo.predictError) findings.push(shiftFinding(memo.predictError, start, path, statement.index));
       results.push({ statement, prediction: memo.prediction });
       if (!statement.analyzed) findings.push(unparsedFinding(statement));
-      rules.forEach((rule, r) => {
-        if (fresh) {
-          findings.push(...fresh[r]);
-          return;
-        }
-        const cached = memo.perRule[r];
-        if (cached) {
-          for (const f of cached) findings.push(shiftFinding(f, start, path, statement.index));
-          return;
-        }
-        if (cached === null) {
+      if (fresh) {
+        for (const found of fresh) for (const f of found) findings.push(f);
+      } else {
+        // cached findings before re-run ones: the final sort (offset, then rule) restores analyzeFile's order
+        for (const f of memo.flat) findings.push(shiftFinding(f, start, path, statement.index));
+        for (const r of memo.rerun) {
+          const rule = rules[r];
           const severity = severityOf(rule.meta.id, rule.meta.defaultSeverity, options);
-          if (severity === 'off') return;
+          if (severity === 'off') continue;
           const ctx = ruleContext(statement, statements, catalogHere, isNewTable, options, memo.prediction, session, file, settings, (f) =>
             findings.push(reported(f, rule.meta, severity, options, statement.index)),
           );
@@ -286,7 +285,7 @@ export class IncrementalAnalyzer {
             findings.push(internalError(statement, rule.meta.id, err));
           }
         }
-      });
+      }
 
       for (const op of statement.operations) {
         if (op.kind === 'create-table') newTables.add(op.table.toLowerCase());
@@ -478,6 +477,8 @@ export class IncrementalAnalyzer {
       prediction,
       predictError,
       perRule,
+      flat: perRule.flatMap((f) => f ?? []),
+      rerun: perRule.flatMap((f, r) => (f === null ? [r] : [])),
       lastRun: 0,
     };
     return { entry, fresh };
@@ -511,8 +512,15 @@ class TableVersions {
     this.allVersion = base;
   }
 
+  private readonly combined = new Map<string, string>();
+
   of(table: string): string {
-    return `${this.versions.get(table) ?? this.base}/${this.allVersion}`;
+    let version = this.combined.get(table);
+    if (version === undefined) {
+      version = `${this.versions.get(table) ?? this.base}/${this.allVersion}`;
+      this.combined.set(table, version);
+    }
+    return version;
   }
 
   all(): string {
@@ -520,8 +528,14 @@ class TableVersions {
   }
 
   touch(log: AccessLog, statementKey: string): void {
-    for (const table of log.tables) this.versions.set(table, hashText(`${this.versions.get(table) ?? this.base}|${statementKey}`));
-    if (log.all) this.allVersion = hashText(`${this.allVersion}|${statementKey}`);
+    for (const table of log.tables) {
+      this.versions.set(table, hashText(`${this.versions.get(table) ?? this.base}|${statementKey}`));
+      this.combined.delete(table);
+    }
+    if (log.all) {
+      this.allVersion = hashText(`${this.allVersion}|${statementKey}`);
+      this.combined.clear();
+    }
   }
 }
 

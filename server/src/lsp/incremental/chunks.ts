@@ -2,14 +2,14 @@
 // splitter sees them), so unchanged chunks keep their parse results across edits. A chunk is
 // parsed with the context the whole file would give it:
 // - the delimiter in force (a `DELIMITER d` line is put in front of it when that is not `;`);
-// - the user variables some `PREPARE s FROM @v` anywhere in the file runs (the parser only looks
-//   inside `SET @v = '…'` strings for those): `PREPARE` statements naming them are put after it.
+// - the user variables some `PREPARE s FROM @v` (or `EXECUTE IMMEDIATE @v`) anywhere in the file
+//   runs (the parser only looks inside `SET @v = '…'` strings for those): `PREPARE` statements
+//   naming them are put after it.
 // Statements that come from the added text are dropped by the caller (they start past the chunk).
 import type { Span, Target } from '../../engine';
 import { preparedVariables } from '../../engine/parse/embedded';
 import { unwrapExecutableComments } from '../../engine/parse/executable-comments';
 import { splitStatements } from '../../engine/parse/splitter';
-import { tokenize } from '../../engine/parse/tokens';
 
 export interface Chunk extends Span {
   /** the text given to the parser: [prefix] chunk text [suffix] */
@@ -31,7 +31,7 @@ interface Plan {
 }
 
 /** edits that may change how the text around them splits: re-plan the whole file */
-const SPLIT_CONTEXT = /DELIMITER|BEGIN|PREPARE|\/\*!|\/\*M!/i;
+const SPLIT_CONTEXT = /DELIMITER|BEGIN|PREPARE|EXECUTE|\/\*!|\/\*M!/i;
 
 export class ChunkPlanner {
   private readonly preparedByText = new Map<string, string[]>();
@@ -125,11 +125,7 @@ export class ChunkPlanner {
     let names = this.preparedByText.get(chunkText);
     if (!names) {
       names = [];
-      if (/PREPARE/i.test(chunkText)) {
-        const into = new Set<string>();
-        preparedVariables(tokenize(chunkText, 0, chunkText.length), into);
-        names = [...into];
-      }
+      if (/PREPARE|EXECUTE/i.test(chunkText)) names = [...preparedVariables(chunkText)];
       this.preparedByText.set(chunkText, names);
     }
     return names;
