@@ -7,6 +7,7 @@ import type { Fix, SessionState, Statement, Target } from '../types';
 import { type Rule, type RuleContext } from './rule';
 import { ddlTables, isMdlDdl, topLevelOf } from './util/lock-ddl';
 import { delimiterAfter, findInSpan, ident } from './util/lock-text';
+import { isOnlyCreateGuards } from './util/recreate';
 
 /** a lock_wait_timeout above this many seconds does not bound the metadata-lock queue usefully */
 const MAX_LOCK_WAIT_SECONDS = 60;
@@ -24,23 +25,28 @@ export const missingLockWaitTimeout: Rule = {
     const st = ctx.statement;
     const createdHere = new Set<string>();
     const isNew = (name: string): boolean => ctx.isNewTable(name) || createdHere.has(name.toLowerCase());
-    if (!offending(st, ctx.session, isNew, ctx.target)) return;
+    // `DROP TABLE IF EXISTS t` before a CREATE TABLE t, t unknown to the catalog: nothing to wait for
+    const locks = (other: Statement, session: SessionState): boolean =>
+      offending(other, session, isNew, ctx.target) && !isOnlyCreateGuards(other, ctx.statements, ctx.catalog);
+    if (!locks(st, ctx.session)) return;
     // only the first offending statement of the file reports; the fix covers the whole file
     let session = initialSession();
     let later = 0;
     for (const other of ctx.statements) {
       if (other === st) break;
-      if (offending(other, session, isNew, ctx.target)) return;
+      if (locks(other, session)) return;
       for (const op of other.operations) if (op.kind === 'create-table') createdHere.add(op.table.toLowerCase());
       session = nextSession(session, other);
     }
+    // the tables this statement locks, before the scan below learns about tables created after it
+    const tables = lockedExisting(st, isNew, ctx.target);
+    if (tables.length === 0) return;
     session = ctx.session;
     for (const other of ctx.statements.slice(ctx.statements.indexOf(st) + 1)) {
       for (const op of other.operations) if (op.kind === 'create-table') createdHere.add(op.table.toLowerCase());
-      if (offending(other, session, isNew, ctx.target)) later++;
+      if (locks(other, session)) later++;
       session = nextSession(session, other);
     }
-    const tables = lockedExisting(st, isNew, ctx.target);
     const changed = isMdlDdl(st) && ddlTables(st).includes(tables[0]);
     const subject = changed ? `DDL on existing table ${ident(tables[0])}` : `This statement references existing table ${ident(tables[0])} in a foreign key, so MySQL locks it too: it`;
     const current = ctx.session.lockWaitTimeout;
