@@ -2,8 +2,9 @@
 // FULLTEXT/SPATIAL block writes; bundling with ADD COLUMN forces a rebuild).
 import { splitAlter } from '../fix/add-index';
 import { appendAlterClause, fix, insertAt } from '../fix/edits';
+import { predict } from '../kb/predict';
 import { atLeast } from '../targets';
-import type { Fix, Operation, Statement, Target } from '../types';
+import type { Fix, Operation, Prediction, Statement, Target } from '../types';
 import { existingTableOps, type Rule, type RuleContext } from './rule';
 import { shortReason } from './util/lock-ddl';
 import { ident } from './util/lock-text';
@@ -52,6 +53,13 @@ function reportBlocking(ctx: RuleContext, op: AddIndexOp): void {
   });
 }
 
+/** the prediction for the statement's index clauses alone, so that other clauses' locks are not blamed on the index */
+function indexOnlyPrediction(ctx: RuleContext, ops: readonly Operation[]): Prediction | null {
+  const st = ctx.statement;
+  if (ops.length === st.operations.length) return ctx.prediction;
+  return predict({ ...st, operations: [...ops] }, ctx.catalog, ctx.target, ctx.session);
+}
+
 /** the statement's algorithm/lock clauses leave room for asserting an online build */
 function assertableAlgorithm(st: Statement): boolean {
   const a = st.ddlOptions.algorithm;
@@ -64,7 +72,7 @@ function reportUnasserted(ctx: RuleContext, plain: AddIndexOp[], fixable: boolea
   if (!assertableAlgorithm(st)) return;
   const names = plain.map(indexName).join(', ');
   const what = plain.length > 1 ? `indexes ${names}` : `index ${names}`;
-  const p = ctx.prediction;
+  const p = indexOnlyPrediction(ctx, plain);
   if (p && p.lock !== 'NONE') {
     ctx.report({
       message: `Adding ${what} to existing table ${ident(plain[0].table)} cannot run with LOCK=NONE here (${shortReason(p)}): writes to the table are blocked for the whole build.`,
@@ -73,6 +81,9 @@ function reportUnasserted(ctx: RuleContext, plain: AddIndexOp[], fixable: boolea
     });
     return;
   }
+  // another clause of the statement (a COPY-only change, ENGINE=, …) rules out LOCK=NONE: the rules
+  // for that clause report it, and asserting LOCK=NONE would only make the statement fail
+  if (ctx.prediction && ctx.prediction.lock !== 'NONE') return;
   const clause = st.ddlOptions.algorithm && st.ddlOptions.algorithm !== 'DEFAULT' ? 'LOCK=NONE' : ONLINE;
   const text = st.kind === 'alter-table' ? clause : clause.replace(', ', ' ');
   const fixes: Fix[] = [];
@@ -114,7 +125,8 @@ function reportBundled(ctx: RuleContext, plain: AddIndexOp[], fixable: boolean):
   if (fixable) {
     const indexOps = st.operations.filter((op) => op.kind === 'add-index');
     const rest = st.operations.filter((op) => op.kind !== 'add-index');
-    const online = !ctx.prediction || ctx.prediction.lock === 'NONE' ? ONLINE : 'ALGORITHM=INPLACE';
+    const own = indexOnlyPrediction(ctx, indexOps);
+    const online = !own || own.lock === 'NONE' ? ONLINE : 'ALGORITHM=INPLACE';
     const edit = splitAlter(ctx.file.text, st, [{ ops: rest }, { ops: indexOps, options: online }]);
     if (edit) fixes.push(fix('Split into ADD COLUMN and a separate online ADD INDEX statement', [edit], true));
   }
