@@ -1,6 +1,7 @@
 // multiple-alters-same-table: a second table-rewriting ALTER on the same existing table in one file.
 import { fix } from '../fix/edits';
 import { mergeAlters } from '../fix/multiple-alters-same-table';
+import { findTable } from '../catalog/lookup';
 import { nextSession, initialSession } from '../session';
 import type { Statement } from '../types';
 import { type Rule } from './rule';
@@ -27,7 +28,10 @@ export const multipleAltersSameTable: Rule = {
   check(ctx) {
     const st = ctx.statement;
     if (!st.analyzed || !REWRITING_KINDS.has(st.kind)) return;
-    const rewrites = rewritesTable(st, ctx.prediction, ctx.session.foreignKeyChecks);
+    // for a table the catalog does not know, the prediction guesses (e.g. "old definition unknown:
+    // assume a type change"); only clauses that rewrite whatever the old definition was count then
+    const known = ddlTables(st).every((t) => findTable(ctx.catalog, t) !== undefined);
+    const rewrites = rewritesTable(st, known ? ctx.prediction : null, ctx.session.foreignKeyChecks);
     let memo = seen.get(ctx.statements);
     if (!memo) seen.set(ctx.statements, (memo = new Map()));
     memo.set(st, rewrites);
