@@ -41,7 +41,7 @@ function parseAll(text: string, target: Target): Statement[] {
   const out: Statement[] = [];
   raws.forEach((raw) => {
     // tokens live only while their statement is analysed: dumps can hold millions of them
-    const tokens = tokenize(unwrapped, raw.start, raw.end);
+    const tokens = tokenize(unwrapped, raw.start, readableEnd(unwrapped, raw.start, raw.end));
     const top = analyzePiece({ sql: unwrapped, tokens, origin: 'top-level' }, out.length, target, { start: raw.start, end: raw.end }, unwrapped.slice(raw.start, raw.end));
     out.push(top);
     if (top.kind === 'create-routine' || (tokens[0]?.value === 'BEGIN' && tokens[1]?.value === 'NOT')) {
@@ -57,6 +57,21 @@ function parseAll(text: string, target: Target): Statement[] {
     }
   });
   return out;
+}
+
+const LONG_STATEMENT = 16_384;
+
+/**
+ * Where tokenizing a statement can stop: for a long `INSERT … VALUES (…), (…) …` nothing after
+ * VALUES matters to the analysis, and seed files hold megabytes of rows.
+ */
+function readableEnd(text: string, start: number, end: number): number {
+  if (end - start <= LONG_STATEMENT) return end;
+  const verb = leadingWords(text, start, 1)[0];
+  if (verb !== 'INSERT' && verb !== 'REPLACE') return end;
+  const head = text.slice(start, start + LONG_STATEMENT);
+  const values = /\bVALUES?\s*\(/i.exec(head);
+  return values && !/\bSELECT\b/i.test(head.slice(0, values.index)) ? start + values.index + values[0].length - 1 : end;
 }
 
 function extractPrepared(tokens: Token[], container: Statement, prepared: ReadonlySet<string>, out: Statement[], target: Target): void {
