@@ -236,6 +236,7 @@ test('SET assignments in every spelling', () => {
   ]);
   assert.deepEqual(parse('SET GLOBAL innodb_lock_wait_timeout=10')[0].assignments, [{ name: 'innodb_lock_wait_timeout', scope: 'global', value: '10' }]);
   assert.deepEqual(parse('SET NAMES utf8mb4')[0].assignments, []);
+  assert.deepEqual(parse('SET NEW.updated_at = NOW()')[0].assignments, [], 'a trigger column is not a session setting');
 });
 
 test('UPDATE / DELETE / INSERT → dml', () => {

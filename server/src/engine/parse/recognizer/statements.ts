@@ -212,7 +212,11 @@ export function recognizeSet(src: StatementSource): Recognized | undefined {
       if (id === undefined) continue;
       name = id;
       if (part.isPunct('.')) {
+        // `SESSION.x` is a variable; `NEW.col` in a trigger body is a column, not a setting
+        const qualifier = id.toLowerCase();
+        if (qualifier !== 'session' && qualifier !== 'global' && qualifier !== 'local' && qualifier !== 'persist') continue;
         part.next();
+        partScope = qualifier === 'global' || qualifier === 'persist' ? 'global' : 'session';
         name = part.identifier() ?? name;
       }
     }
