@@ -147,14 +147,22 @@ async function main(): Promise<void> {
   const ctx: BenchContext = { cli, tmpDir, runs };
   try {
     const rows = await cliSection(ctx);
+    const failures: string[] = [];
     for (const name of OPTIONAL_SECTIONS) {
       const file = join(here, name);
       if (!existsSync(file)) continue;
-      const mod = (await import(pathToFileURL(file).href)) as { run?: BenchSection };
-      if (typeof mod.run === 'function') rows.push(...(await mod.run(ctx)));
+      try {
+        const mod = (await import(pathToFileURL(file).href)) as { run?: BenchSection };
+        if (typeof mod.run === 'function') rows.push(...(await mod.run(ctx)));
+      } catch (err) {
+        // one broken section must not hide the others' figures
+        failures.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
     }
     const met = printTable(rows, runs);
+    for (const f of failures) console.log(`\nSection failed: ${f}`);
     console.log(met ? '\nAll targets met.' : '\nSome targets were missed (ok = NO).');
+    if (failures.length > 0) process.exitCode = 1;
   } finally {
     rmSync(tmpDir, { recursive: true, force: true });
   }
