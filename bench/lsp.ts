@@ -16,6 +16,8 @@ const EDITS = 120;
 
 interface SessionNumbers {
   startToFirstMs: number;
+  /** server CPU time (user + system) per edit: the work itself, whatever else the machine runs */
+  cpuPerEditMs: number | undefined;
   rssMb: number | undefined;
   latencies: number[];
   statements: number;
@@ -31,6 +33,17 @@ function rssMb(pid: number | undefined): number | undefined {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** user + system CPU time of a process in ms (Linux), from /proc/<pid>/stat */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return undefined;
   }
@@ -61,6 +74,7 @@ async function session(workspace: string, file: string, text: string): Promise<S
     // type a suffix into a column name, then delete it again: one character per edit
     const at = editPoint(text);
     const latencies: number[] = [];
+    const cpuBefore = cpuMs(client.process.pid);
     for (let e = 0; e < EDITS; e++) {
       const typing = e < EDITS / 2;
       const k = typing ? e : EDITS - 1 - e;
@@ -73,7 +87,9 @@ async function session(workspace: string, file: string, text: string): Promise<S
       await client.diagnosticsFor(uri, version, 60_000);
       latencies.push(performance.now() - t0);
     }
-    return { startToFirstMs, rssMb: rss, latencies, statements: STATEMENTS };
+    const cpuAfter = cpuMs(client.process.pid);
+    const cpuPerEditMs = cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / EDITS : undefined;
+    return { startToFirstMs, cpuPerEditMs, rssMb: rss, latencies, statements: STATEMENTS };
   } finally {
     await client.stop();
   }
@@ -110,6 +126,10 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       note: 'didChange of one character in a column name mid-file (typed, then deleted) until publishDiagnostics for that version; includes the 10 ms debounce',
     },
   ];
+  const cpu = sessions.map((s) => s.cpuPerEditMs).filter((m): m is number => m !== undefined);
+  if (cpu.length > 0) {
+    rows.push({ name: 'LSP server CPU per keystroke (mean)', unit: 'ms', samples: cpu, note: 'user+system CPU of the server process over the edits / edits (/proc, 10 ms ticks): the latency without waiting for a busy machine' });
+  }
   const rss = sessions.map((s) => s.rssMb).filter((m): m is number => m !== undefined);
   if (rss.length > 0) rows.push({ name: 'LSP server RSS after opening the file', unit: 'MB', samples: rss, target: { op: '<=', value: 200 }, note: 'VmRSS of the server process' });
   return rows;

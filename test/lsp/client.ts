@@ -33,7 +33,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const ROOT = join(__dirname, '..', '..');
-export const SERVER = join(ROOT, 'dist', 'server.js');
+/** the bundled server; LOCKSTEP_SERVER_BUNDLE points elsewhere (e.g. an unminified build for profiling) */
+export const SERVER = process.env.LOCKSTEP_SERVER_BUNDLE ?? join(ROOT, 'dist', 'server.js');
 
 /**
  * Builds the bundles (scripts/build.mjs) unless dist/server.js is newer than every server source.
