@@ -68,7 +68,7 @@ function instantFallback(clauses: ResolvedClause[], target: Target): ResolvedCla
       return blocker ? degrade(c, 'INPLACE', !!c.fact.inplaceRebuild, `(done in place next to ${blocker.detail})`) : c;
     }
     if (!c.fact.inplaceRebuild) return c;
-    const blocker = others.find((o) => o.buildsIndex || (o.fact.rebuild && o.fact.algorithm !== 'COPY'));
+    const blocker = others.find((o) => o.buildsIndex || o.fact.buildsIndex || (o.fact.rebuild && o.fact.algorithm !== 'COPY'));
     return blocker ? degrade(c, 'INPLACE', true, `(rebuilt next to ${blocker.detail})`) : c;
   });
 }

@@ -47,6 +47,8 @@ export interface Fact {
   refusal?: string;
   /** the server's refusal when a weaker LOCK is requested */
   lockRefusal?: string;
+  /** re-creates a secondary index (so instant column changes next to it become a rebuild) */
+  buildsIndex?: boolean;
   /** instant add/drop/reorder of columns: done in place (with a rebuild) when the statement also needs non-instant work */
   inplaceRebuild?: boolean;
   /** requested algorithms the server accepts although it does something weaker (MariaDB PARTITION BY with INSTANT) */
@@ -188,7 +190,7 @@ export const FACTS: Record<OpClass, FactRow[]> = {
   'charset-widen': [maria(M_INSTANT, V(10, 4, 3)), maria(M_COPY_TYPE), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (change column data type)`))],
   'charset-change': [maria(M_COPY_TYPE), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (change column data type)`))],
   'collation-change': [maria(M_INSTANT), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (change column data type)`))],
-  'collation-change-indexed': [maria(M_NOCOPY), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (change column data type)`))],
+  'collation-change-indexed': [maria({ ...M_NOCOPY, buildsIndex: true }), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (change column data type)`))],
   'enum-collation-change': [maria(M_COPY_TYPE), mysql(MY_COPY)],
   'enum-append': [maria(M_INSTANT), ...mysqlInstantSince12()],
   'enum-change': [maria(M_COPY_TYPE), mysql(MY_COPY)],
