@@ -78,19 +78,17 @@ export function parseColumnDefinition(src: StatementSource, from: number, to: nu
       c.next();
       if (c.isPunct('(')) c.skipParens();
       def.onUpdate = sourceText(src, s, c.pos);
-    } else if ((c.accept('GENERATED', 'ALWAYS', 'AS') || c.accept('AS')) && c.isWord('ROW')) {
-      // MariaDB system-versioning period columns: AS ROW START / AS ROW END
-      c.next();
-      c.next();
-    } else if (src.tokens[c.pos - 1]?.value === 'AS' && c.pos > start) {
-      const open = c.pos;
-      if (!c.isPunct('(')) {
-        problems.push('generated column without an expression');
-        continue;
+    } else if (c.accept('GENERATED', 'ALWAYS', 'AS') || c.accept('AS')) {
+      if (c.accept('ROW')) {
+        c.next(); // MariaDB system-versioning columns: AS ROW START / AS ROW END
+      } else if (c.isPunct('(')) {
+        const close = matchingParen(src.tokens, c.pos, to);
+        def.generated = { expression: sourceText(src, c.pos + 1, close), stored: false };
+        c.pos = close + 1;
+      } else {
+        problems.push(`generated column ${name} without an expression`);
+        break;
       }
-      const close = matchingParen(src.tokens, open, to);
-      def.generated = { expression: sourceText(src, open + 1, close), stored: false };
-      c.pos = close + 1;
     } else if (c.accept('STORED') || c.accept('PERSISTENT')) {
       if (def.generated) def.generated.stored = true;
     } else if (c.accept('VIRTUAL')) {
