@@ -129,6 +129,8 @@ const CASES: ManualCase[] = [
   { row: '1.9 the requested ALGORITHM must be honoured (no silent fallback)', target: 'mysql-8.0.20', setup: T, sql: 'ALTER TABLE t MODIFY a INT NOT NULL, ALGORITHM=INSTANT', expect: { rejected: true } },
   { row: '1.9 ALGORITHM=INPLACE on an instant-capable ADD COLUMN is accepted (runs in place)', target: 'mysql-8.0.29', setup: T, sql: 'ALTER TABLE t ADD COLUMN c INT NULL, ALGORITHM=INPLACE, LOCK=NONE', expect: { algorithm: 'INSTANT', rejected: false } },
   { row: 'hazards.md locking-algorithm: ALGORITHM=INSTANT with LOCK=NONE is error 1221 on MySQL', target: 'mysql-8.4', setup: T, sql: 'ALTER TABLE t ADD COLUMN c INT NULL, ALGORITHM=INSTANT, LOCK=NONE', expect: { rejected: true } },
+  { row: '1.9 LOCK=NONE cannot be honoured by ALGORITHM=COPY (COPY permits no concurrent DML)', target: 'mysql-8.0.29', setup: T, sql: 'ALTER TABLE t FORCE, ALGORITHM=COPY, LOCK=NONE', expect: { algorithm: 'INPLACE', rejected: true } },
+  { row: '1.9 LOCK=SHARED is honoured by ALGORITHM=COPY', target: 'mysql-8.0.29', setup: T, sql: 'ALTER TABLE t FORCE, ALGORITHM=COPY, LOCK=SHARED', expect: { rejected: false } },
   { row: '§4.2 ALGORITHM=NOCOPY is not MySQL syntax', target: 'mysql-8.4', setup: T, sql: 'ALTER TABLE t ADD INDEX ia (a), ALGORITHM=NOCOPY', expect: { rejected: true } },
 ];
 
