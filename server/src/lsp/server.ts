@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClientFlags, ServerContext } from './context';
+import type { ClientSettings } from './protocol';
 import { registerCodeActions } from './handlers/code-actions';
 import { registerCodeLens } from './handlers/code-lens';
 import { registerCommands, SERVER_COMMANDS } from './handlers/commands';
@@ -46,6 +47,7 @@ export function serve(connection: Connection): ServerContext {
     ctx.flags = clientFlags(params);
     ctx.roots = workspaceRoots(params);
     folderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    ctx.settings.clear(initializationSettings(params.initializationOptions));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -83,6 +85,13 @@ export function serve(connection: Connection): ServerContext {
   registerExplain(ctx);
   documents.listen(connection);
   return ctx;
+}
+
+/** settings sent as initialization options: `{ lockstep: {…} }` or the section itself */
+function initializationSettings(options: unknown): ClientSettings | undefined {
+  if (typeof options !== 'object' || options === null) return undefined;
+  const nested = (options as { lockstep?: unknown }).lockstep;
+  return (typeof nested === 'object' && nested !== null ? nested : options) as ClientSettings;
 }
 
 function clientFlags(params: InitializeParams): ClientFlags {

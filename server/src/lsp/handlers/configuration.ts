@@ -83,7 +83,7 @@ export class SettingsStore {
     if (!ctx.flags.configuration) return this.pushed;
     try {
       const value: unknown = await ctx.connection.workspace.getConfiguration({ scopeUri: uri, section: 'lockstep' });
-      return typeof value === 'object' && value !== null ? (value as ClientSettings) : {};
+      return typeof value === 'object' && value !== null ? (value as ClientSettings) : this.pushed;
     } catch {
       return this.pushed;
     }
