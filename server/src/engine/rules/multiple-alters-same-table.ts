@@ -44,9 +44,11 @@ export const multipleAltersSameTable: Rule = {
       const shared = REWRITING_KINDS.has(other.kind) && other.analyzed ? ddlTables(other).filter((t) => mine.includes(t)) : [];
       if (shared.length > 0 && (memo.get(other) ?? rewritesTable(other, null, session.foreignKeyChecks))) {
         const line = lineOf(ctx.file.text, other.span.start);
+        const p = known ? ctx.prediction : null;
+        const why = p ? `; this one runs as ${p.algorithm === 'COPY' || st.ddlOptions.algorithm === 'COPY' ? 'ALGORITHM=COPY' : `ALGORITHM=${p.algorithm} with a table rebuild`}, LOCK=${p.lock}` : '';
         const edits = mergeAlters(ctx.file.text, ctx.statements, other, st, shared[0]);
         ctx.report({
-          message: `Existing table ${ident(shared[0])} is rewritten a second time in this file (first at line ${line}): each statement waits for its own exclusive metadata lock and copies or rebuilds the whole table again.`,
+          message: `Existing table ${ident(shared[0])} is rewritten a second time in this file (first at line ${line}${why}): each statement waits for its own exclusive metadata lock and copies or rebuilds the whole table again.`,
           span: st.operations[0]?.span ?? st.span,
           help: 'Merge the rebuilding clauses into one ALTER TABLE so the table is rebuilt once; keep instant-eligible clauses in their own statements.',
           related: [{ message: `first rewrite of ${shared[0]}`, span: other.span }],
