@@ -7,6 +7,9 @@ import {
   CodeActionRequest,
   CodeLensRequest,
   ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -83,6 +86,8 @@ type Waiter = { uri: string; test: (p: PublishDiagnosticsParams) => boolean; res
 
 export class LspClient {
   readonly messages: string[] = [];
+  /** what the client answers for the `lockstep` section */
+  settings: Record<string, unknown> = {};
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private waiters: Waiter[] = [];
   private readonly versions = new Map<string, number>();
@@ -95,9 +100,10 @@ export class LspClient {
     child.stderr?.resume();
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
+    client.settings = options.settings ?? {};
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => client.received(p));
     connection.onNotification(ShowMessageNotification.type, (p) => client.messages.push(p.message));
-    connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'lockstep' ? (options.settings ?? {}) : null)));
+    connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'lockstep' ? client.settings : null)));
     connection.onRequest(RegistrationRequest.type, () => null);
     connection.listen();
     const rootUri = options.root ? pathToFileURL(options.root).toString() : null;
@@ -148,6 +154,16 @@ export class LspClient {
     this.versions.set(uri, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
     return version;
+  }
+
+  /** new `lockstep` settings, announced with workspace/didChangeConfiguration */
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { lockstep: settings } });
+  }
+
+  async filesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {

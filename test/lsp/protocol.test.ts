@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { MarkupContent, type Diagnostic } from 'vscode-languageserver-protocol';
+import { FileChangeType, MarkupContent, type Diagnostic } from 'vscode-languageserver-protocol';
 import { RULE_DOCS_BASE_URL } from '../../server/src/lsp/docs';
 import { ExplainRequest } from '../../server/src/lsp/protocol';
 import { applyTextEdits, ensureBundle, fileUri, LspClient } from './client';
@@ -171,6 +171,42 @@ describe('workspace migrations', () => {
     assert.equal(byRule(diagnostics, 'set-not-null').range.start.line, 1);
   });
 });
+
+describe('configuration', () => {
+  const uri = (): string => fileUri(join(workspace, 'scratch', 'config.sql'));
+
+  test('editor settings choose the target; lockstep.config.json wins and is re-read when it changes', async () => {
+    await client.open(uri(), "ALTER TABLE users ADD COLUMN c INT;\nUPDATE users SET c = 1;\n");
+    let { diagnostics } = await client.diagnosticsFor(uri(), 1);
+    assert.ok(!codes(diagnostics).includes('unbatched-dml'), 'off in the config file');
+    await client.changeSettings({ target: 'mariadb-10.11', rules: { 'unbatched-dml': 'error' } });
+    const hover = await waitFor(async () => {
+      const h = await client.hover(uri(), { line: 0, character: 3 });
+      return h && MarkupContent.is(h.contents) && h.contents.value.includes('mariadb-10.11') ? h : undefined;
+    });
+    assert.ok(hover, 'the hover follows the target setting');
+    ({ diagnostics } = await client.diagnostics(uri()));
+    assert.ok(!codes(diagnostics).includes('unbatched-dml'), 'the config file wins over the setting');
+
+    writeFileSync(join(workspace, 'lockstep.config.json'), JSON.stringify({ rules: { 'unbatched-dml': 'error' } }));
+    await client.filesChanged([{ uri: fileUri(join(workspace, 'lockstep.config.json')), type: FileChangeType.Changed }]);
+    ({ diagnostics } = await client.diagnostics(uri(), (p) => codes(p.diagnostics).includes('unbatched-dml')));
+    assert.equal(byRule(diagnostics, 'unbatched-dml').severity, 1);
+    writeFileSync(join(workspace, 'lockstep.config.json'), JSON.stringify({ rules: { 'unbatched-dml': 'off' } }));
+    await client.filesChanged([{ uri: fileUri(join(workspace, 'lockstep.config.json')), type: FileChangeType.Changed }]);
+    await client.changeSettings({});
+  });
+});
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10000): Promise<T | undefined> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return undefined;
+}
 
 describe('hostile input', () => {
   test('a 20 MB document gets a clear message, no analysis, and the server keeps answering', async () => {
