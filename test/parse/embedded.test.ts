@@ -123,3 +123,10 @@ test('a procedure whose body is one statement without BEGIN', () => {
     ['alter-table', 'routine-body', 'ALTER TABLE t ADD COLUMN c INT'],
   ]);
 });
+
+test('MariaDB BEGIN NOT ATOMIC block: an anonymous compound statement, not a transaction', () => {
+  const sql = "BEGIN NOT ATOMIC\n  IF NOT EXISTS (SELECT 1 FROM information_schema.statistics WHERE index_name = 'ix') THEN\n    CREATE INDEX ix ON t (a);\n  END IF;\nEND;";
+  const list = parse(sql, 'mariadb-10.11');
+  assert.deepEqual(list.map((s) => [s.kind, s.origin]), [['other', 'top-level'], ['create-index', 'routine-body']]);
+  assert.equal(slice(sql, list[1].span), 'CREATE INDEX ix ON t (a)');
+});

@@ -39,24 +39,40 @@ function parseAll(text: string, target: Target): Statement[] {
   const prepared = preparedVariables(unwrapped);
 
   const out: Statement[] = [];
-  raws.forEach((raw) => {
-    // tokens live only while their statement is analysed: dumps can hold millions of them
-    const tokens = tokenize(unwrapped, raw.start, readableEnd(unwrapped, raw.start, raw.end));
-    const top = analyzePiece({ sql: unwrapped, tokens, origin: 'top-level' }, out.length, target, { start: raw.start, end: raw.end }, unwrapped.slice(raw.start, raw.end));
-    out.push(top);
-    if (top.kind === 'create-routine' || (tokens[0]?.value === 'BEGIN' && tokens[1]?.value === 'NOT')) {
-      for (const [from, to] of routineBodyStatements(tokens)) {
-        const leaf = tokens.slice(from, to);
-        const span = { start: leaf[0].start, end: leaf[leaf.length - 1].end };
-        const inner = analyzePiece({ sql: unwrapped, tokens: leaf, origin: 'routine-body', parentIndex: top.index }, out.length, target, span, unwrapped.slice(span.start, span.end));
-        out.push(inner);
-        extractPrepared(leaf, inner, prepared, out, target);
-      }
-    } else {
-      extractPrepared(tokens, top, prepared, out, target);
+  for (const raw of raws) {
+    const span = { start: raw.start, end: raw.end };
+    const sql = unwrapped.slice(raw.start, raw.end);
+    const before = out.length;
+    try {
+      analyzeTopLevel(unwrapped, span, sql, prepared, target, out);
+    } catch (err) {
+      // one statement's failure must not cost the others their analysis
+      out.length = before;
+      const message = err instanceof Error ? err.message : String(err);
+      out.push(unanalyzed(out.length, span, sql, 'other', 'top-level', `internal parser error: ${message}`));
     }
-  });
+  }
   return out;
+}
+
+/** one top-level statement and the statements embedded in it */
+function analyzeTopLevel(unwrapped: string, span: Statement['span'], sql: string, prepared: ReadonlySet<string>, target: Target, out: Statement[]): void {
+  // tokens live only while their statement is analysed: dumps can hold millions of them
+  const tokens = tokenize(unwrapped, span.start, readableEnd(unwrapped, span.start, span.end));
+  const top = analyzePiece({ sql: unwrapped, tokens, origin: 'top-level' }, out.length, target, span, sql);
+  out.push(top);
+  const compoundBlock = tokens[0]?.value === 'BEGIN' && tokens[1]?.value === 'NOT' && tokens[2]?.value === 'ATOMIC';
+  if (top.kind !== 'create-routine' && !compoundBlock) {
+    extractPrepared(tokens, top, prepared, out, target);
+    return;
+  }
+  for (const [from, to] of routineBodyStatements(tokens)) {
+    const leaf = tokens.slice(from, to);
+    const leafSpan = { start: leaf[0].start, end: leaf[leaf.length - 1].end };
+    const inner = analyzePiece({ sql: unwrapped, tokens: leaf, origin: 'routine-body', parentIndex: top.index }, out.length, target, leafSpan, unwrapped.slice(leafSpan.start, leafSpan.end));
+    out.push(inner);
+    extractPrepared(leaf, inner, prepared, out, target);
+  }
 }
 
 const LONG_STATEMENT = 16_384;

@@ -388,6 +388,10 @@ export function recognizeSimple(src: StatementSource): Recognized | undefined {
   if (w === 'USE') {
     return recognized('use');
   }
+  if (w === 'BEGIN' && c.word(1) === 'NOT' && c.word(2) === 'ATOMIC') {
+    // MariaDB anonymous compound statement: its body statements are extracted separately
+    return recognized('other');
+  }
   if (w === 'WITH') {
     // WITH cte AS (…) [, …] SELECT | UPDATE | DELETE …: read the main statement after the CTEs
     const ctes = commonTableExpressions(src);
