@@ -2,7 +2,7 @@
 // Reported once per file, at the first such data change: mixing is a property of the file.
 import type { Span, Statement } from '../types';
 import { type Rule, type RuleContext } from './rule';
-import { dmlShape, dmlSubjects } from './util/lock-dml';
+import { dmlShape, dmlSubjects, writtenName } from './util/lock-dml';
 import { findInSpan, ident, lineOf } from './util/lock-text';
 
 const DDL_KINDS: ReadonlySet<Statement['kind']> = new Set([
@@ -30,7 +30,7 @@ export const ddlWithDml: Rule = {
     const verb = shape === 'insert-select' ? 'INSERT … SELECT from' : shape === 'update' ? 'UPDATE of' : 'DELETE from';
     const more = changes.length > 1 ? `, as ${changes.length > 2 ? `do ${changes.length - 1} more data changes` : 'does 1 more data change'} in this file` : '';
     ctx.report({
-      message: `${verb} existing table ${ident(subject)} runs in the same migration as DDL (line ${lineOf(ctx.file.text, ddl.span.start)})${more}: DDL commits implicitly, so a failure here leaves the schema change applied with no rollback, and a large data change locks rows and lags replicas.`,
+      message: `${verb} existing table ${ident(writtenName(st, subject))} runs in the same migration as DDL (line ${lineOf(ctx.file.text, ddl.span.start)})${more}: DDL commits implicitly, so a failure here leaves the schema change applied with no rollback, and a large data change locks rows and lags replicas.`,
       span: firstLine(ctx.file.text, st.span),
       help: 'Move the data changes to their own migration or background job, batched by primary-key range with a cutoff id.',
       related: [{ message: 'DDL in the same file', span: ddl.span }],

@@ -1,7 +1,7 @@
 // unbatched-dml: UPDATE/DELETE/INSERT … SELECT over an existing table without a bounded key range.
 import type { Span } from '../types';
 import { type Rule } from './rule';
-import { dmlShape, dmlSubjects, isBoundedWhere, primaryKeyColumn, selectWhere } from './util/lock-dml';
+import { dmlShape, dmlSubjects, isBoundedWhere, primaryKeyColumn, selectWhere, writtenName } from './util/lock-dml';
 import { findInSpan, ident, maskQuoted } from './util/lock-text';
 
 export const unbatchedDml: Rule = {
@@ -21,7 +21,8 @@ export const unbatchedDml: Rule = {
     const { where, limit } = shape === 'insert-select' ? selectWhere(st) : { where: st.dml.hasWhere ? st.dml.whereText ?? '' : undefined, limit: st.dml.hasLimit };
     if (limit) return;
     if (where !== undefined && (where.trim() === '' || isBoundedWhere(where, table, ctx.catalog))) return;
-    const what = shape === 'insert-select' ? `INSERT … SELECT from existing table ${ident(table)}` : `${shape.toUpperCase()} on existing table ${ident(table)}`;
+    const name = ident(writtenName(st, table));
+    const what = shape === 'insert-select' ? `INSERT … SELECT from existing table ${name}` : `${shape.toUpperCase()} on existing table ${name}`;
     const scope = where === undefined ? 'has no WHERE clause, so it touches every row' : 'has no bounded key range in its WHERE clause, so it may touch any number of rows';
     const pk = primaryKeyColumn(ctx.catalog, table) ?? 'id';
     ctx.report({

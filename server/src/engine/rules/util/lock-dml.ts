@@ -82,3 +82,10 @@ export function primaryKeyColumn(catalog: Catalog, table: string): string | unde
   const pk = t?.indexes.find((i) => i.kind === 'primary')?.columns[0]?.name ?? t?.columns.find((c) => c.primaryKey)?.name;
   return pk;
 }
+
+/** a table name as the statement writes it (the parser and dmlSubjects lower-case names for matching) */
+export function writtenName(st: Statement, lower: string): string {
+  const escaped = lower.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
+  const m = new RegExp(`(?:^|[^\\w$])\`?(${escaped})\`?(?![\\w$])`, 'i').exec(st.sql);
+  return m ? m[1] : lower;
+}

@@ -1,0 +1,8 @@
+CREATE TABLE AppConfig (
+  Id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  ConfigKey VARCHAR(64) NOT NULL,
+  ConfigValue VARCHAR(255) NULL
+) ENGINE=InnoDB;
+-- @migration
+ALTER TABLE AppConfig ADD COLUMN Scope VARCHAR(32) NULL;
+UPDATE `AppConfig` SET Scope = 'global';
