@@ -1,5 +1,6 @@
 import { findColumn, findTable, foreignKeysOfColumn, indexesOfColumn } from '../catalog/lookup';
 import { existingTableOps, type Rule } from './rule';
+import { columnAddedEarlier } from './util/added-here';
 
 export const dropColumn: Rule = {
   meta: {
@@ -14,6 +15,7 @@ export const dropColumn: Rule = {
       if (op.kind !== 'drop-column') continue;
       const table = findTable(ctx.catalog, op.table);
       if (table && op.ifExists && !findColumn(table, op.column)) continue;
+      if (columnAddedEarlier(ctx.statements, ctx.statement, op.table, op.column)) continue; // no running app version knows it yet
       const notes: string[] = [];
       const indexes = indexesOfColumn(table, op.column).map((i) => i.name ?? 'PRIMARY');
       if (indexes.length > 0) notes.push(` It is part of index ${indexes.join(', ')}, so the drop is not instant.`);

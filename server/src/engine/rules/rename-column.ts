@@ -1,6 +1,7 @@
 import { findTable, foreignKeysOfColumn, referencingForeignKeys } from '../catalog/lookup';
 import type { Span } from '../types';
 import { existingTableOps, type Rule } from './rule';
+import { columnAddedEarlier } from './util/added-here';
 
 export const renameColumn: Rule = {
   meta: {
@@ -21,6 +22,7 @@ export const renameColumn: Rule = {
         [from, to, span] = [op.column, op.newName, op.span];
       } else continue;
       if (from.toLowerCase() === to.toLowerCase()) continue; // column names are case-insensitive
+      if (columnAddedEarlier(ctx.statements, ctx.statement, op.table, from)) continue; // no running app version knows it yet
       const table = findTable(ctx.catalog, op.table);
       const inFk = foreignKeysOfColumn(table, from).length > 0 || referencingForeignKeys(ctx.catalog, op.table, from).length > 0;
       const fkNote = inFk && ctx.target.flavor === 'mysql' ? ' A foreign key uses it, so MySQL can only rename it with ALGORITHM=INPLACE.' : '';
