@@ -126,3 +126,17 @@ test('a file named explicitly is linted whatever its extension', () => {
   assert.equal(r.status, 1, r.stderr);
   assert.deepEqual(rulesOf(fileOf(parseReport(r.stdout), 'change.txt')), ['drop-column']);
 });
+
+test('Prisma: each migration.sql is checked against the folders that sort before it', () => {
+  const dir = scratchDir();
+  const write = (folder: string, sql: string) => {
+    mkdirSync(join(dir, 'prisma', 'migrations', folder), { recursive: true });
+    writeFileSync(join(dir, 'prisma', 'migrations', folder, 'migration.sql'), sql);
+  };
+  write('20240101000000_init', 'CREATE TABLE `User` (`id` INTEGER NOT NULL AUTO_INCREMENT, `name` VARCHAR(50) NOT NULL, PRIMARY KEY (`id`)) DEFAULT CHARACTER SET utf8mb4;\n');
+  write('20240202000000_widen', 'SET SESSION lock_wait_timeout = 5;\nALTER TABLE `User` MODIFY `name` VARCHAR(100) NOT NULL;\n');
+  const r = runCli(['lint', 'prisma/migrations/20240202000000_widen/migration.sql', '--format', 'json'], { cwd: dir });
+  const report = parseReport(r.stdout);
+  assert.deepEqual(report.files.map((f) => f.path), ['prisma/migrations/20240202000000_widen/migration.sql']);
+  assert.deepEqual(rulesOf(report.files[0]), ['varchar-length-change']);
+});
