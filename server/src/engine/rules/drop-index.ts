@@ -77,15 +77,19 @@ export const dropIndex: Rule = {
         });
         continue;
       }
+      const uniqueNote = index?.kind === 'unique'
+        ? ` It is UNIQUE on (${index.columns.map((c) => c.expression ?? c.name).join(', ')}): without it duplicates can be inserted, and upserts (ON DUPLICATE KEY UPDATE, REPLACE) that relied on it insert new rows instead.`
+        : '';
       ctx.report({
-        message: `Dropping index ${op.name} on ${op.table} is a quick metadata change, so nothing looks wrong until queries that used it slow down (or fail with error 1176 where they name it in USE/FORCE INDEX).${fkNote}`,
+        message: `Dropping index ${op.name} on ${op.table} is a quick metadata change, so nothing looks wrong until queries that used it slow down (or fail with error 1176 where they name it in USE/FORCE INDEX).${uniqueNote}${fkNote}`,
         span: op.span,
         help: fks.length > 0
           ? 'Drop the foreign key first, or add another index that starts with its columns, then hide the index before dropping it.'
           : keyword
           ? `First ALTER TABLE ${op.table} ALTER INDEX ${op.name} ${keyword}, watch the slow-query log, then drop it in a later release.`
           : 'Check with the slow-query log and the performance schema that no query uses the index before dropping it.',
-        fixes: hidden || fks.length > 0 ? [] : hideFix(ctx, op),
+        // ALTER INDEX has no IF EXISTS guard: only offered when the index is known to exist
+        fixes: hidden || fks.length > 0 || (op.ifExists && !index) ? [] : hideFix(ctx, op),
       });
     }
   },

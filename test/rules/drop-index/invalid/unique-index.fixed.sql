@@ -1,0 +1,1 @@
+ALTER TABLE accounts ALTER INDEX uq_accounts_email IGNORED;
