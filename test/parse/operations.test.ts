@@ -179,6 +179,8 @@ test('CREATE TABLE: keys, FKs, checks, LIKE, AS SELECT, IF NOT EXISTS, partition
   const asSelect = only(ops('CREATE TEMPORARY TABLE t3 AS SELECT * FROM t1'), 'create-table');
   assert.equal(asSelect.asSelect, true);
   assert.equal(asSelect.temporary, true);
+  assert.deepEqual(parse('CREATE TABLE t3 AS SELECT * FROM t1 JOIN t2 ON t2.id = t1.id')[0].tables, ['t3', 't1', 't2']);
+  assert.deepEqual(parse('CREATE OR REPLACE ALGORITHM=MERGE DEFINER=`root`@`%` SQL SECURITY INVOKER VIEW v AS SELECT a FROM t1, `db`.t2')[0].tables, ['v', 't1', 't2']);
 });
 
 test('CREATE/DROP INDEX, DROP TABLE, RENAME TABLE, TRUNCATE, OPTIMIZE', () => {

@@ -7,6 +7,7 @@ import type { Recognized } from './result';
 import { recognized } from './result';
 import type { StatementSource } from './source';
 import { tableKey } from './source';
+import { selectTables } from './statements';
 import { readTableOptions } from './table-options';
 
 export function recognizeCreateTable(src: StatementSource): Recognized | undefined {
@@ -62,6 +63,7 @@ export function recognizeCreateTable(src: StatementSource): Recognized | undefin
   const partitioned = c.isWord('PARTITION') && c.word(1) === 'BY';
   // CREATE TABLE … [IGNORE|REPLACE] [AS] SELECT …: partition definitions never contain SELECT
   const asSelect = src.tokens.slice(c.pos).some((t) => t.kind === 'word' && t.value === 'SELECT');
+  if (asSelect) result.tables.push(...selectTables(src, c.pos));
   for (const fk of foreignKeys) result.tables.push(tableKey(fk.refTable));
   result.tables = [...new Set(result.tables)];
   result.operations.push({

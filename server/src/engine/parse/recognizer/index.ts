@@ -7,7 +7,7 @@ import type { Recognized } from './result';
 import { recognized } from './result';
 import type { StatementSource } from './source';
 import { tableKey } from './source';
-import { recognizeCreateIndex, recognizeDml, recognizeDrop, recognizeOptimize, recognizeRename, recognizeSet, recognizeSimple, recognizeTruncate } from './statements';
+import { recognizeCreateIndex, recognizeDml, recognizeDrop, recognizeOptimize, recognizeRename, recognizeSet, recognizeSimple, recognizeTruncate, selectTables } from './statements';
 
 export type { Recognized } from './result';
 export type { StatementSource } from './source';
@@ -49,7 +49,7 @@ function recognizeAlterOther(src: StatementSource): Recognized | undefined {
   if (c.isWord('TABLE')) return undefined;
   skipCreateModifiers(c);
   const what = c.word();
-  if (what === 'VIEW') return recognized('create-view', { tables: viewName(c) });
+  if (what === 'VIEW') return recognized('create-view', { tables: viewTables(src, c) });
   if (what === 'PROCEDURE' || what === 'FUNCTION' || what === 'EVENT') return recognized('other');
   if (what) return recognized('other');
   return undefined;
@@ -85,11 +85,12 @@ function skipCreateModifiers(c: Cursor): void {
   }
 }
 
-function viewName(c: Cursor): string[] {
+/** the view, then the tables its SELECT reads */
+function viewTables(src: StatementSource, c: Cursor): string[] {
   c.next();
   c.acceptIfNotExists();
   const name = c.qualifiedName();
-  return name ? [tableKey(name.name)] : [];
+  return [...new Set([...(name ? [tableKey(name.name)] : []), ...selectTables(src, c.pos)])];
 }
 
 function recognizeCreate(src: StatementSource): Recognized | undefined {
@@ -100,7 +101,7 @@ function recognizeCreate(src: StatementSource): Recognized | undefined {
   if (what === 'TABLE') return recognizeCreateTable(src);
   if (what === 'INDEX') return recognizeCreateIndex(src);
   if (what === 'DATABASE' || what === 'SCHEMA') return recognized('create-database');
-  if (what === 'VIEW') return recognized('create-view', { tables: viewName(c) });
+  if (what === 'VIEW') return recognized('create-view', { tables: viewTables(src, c) });
   if (what === 'PROCEDURE' || what === 'FUNCTION' || what === 'TRIGGER' || what === 'EVENT' || what === 'PACKAGE') {
     const result = recognized('create-routine');
     if (what === 'TRIGGER') {

@@ -321,6 +321,17 @@ function collectTableRefs(src: StatementSource, from: number, to: number, into: 
   }
 }
 
+/** the tables after the first top-level FROM at or after `from` (a SELECT's sources) */
+export function selectTables(src: StatementSource, from: number): string[] {
+  const tables: string[] = [];
+  const k = topLevelWord(src, from, 'FROM');
+  if (k >= 0) {
+    const stops = ['WHERE', 'GROUP', 'ORDER', 'LIMIT', 'HAVING', 'UNION', 'INTO', 'FOR', 'WINDOW'].map((s) => topLevelWord(src, k, s)).filter((x) => x > k);
+    collectTableRefs(src, k + 1, Math.min(src.tokens.length, ...stops), tables);
+  }
+  return [...new Set(tables)];
+}
+
 /** verbs that need only a kind */
 const SIMPLE_KINDS: Record<string, Recognized['kind']> = {
   USE: 'use',
@@ -406,13 +417,7 @@ export function recognizeSimple(src: StatementSource): Recognized | undefined {
     }
   }
   if (w === 'SELECT' || w === 'WITH' || c.isPunct('(')) {
-    const tables: string[] = [];
-    const k = topLevelWord(src, 0, 'FROM');
-    if (k >= 0) {
-      const stops = ['WHERE', 'GROUP', 'ORDER', 'LIMIT', 'HAVING', 'UNION', 'INTO', 'FOR', 'WINDOW'].map((s) => topLevelWord(src, k, s)).filter((x) => x > k);
-      collectTableRefs(src, k + 1, Math.min(src.tokens.length, ...stops), tables);
-    }
-    return recognized('select', { tables: [...new Set(tables)] });
+    return recognized('select', { tables: selectTables(src, 0) });
   }
   const kind = SIMPLE_KINDS[w];
   if (!kind) return undefined;
