@@ -19,9 +19,13 @@ export const columnReorder: Rule = {
     for (const op of existingTableOps(ctx)) {
       if ((op.kind !== 'add-column' && op.kind !== 'modify-column') || !op.position) continue;
       const old = op.kind === 'modify-column' ? ctx.catalog.tables.get(op.table.toLowerCase())?.columns.find((c) => c.name.toLowerCase() === op.column.toLowerCase()) : undefined;
-      if (op.kind === 'modify-column' && alreadyThere(ctx.catalog.tables.get(op.table.toLowerCase())?.columns, op)) continue;
+      const columns = ctx.catalog.tables.get(op.table.toLowerCase())?.columns;
+      if (op.kind === 'modify-column' && alreadyThere(columns, op)) continue;
+      if ('after' in op.position && op.position.after.toLowerCase() === (op.kind === 'add-column' ? op.column.name : op.column).toLowerCase()) continue; // AFTER itself: no move
       const why = reason(op, old, ctx.target);
       if (!why) continue;
+      // GUI tools restate the current position on every MODIFY: without the old column order a move is only a guess
+      const unknownOrder = op.kind === 'modify-column' && !old;
       const where = 'first' in op.position ? 'FIRST' : `AFTER ${ident(op.position.after)}`;
       const name = op.kind === 'add-column' ? op.column.name : op.newName ?? op.column;
       const clause = findInSpan(ctx.file.text, op.span, /\b(FIRST|AFTER\s+(`[^`]*`|"[^"]*"|[\w$]+))\s*$/i).pop();
@@ -29,7 +33,10 @@ export const columnReorder: Rule = {
         ? [fix(op.kind === 'add-column' ? `Add ${name} at the end of the table` : `Keep ${name} where it is (drop ${where.replace(/`/g, '')})`, [removeWithLeadingSpace(ctx.file.text, clause)], true)]
         : [];
       ctx.report({
-        message: `${op.kind === 'add-column' ? 'Adding' : 'Moving'} column ${ident(name)} ${where} in existing table ${ident(op.table)}: ${why}`,
+        severity: unknownOrder ? 'info' : undefined,
+        message: unknownOrder
+          ? `${where} on the MODIFY of ${ident(name)} may move the column in existing table ${ident(op.table)}; Lockstep does not know its current position (no earlier migration defines it). If it moves: ${why}`
+          : `${op.kind === 'add-column' ? 'Adding' : 'Moving'} column ${ident(name)} ${where} in existing table ${ident(op.table)}: ${why}`,
         span: clause ?? op.span,
         help: op.kind === 'add-column' ? 'Add the column at the end of the table; column order does not matter to queries that name their columns.' : 'Do not reorder columns of an existing table; leave the position clause out.',
         fixes,
