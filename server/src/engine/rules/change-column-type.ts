@@ -3,7 +3,7 @@ import { isPrimaryKeyColumn } from '../catalog/lookup';
 import type { ColumnDef, Fix } from '../types';
 import { existingTableOps, type Rule, type RuleContext } from './rule';
 import { diffColumn, type LostAttribute, type ModifyOp, type TypeChange } from './util/compat-column-diff';
-import { reportGraded } from './util/compat-report';
+import { listNames, reportGraded } from './util/compat-report';
 import { definitionEnd, quoteString } from './util/compat-sql';
 
 function typeMessage(op: ModifyOp, change: TypeChange): string {
@@ -66,15 +66,12 @@ export const changeColumnType: Rule = {
     fixable: true,
   },
   check(ctx) {
+    const unknown: ModifyOp[] = [];
     for (const op of existingTableOps(ctx)) {
       if (op.kind !== 'modify-column') continue;
       const diff = diffColumn(ctx.catalog, op, ctx.target);
       if (!diff.old) {
-        reportGraded(ctx, {
-          message: `Lockstep could not compare ${op.table}.${op.column} with its old definition (no earlier migration defines it), so it cannot tell whether this ${op.via === 'change' ? 'CHANGE' : 'MODIFY'} changes the type and copies the table.`,
-          span: op.span,
-          help: 'Make sure the earlier migrations are in the workspace (or connect a database) so Lockstep knows the current column definition.',
-        }, 'info');
+        unknown.push(op);
         continue;
       }
       if (diff.type) {
@@ -87,6 +84,24 @@ export const changeColumnType: Rule = {
       }
       if (diff.lost.length > 0) reportLost(ctx, op, diff.old, diff.lost);
     }
+    reportUnknown(ctx, unknown);
   },
 };
 
+/** one info finding per table for the MODIFY/CHANGE clauses whose old column definition is unknown */
+function reportUnknown(ctx: RuleContext, ops: readonly ModifyOp[]): void {
+  const byTable = new Map<string, ModifyOp[]>();
+  for (const op of ops) byTable.set(op.table.toLowerCase(), [...(byTable.get(op.table.toLowerCase()) ?? []), op]);
+  for (const group of byTable.values()) {
+    const first = group[0];
+    const verb = first.via === 'change' ? 'CHANGE' : 'MODIFY';
+    const what = group.length === 1
+      ? `${first.table}.${first.column} with its old definition (no earlier migration defines it), so it cannot tell whether this ${verb} changes the type and copies the table`
+      : `the old definitions of ${listNames(group.map((o) => o.column))} in ${first.table} (no earlier migration defines them), so it cannot tell whether these ${group.length} MODIFY/CHANGE clauses change a type and copy the table`;
+    reportGraded(ctx, {
+      message: `Lockstep could not compare ${what}.`,
+      span: group.length === 1 ? first.span : { start: first.span.start, end: group[group.length - 1].span.end },
+      help: 'Make sure the earlier migrations are in the workspace (or connect a database) so Lockstep knows the current column definition.',
+    }, 'info');
+  }
+}

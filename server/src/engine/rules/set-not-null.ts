@@ -1,6 +1,7 @@
 import { findColumn, findTable, isNullable } from '../catalog/lookup';
-import { existingTableOps, type Rule } from './rule';
-import { reportGraded } from './util/compat-report';
+import { existingTableOps, type Rule, type RuleContext } from './rule';
+import type { ModifyOp } from './util/compat-column-diff';
+import { listNames, reportGraded } from './util/compat-report';
 
 export const setNotNull: Rule = {
   meta: {
@@ -11,6 +12,7 @@ export const setNotNull: Rule = {
     fixable: false,
   },
   check(ctx) {
+    const unknown: ModifyOp[] = [];
     for (const op of existingTableOps(ctx)) {
       if (op.kind !== 'modify-column') continue;
       if (op.def.nullable !== false && !op.def.primaryKey) continue;
@@ -19,11 +21,7 @@ export const setNotNull: Rule = {
       const verb = op.via === 'change' ? 'CHANGE' : 'MODIFY';
       const help = `Stop writing NULL and give ${op.column} a DEFAULT first, backfill the NULL rows in batches, then make it NOT NULL (through an online-schema-change tool on big tables).`;
       if (!old) {
-        reportGraded(ctx, {
-          message: `${verb} makes ${op.table}.${op.column} NOT NULL, but Lockstep does not know its old definition (no earlier migration creates it), so it could not check whether it was nullable; if it was, rows holding NULL make this fail and the running app version may still write NULL.`,
-          span: op.span,
-          help,
-        }, 'info');
+        unknown.push(op);
         continue;
       }
       if (!isNullable(table, old)) continue;
@@ -36,5 +34,24 @@ export const setNotNull: Rule = {
         help,
       });
     }
+    reportUnknown(ctx, unknown);
   },
 };
+
+/** one info finding per table for the clauses whose old column definition is unknown */
+function reportUnknown(ctx: RuleContext, ops: readonly ModifyOp[]): void {
+  const byTable = new Map<string, ModifyOp[]>();
+  for (const op of ops) byTable.set(op.table.toLowerCase(), [...(byTable.get(op.table.toLowerCase()) ?? []), op]);
+  for (const group of byTable.values()) {
+    const first = group[0];
+    const one = group.length === 1;
+    const what = one
+      ? `${first.via === 'change' ? 'CHANGE' : 'MODIFY'} makes ${first.table}.${first.column} NOT NULL, but Lockstep does not know its old definition (no earlier migration creates it), so it could not check whether it was nullable; if it was,`
+      : `${group.length} MODIFY/CHANGE clauses make ${listNames(group.map((o) => o.column))} of ${first.table} NOT NULL, but Lockstep does not know their old definitions (no earlier migration creates them), so it could not check whether they were nullable; for any that was,`;
+    reportGraded(ctx, {
+      message: `${what} rows holding NULL make this fail and the running app version may still write NULL.`,
+      span: one ? first.span : { start: first.span.start, end: group[group.length - 1].span.end },
+      help: `Stop writing NULL and give ${one ? first.column : 'each column'} a DEFAULT first, backfill the NULL rows in batches, then make ${one ? 'it' : 'them'} NOT NULL (through an online-schema-change tool on big tables).`,
+    }, 'info');
+  }
+}
