@@ -189,6 +189,20 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
       await page.screenshot({ path: join(ARTIFACTS, 'vscode-dry-run-message.png') });
       assert.match(plain(await toast.innerText()), /development MySQL\/MariaDB database/);
     });
+
+    it('clicking the target in the status bar picks another one, saved in the workspace settings', async () => {
+      await page.locator('.statusbar-item', { hasText: 'MySQL 8.0' }).first().click();
+      const picker = page.locator('.quick-input-widget');
+      await picker.locator('.monaco-list-row', { hasText: 'MariaDB 10.11' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      await page.screenshot({ path: join(ARTIFACTS, 'vscode-set-target.png') });
+      await page.keyboard.type('MariaDB 10.11');
+      await page.keyboard.press('Enter');
+      await page.locator('.statusbar-item', { hasText: 'MariaDB 10.11' }).first().waitFor({ timeout: 10_000 });
+      const settings = JSON.parse(readFileSync(join(workspace(), '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
+      assert.equal(settings['lockstep.target'], 'mariadb-10.11');
+      const text = await hoverInLine(page, 'idx_users_email', 'CREATE');
+      assert.match(text, /mariadb-10\.11/, 'the server analyzes for the new target');
+    });
   });
 });
 

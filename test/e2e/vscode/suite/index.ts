@@ -22,8 +22,26 @@ function codes(uri: vscode.Uri): string[] {
 }
 
 async function lockstepDiagnostics(uri: vscode.Uri, rules: string[]): Promise<vscode.Diagnostic[]> {
-  await waitFor(`diagnostics ${rules.join(', ')} on ${uri.path}`, () => (rules.every((r) => codes(uri).includes(r)) ? true : undefined), 30_000);
+  try {
+    await waitFor(`diagnostics ${rules.join(', ')}`, () => (rules.every((r) => codes(uri).includes(r)) ? true : undefined), 30_000);
+  } catch (error) {
+    const text = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText() ?? '(not open)';
+    throw new Error(`${error instanceof Error ? error.message : String(error)} on ${uri.path}; present: [${codes(uri).join(', ')}]; text:\n${text}`);
+  }
   return vscode.languages.getDiagnostics(uri);
+}
+
+/** Applies `edit`, waits for `settled`, then restores the original text and saves it unchanged. */
+async function withTemporaryEdit(editor: vscode.TextEditor, edit: (b: vscode.TextEditorEdit) => void, settled: () => Promise<void>): Promise<void> {
+  const original = editor.document.getText();
+  assert.ok(await editor.edit(edit), 'the edit applied');
+  try {
+    await settled();
+  } finally {
+    const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));
+    assert.ok(await editor.edit((b) => b.replace(whole, original)), 'the original text restored');
+    await editor.document.save();
+  }
 }
 
 export async function run(): Promise<void> {
@@ -66,11 +84,15 @@ export async function run(): Promise<void> {
     const notNull = line.text.indexOf('NOT NULL');
     assert.ok(notNull > 0, line.text);
     const started = Date.now();
-    await editor.edit((b) => b.replace(new vscode.Range(1, notNull, 1, notNull + 'NOT NULL'.length), 'NULL'));
-    await waitFor('not-null-without-default to disappear', () => (codes(uri).includes('not-null-without-default') ? undefined : true), 10_000);
-    suite.metrics.editToDiagnosticsMs = Date.now() - started;
-    assert.ok(codes(uri).includes('drop-column'), 'the other findings stay');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await withTemporaryEdit(
+      editor,
+      (b) => b.replace(new vscode.Range(1, notNull, 1, notNull + 'NOT NULL'.length), 'NULL'),
+      async () => {
+        await waitFor('not-null-without-default to disappear', () => (codes(uri).includes('not-null-without-default') ? undefined : true), 10_000);
+        suite.metrics.editToDiagnosticsMs = Date.now() - started;
+        assert.ok(codes(uri).includes('drop-column'), 'the other findings stay');
+      },
+    );
     await lockstepDiagnostics(uri, EXPECTED_RULES);
   });
 
@@ -136,9 +158,11 @@ export async function run(): Promise<void> {
     assert.notEqual(after[0], before[0]);
     const uri = workspaceFile(UNSAFE_MIGRATION);
     const editor = await vscode.window.showTextDocument(uri);
-    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n'));
-    await lockstepDiagnostics(uri, EXPECTED_RULES);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await withTemporaryEdit(
+      editor,
+      (b) => b.insert(new vscode.Position(editor.document.lineCount, 0), '\n'),
+      () => lockstepDiagnostics(uri, EXPECTED_RULES).then(() => undefined),
+    );
   });
 
   suite.test('restartServer restarts cleanly', async () => {
