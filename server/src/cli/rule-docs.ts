@@ -1,8 +1,6 @@
 // Rule metadata for reporters: the registry's rules plus the findings the pipeline itself emits.
 import { rules, type Severity, type SeveritySetting } from '../engine';
-
-/** where docs/rules/<id>.md is published; one constant so SARIF and text agree */
-export const RULE_DOCS_BASE = 'https://github.com/lockstep-sql/lockstep/blob/main/docs/rules/';
+import { RULE_DOCS_BASE_URL } from '../lsp/docs';
 
 export interface RuleInfo {
   id: string;
@@ -16,8 +14,9 @@ const PIPELINE_RULES: readonly RuleInfo[] = [
   { id: 'unused-ignore', description: 'An ignore comment that suppressed nothing.', defaultSeverity: 'warning' },
 ];
 
+/** the published docs page, the same link the language server gives editors */
 export function ruleDocsUrl(id: string): string {
-  return `${RULE_DOCS_BASE}${encodeURIComponent(id)}.md`;
+  return `${RULE_DOCS_BASE_URL}${encodeURIComponent(id)}.md`;
 }
 
 export function ruleInfo(id: string): RuleInfo {
