@@ -22,7 +22,7 @@ import { pathToUri, uriToPath } from '../uri';
 import { relativePath } from '../workspace/catalog-chain';
 import type { EffectiveSettings } from './configuration';
 
-/** delay after an edit before analysis starts; edits arriving meanwhile are coalesced */
+/** delay before analysis starts after an edit made while another was pending or running; edits arriving meanwhile are coalesced */
 const DEBOUNCE_MS = 10;
 /** later migrations of the same set wait a little longer after an earlier one changed */
 const DEPENDENT_DELAY_MS = 150;
@@ -42,6 +42,8 @@ interface DocumentState {
   /** bumped by every schedule: a run whose ticket is older is stale */
   ticket: number;
   timer?: NodeJS.Timeout;
+  /** an analysis is under way (it stops at its next slice when a newer edit arrives) */
+  running: boolean;
   last?: DocumentAnalysis;
   waiters: (() => void)[];
 }
@@ -51,15 +53,25 @@ export class AnalysisStore {
 
   constructor(private readonly ctx: () => ServerContext) {}
 
-  schedule(uri: string, delayMs = DEBOUNCE_MS): void {
+  /** analyze soon: at once when the document is idle (leading edge), else after the debounce */
+  schedule(uri: string, delayMs?: number): void {
     const state = this.state(uri);
+    const busy = state.timer !== undefined || state.running;
     state.ticket++;
     if (state.timer) clearTimeout(state.timer);
     const ticket = state.ticket;
-    state.timer = setTimeout(() => {
-      state.timer = undefined;
-      void this.run(uri, ticket).catch((err: unknown) => this.ctx().connection.console.error(`lockstep: analysis of ${uri} failed: ${String(err)}`));
-    }, delayMs);
+    state.timer = setTimeout(
+      () => {
+        state.timer = undefined;
+        state.running = true;
+        void this.run(uri, ticket)
+          .catch((err: unknown) => this.ctx().connection.console.error(`lockstep: analysis of ${uri} failed: ${String(err)}`))
+          .finally(() => {
+            if (state.ticket === ticket) state.running = false;
+          });
+      },
+      delayMs ?? (busy ? DEBOUNCE_MS : 0),
+    );
   }
 
   reanalyzeAll(): void {
@@ -97,7 +109,7 @@ export class AnalysisStore {
   private state(uri: string): DocumentState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { analyzer: new IncrementalAnalyzer(), ticket: 0, waiters: [] };
+      state = { analyzer: new IncrementalAnalyzer(), ticket: 0, running: false, waiters: [] };
       this.states.set(uri, state);
     }
     return state;
