@@ -33,10 +33,20 @@ function addedLater(table: string, statements: readonly Statement[], after: numb
 function addIdFix(ctx: RuleContext, op: CreateOp): Fix[] {
   const first = op.columns[0]?.span;
   if (!first || op.columns.some((c) => c.name.toLowerCase() === 'id')) return [];
+  // a partitioned table's primary key must include the partitioning columns (error 1503), and a
+  // table holds at most one AUTO_INCREMENT column (error 1075): no one-edit id column then
+  if (op.partitioned || op.columns.some((c) => c.autoIncrement)) return [];
   const indent = indentationAt(ctx.file.text, first.start);
   const sameLine = ctx.file.text.lastIndexOf('\n', first.start - 1) < ctx.file.text.lastIndexOf('(', first.start - 1);
   const sep = sameLine ? ' ' : `\n${indent}`;
   return [fix('Add id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY', [insertAt(first.start, `id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,${sep}`)], true)];
+}
+
+function helpFor(op: CreateOp): string {
+  if (op.partitioned) return 'Declare a primary key that includes every column of the partitioning expression.';
+  const auto = op.columns.find((c) => c.autoIncrement);
+  if (auto) return `Make the AUTO_INCREMENT column the key: PRIMARY KEY (${auto.name}).`;
+  return 'Declare a primary key, e.g. id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY.';
 }
 
 export const tableWithoutPrimaryKey: Rule = {
@@ -55,7 +65,7 @@ export const tableWithoutPrimaryKey: Rule = {
       ctx.report({
         message: `Table ${op.table} has no primary key: InnoDB clusters it on a hidden row id, row-based replication has to scan for every changed row, and gh-ost, pt-online-schema-change and spirit refuse it, so every later change to it must lock.`,
         span: op.span,
-        help: 'Declare a primary key, e.g. id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY.',
+        help: helpFor(op),
         fixes: addIdFix(ctx, op),
       });
     }
