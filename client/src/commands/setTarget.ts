@@ -18,8 +18,7 @@ export async function setTarget(preselected?: string): Promise<string | undefine
       label: displayTarget(target),
       description: target === current.label ? `${target} (current)` : target,
     }));
-    const pick = await vscode.window.showQuickPick(items, { title: 'Lockstep: target database', placeHolder: 'The server version your migrations run on' });
-    chosen = pick?.target;
+    chosen = (await pickOne(items, items.find((i) => i.target === current.label)))?.target;
   }
   if (!chosen) return undefined;
   if (!(KNOWN_TARGETS as readonly string[]).includes(chosen)) {
@@ -36,4 +35,25 @@ export async function setTarget(preselected?: string): Promise<string | undefine
       .then((answer) => (answer === open ? vscode.window.showTextDocument(file) : undefined));
   }
   return chosen;
+}
+
+/** A quick pick with the current target focused, so Enter keeps it. */
+function pickOne(items: TargetPick[], active: TargetPick | undefined): Promise<TargetPick | undefined> {
+  return new Promise((resolve) => {
+    const quickPick = vscode.window.createQuickPick<TargetPick>();
+    quickPick.title = 'Lockstep: target database';
+    quickPick.placeholder = 'The server version your migrations run on';
+    quickPick.items = items;
+    if (active) quickPick.activeItems = [active];
+    let chosen: TargetPick | undefined;
+    quickPick.onDidAccept(() => {
+      chosen = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      quickPick.dispose();
+      resolve(chosen);
+    });
+    quickPick.show();
+  });
 }
