@@ -66,6 +66,10 @@ export interface ColumnDiff {
 const INT_BYTES: Record<string, number> = { TINYINT: 1, SMALLINT: 2, MEDIUMINT: 3, INT: 4, BIGINT: 8 };
 const TEXT_RANK: Record<string, number> = { TINYTEXT: 1, TEXT: 2, MEDIUMTEXT: 3, LONGTEXT: 4, TINYBLOB: 1, BLOB: 2, MEDIUMBLOB: 3, LONGBLOB: 4 };
 const FSP_TYPES = new Set(['DATETIME', 'TIMESTAMP', 'TIME']);
+const TEXT_TYPES = new Set(['TINYTEXT', 'TEXT', 'MEDIUMTEXT', 'LONGTEXT']);
+const BLOB_TYPES = new Set(['TINYBLOB', 'BLOB', 'MEDIUMBLOB', 'LONGBLOB']);
+/** decimal digits of the largest value of each integer type (signed minimum without its sign) */
+const INT_DIGITS: Record<string, number> = { TINYINT: 3, SMALLINT: 5, MEDIUMINT: 8, INT: 10, BIGINT: 20 };
 
 function typeName(t: DataType): string {
   const n = t.name.toUpperCase();
@@ -117,8 +121,17 @@ function isNarrowing(old: DataType, next: DataType): boolean {
     return intB < intA || (next.scale ?? 0) < (old.scale ?? 0) || (!!next.unsigned && !old.unsigned);
   }
   if ((a === 'CHAR' || a === 'VARCHAR') && (b === 'CHAR' || b === 'VARCHAR')) return (next.length ?? 1) < (old.length ?? 1);
+  if ((a === 'BINARY' || a === 'VARBINARY') && (b === 'BINARY' || b === 'VARBINARY')) return (next.length ?? 1) < (old.length ?? 1);
   if (a in TEXT_RANK && b in TEXT_RANK) return TEXT_RANK[b] < TEXT_RANK[a];
   if (a in TEXT_RANK && (b === 'VARCHAR' || b === 'CHAR')) return true;
+  // CHAR/VARCHAR(n) into TEXT, BINARY/VARBINARY(n) into BLOB: only TINYTEXT/TINYBLOB (255 bytes) can be too small
+  if (((a === 'CHAR' || a === 'VARCHAR') && TEXT_TYPES.has(b)) || ((a === 'BINARY' || a === 'VARBINARY') && BLOB_TYPES.has(b))) {
+    return TEXT_RANK[b] === 1 && (old.length ?? 1) * (a.endsWith('BINARY') ? 1 : 4) > 255;
+  }
+  if (a === 'FLOAT' && b === 'DOUBLE') return false;
+  if (a === 'DATE' && b === 'DATETIME') return false;
+  if (a in INT_BYTES && b === 'DECIMAL') return (next.length ?? 10) - (next.scale ?? 0) < INT_DIGITS[a] || (!!next.unsigned && !old.unsigned);
+  if (a in INT_BYTES && (b === 'VARCHAR' || b === 'CHAR')) return (next.length ?? 1) < INT_DIGITS[a] + 1;
   if (FSP_TYPES.has(a) && a === b) return (next.length ?? 0) < (old.length ?? 0);
   return a !== b; // a different family: casts may fail or change values
 }
