@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ensureBundles } from './bundles';
 import { installExtension, prepareDirs, RunningCodeServer, type CodeServerDirs } from './codeServer';
 import { findTools, REPO_ROOT, type E2eTools } from './environment';
 import type { SuiteReport } from './suite/harness';
@@ -48,7 +49,7 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
     dirs = prepareDirs(scratch);
     const vsix = join(scratch, 'lockstep.vsix');
     await timed('buildAndPackageMs', () => {
-      run(process.execPath, ['scripts/build.mjs']);
+      if (ensureBundles()) console.log('# rebuilt dist/ (sources were newer than the bundles)');
       run(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--skip-license', '--out', vsix]);
     });
     timings.vsixBytes = statSync(vsix).size;
