@@ -1,9 +1,10 @@
 import { findIndex, findTable, referencingForeignKeys } from '../catalog/lookup';
 import { fix, replaceSpan } from '../fix/edits';
-import type { Fix, ForeignKeyDef, IndexDef, Operation, TableDef, Target } from '../types';
+import type { Fix, ForeignKeyDef, IndexDef, Operation, Statement, TableDef, Target } from '../types';
 import { atLeast } from '../targets';
 import { existingTableOps, type Rule, type RuleContext } from './rule';
 import { quoteIdent } from './util/compat-sql';
+import { lineOf } from './util/lock-text';
 
 type DropIndexOp = Extract<Operation, { kind: 'drop-index' }>;
 
@@ -46,6 +47,14 @@ function hideFix(ctx: RuleContext, op: DropIndexOp): Fix[] {
   return [fix(title, [replaceSpan(op.span, clause)], true)];
 }
 
+/** a later statement of the file that adds an index of the same name to the same table */
+function recreatedLater(ctx: RuleContext, op: DropIndexOp): Statement | undefined {
+  const name = op.name.toLowerCase();
+  const table = op.table.toLowerCase();
+  return ctx.statements.find((st) => st.index > ctx.statement.index
+    && st.operations.some((o) => o.kind === 'add-index' && o.table.toLowerCase() === table && (o.index.name ?? '').toLowerCase() === name));
+}
+
 export const dropIndex: Rule = {
   meta: {
     id: 'drop-index',
@@ -69,6 +78,15 @@ export const dropIndex: Rule = {
       const hidden = index?.hidden === true;
       if (hidden && fks.length === 0) continue; // already made invisible/ignored in an earlier release: the safe path
       const keyword = hideKeyword(ctx.target);
+      const later = recreatedLater(ctx, op);
+      if (later && !isImplicitPrimaryKey(table, index)) {
+        ctx.report({
+          message: `Index ${op.name} on ${op.table} is dropped here and created again at line ${lineOf(ctx.file.text, later.span.start)}: in between, queries that used it run without it, and the new build reads the whole table.${fkNote}`,
+          span: op.span,
+          help: `Redefine it in one statement (ALTER TABLE ${op.table} DROP INDEX ${op.name}, ADD INDEX ${op.name} (…)), or create the new definition under a new name first and drop the old index in a later release.`,
+        });
+        continue;
+      }
       if (isImplicitPrimaryKey(table, index)) {
         ctx.report({
           message: `Index ${op.name} is the clustered key of ${op.table} (the table has no PRIMARY KEY): dropping it rebuilds the table on a hidden row id, it cannot be made invisible first, and online-schema-change tools need it.${fkNote}`,
