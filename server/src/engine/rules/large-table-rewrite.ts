@@ -2,7 +2,7 @@
 import { alterClauses, toolCommands } from '../fix/large-table-rewrite';
 import { atLeast } from '../targets';
 import { type Rule } from './rule';
-import { ddlTables, isExplicitRebuild, isMdlDdl, rewritesTable } from './util/lock-ddl';
+import { ddlTables, displayTable, isExplicitRebuild, isMdlDdl, rewritesTable } from './util/lock-ddl';
 import { ident } from './util/lock-text';
 
 export const largeTableRewrite: Rule = {
@@ -36,7 +36,7 @@ export const largeTableRewrite: Rule = {
       const foreignKeys = referenced ? 'referenced' : own ? 'own' : 'none';
       const commands = toolCommands(ops[0]?.table ?? table, ops[0]?.schema, alterClauses(ctx.file.text, st, ops), ctx.target, foreignKeys);
       ctx.report({
-        message: `This statement rewrites existing table ${ident(table)} (${how}), which has about ${rows.toLocaleString('en-US')} rows (threshold ${largeTableRows.toLocaleString('en-US')}): rewriting that many rows takes hours, and ${blocks}.`,
+        message: `This statement rewrites existing table ${ident(displayTable(st, table))} (${how}), which has about ${rows.toLocaleString('en-US')} rows (threshold ${largeTableRows.toLocaleString('en-US')}): rewriting that many rows takes hours, and ${blocks}.`,
         span: culprit?.span ?? st.span,
         help: `Run it with an online schema change tool instead: ${commands.join('  or  ')}`,
       });

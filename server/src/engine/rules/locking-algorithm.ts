@@ -3,7 +3,7 @@ import { appendAlterClause, fix } from '../fix/edits';
 import { atLeast } from '../targets';
 import type { Fix, Prediction, Span, Statement, Target, TextEdit } from '../types';
 import { type Rule } from './rule';
-import { assertionFor, ddlTables, isMdlDdl, toolNames } from './util/lock-ddl';
+import { assertionFor, ddlTables, displayTable, isMdlDdl, toolNames } from './util/lock-ddl';
 import { ident, removeListItem } from './util/lock-text';
 
 export const lockingAlgorithm: Rule = {
@@ -20,7 +20,7 @@ export const lockingAlgorithm: Rule = {
     const tables = ddlTables(st).filter((t) => !ctx.isNewTable(t));
     if (tables.length === 0) return;
     const { algorithm, lock, algorithmSpan, lockSpan } = st.ddlOptions;
-    const table = ident(tables[0]);
+    const table = ident(displayTable(st, tables[0]));
     const text = ctx.file.text;
 
     if (ctx.target.flavor === 'mysql' && algorithm === 'INSTANT' && lock && lock !== 'DEFAULT' && lockSpan) {

@@ -5,7 +5,7 @@ import { nextSession, initialSession } from '../session';
 import { atLeast } from '../targets';
 import type { Fix, SessionState, Statement, Target } from '../types';
 import { type Rule, type RuleContext } from './rule';
-import { ddlTables, isMdlDdl, topLevelOf } from './util/lock-ddl';
+import { ddlTables, displayTable, isMdlDdl, topLevelOf } from './util/lock-ddl';
 import { delimiterAfter, findInSpan, ident } from './util/lock-text';
 import { isOnlyCreateGuards } from './util/recreate';
 
@@ -48,7 +48,8 @@ export const missingLockWaitTimeout: Rule = {
       session = nextSession(session, other);
     }
     const changed = isMdlDdl(st) && ddlTables(st).includes(tables[0]);
-    const subject = changed ? `DDL on existing table ${ident(tables[0])}` : `This statement references existing table ${ident(tables[0])} in a foreign key, so MySQL locks it too: it`;
+    const shown = ident(displayTable(st, tables[0]));
+    const subject = changed ? `DDL on existing table ${shown}` : `This statement references existing table ${shown} in a foreign key, so MySQL locks it too: it`;
     const current = ctx.session.lockWaitTimeout;
     const setting = current === undefined ? `no lock_wait_timeout is set (the default is ${ctx.target.flavor === 'mysql' ? '31536000 s, a year' : '86400 s, a day'})` : `lock_wait_timeout is ${current} s`;
     const more = later > 0 ? ` (${later} later DDL statement${later > 1 ? 's' : ''} in this file run${later > 1 ? '' : 's'} under the same setting)` : '';

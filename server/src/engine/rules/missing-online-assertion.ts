@@ -2,7 +2,7 @@
 import { appendAlterClause, fix, insertAt } from '../fix/edits';
 import type { Fix } from '../types';
 import { type Rule } from './rule';
-import { assertionFor, ddlTables, isPartitionMaintenance } from './util/lock-ddl';
+import { assertionFor, ddlTables, displayTable, isPartitionMaintenance } from './util/lock-ddl';
 import { ident } from './util/lock-text';
 
 export const missingOnlineAssertion: Rule = {
@@ -33,7 +33,7 @@ export const missingOnlineAssertion: Rule = {
     }
     const expected = p ? ` (expected: ${p.algorithm}, LOCK=${p.lock})` : '';
     ctx.report({
-      message: `This change to existing table ${ident(tables[0])} has no ALGORITHM/LOCK clause${expected}: if the server cannot do it online it silently rebuilds or copies the table instead of failing.`,
+      message: `This change to existing table ${ident(displayTable(st, tables[0]))} has no ALGORITHM/LOCK clause${expected}: if the server cannot do it online it silently rebuilds or copies the table instead of failing.`,
       span: st.operations[0].span,
       help: clause ? `Append ${clause} so the statement fails fast instead of locking.` : 'Append the strongest ALGORITHM/LOCK clause the change supports (ALGORITHM=INSTANT, or ALGORITHM=INPLACE, LOCK=NONE).',
       fixes,

@@ -5,7 +5,7 @@ import { findTable } from '../catalog/lookup';
 import { nextSession, initialSession } from '../session';
 import type { Statement } from '../types';
 import { type Rule } from './rule';
-import { ddlTables, rewritesTable } from './util/lock-ddl';
+import { ddlTables, displayTable, rewritesTable } from './util/lock-ddl';
 import { ident, lineOf } from './util/lock-text';
 
 const REWRITING_KINDS: ReadonlySet<Statement['kind']> = new Set(['alter-table', 'optimize-table']);
@@ -48,7 +48,7 @@ export const multipleAltersSameTable: Rule = {
         const why = p ? `; this one runs as ${p.algorithm === 'COPY' || st.ddlOptions.algorithm === 'COPY' ? 'ALGORITHM=COPY' : `ALGORITHM=${p.algorithm} with a table rebuild`}, LOCK=${p.lock}` : '';
         const edits = mergeAlters(ctx.file.text, ctx.statements, other, st, shared[0]);
         ctx.report({
-          message: `Existing table ${ident(shared[0])} is rewritten a second time in this file (first at line ${line}${why}): each statement waits for its own exclusive metadata lock and copies or rebuilds the whole table again.`,
+          message: `Existing table ${ident(displayTable(st, shared[0]))} is rewritten a second time in this file (first at line ${line}${why}): each statement waits for its own exclusive metadata lock and copies or rebuilds the whole table again.`,
           span: st.operations[0]?.span ?? st.span,
           help: 'Merge the rebuilding clauses into one ALTER TABLE so the table is rebuilt once; keep instant-eligible clauses in their own statements.',
           related: [{ message: `first rewrite of ${shared[0]}`, span: other.span }],

@@ -119,3 +119,14 @@ export function toolNames(target: Target): string {
   if (target.flavor === 'mariadb') return 'pt-online-schema-change, gh-ost';
   return target.version[0] < 8 ? 'gh-ost, pt-online-schema-change' : 'gh-ost, pt-online-schema-change, spirit';
 }
+
+/** a table name (lower-cased by ddlTables) as the statement writes it, for messages */
+export function displayTable(statement: Statement, lower: string): string {
+  for (const op of statement.operations) {
+    if (op.table.toLowerCase() === lower) return op.table;
+    const fks = op.kind === 'create-table' ? op.foreignKeys : op.kind === 'add-foreign-key' ? [op.fk] : [];
+    const fk = fks.find((f) => f.refTable.toLowerCase() === lower);
+    if (fk) return fk.refTable;
+  }
+  return lower;
+}
