@@ -15,9 +15,12 @@ test('a full config is read into typed settings', () => {
     "tables": { "Orders": { "rows": 50000000 }, "events": 900 },
     "largeTableRows": 2000000,
     "serverDefaultCharset": "latin1",
+    "docsBase": "https://docs.example.test/lockstep",
   }`;
-  const { config, errors } = parseConfig(text, 'lockstep.config.json');
+  const { config, errors, given } = parseConfig(text, 'lockstep.config.json');
   assert.deepEqual(errors, []);
+  assert.ok(given.has('target') && given.has('migrations.paths') && given.has('rules'));
+  assert.equal(config.docsBase, 'https://docs.example.test/lockstep/');
   assert.equal(config.target.label, 'mariadb-10.11');
   assert.deepEqual(config.rules, { 'drop-column': 'warning', 'missing-online-assertion': 'error', 'unused-ignore': 'off' });
   assert.equal(config.migrations.convention, 'flyway');
@@ -26,13 +29,15 @@ test('a full config is read into typed settings', () => {
   assert.deepEqual(config.tables, { orders: { rows: 50_000_000 }, events: { rows: 900 } });
   assert.equal(config.serverDefaultCharset, 'latin1');
   const options = analyzeOptionsFrom(config);
-  assert.deepEqual(options.settings, { tableRows: { orders: 50_000_000, events: 900 }, largeTableRows: 2_000_000 });
+  assert.deepEqual(options.settings, { tableRows: { orders: 50_000_000, events: 900 }, largeTableRows: 2_000_000, serverDefaultCharset: 'latin1' });
   assert.equal(options.rules?.['drop-column'], 'warning');
 });
 
 test('an empty object gives the defaults', () => {
-  const { config, errors } = parseConfig('{}', 'x.json');
+  const { config, errors, given } = parseConfig('{}', 'x.json');
   assert.deepEqual(errors, []);
+  assert.equal(given.size, 0);
+  assert.equal(config.docsBase, undefined);
   assert.deepEqual(config, defaultConfig());
   assert.equal(config.target.label, 'mysql-8.0');
   assert.equal(config.failOn, 'error');
@@ -111,4 +116,21 @@ test('never throws on odd input', () => {
     assert.doesNotThrow(() => parseConfig(text, 'c.json'));
   }
   assert.deepEqual(parseConfig('\uFEFF{"target": "mysql-8.4"}', 'c.json').errors, [], 'a byte-order mark is fine');
+});
+
+test('docsBase must be an http(s) or file URL; an invalid one is located and left unset', () => {
+  for (const base of ['https://x.test/docs/', 'http://intranet/lockstep', 'file:///opt/lockstep/docs/rules']) {
+    const { config, errors } = parseConfig(JSON.stringify({ docsBase: base }), 'c.json');
+    assert.deepEqual(errors, [], base);
+    assert.ok(config.docsBase?.startsWith(base) && config.docsBase.endsWith('/'), config.docsBase);
+  }
+  const text = '{ "docsBase": "docs/rules" }';
+  const { config, errors, given } = parseConfig(text, 'c.json');
+  assert.equal(config.docsBase, undefined);
+  assert.equal(given.has('docsBase'), false);
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0].path, 'docsBase');
+  assert.equal(text.slice(errors[0].start, errors[0].end), '"docs/rules"');
+  assert.match(errors[0].message, /^c\.json:1:15: /);
+  assert.ok(!errors[0].detail.includes('c.json'), 'the detail has no location prefix');
 });

@@ -22,4 +22,10 @@ test('the editor schema lists exactly the settings, rules and conventions the pa
 
 test('the examples in the schema parse cleanly', () => {
   for (const t of KNOWN_TARGETS) assert.deepEqual(parseConfig(JSON.stringify({ $schema: './schemas/lockstep.config.schema.json', target: t }), 'c.json').errors, []);
+  const docsBase = (schema.properties as Record<string, { examples?: string[]; pattern?: string }>).docsBase;
+  assert.ok(docsBase.examples && docsBase.examples.length > 0);
+  for (const base of docsBase.examples) {
+    assert.match(base, new RegExp(docsBase.pattern ?? ''));
+    assert.deepEqual(parseConfig(JSON.stringify({ docsBase: base }), 'c.json').errors, [], base);
+  }
 });

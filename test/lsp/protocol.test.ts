@@ -6,9 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { FileChangeType, MarkupContent, type Diagnostic } from 'vscode-languageserver-protocol';
-import { RULE_DOCS_BASE_URL } from '../../server/src/lsp/docs';
+import { pathToFileURL } from 'node:url';
 import { ExplainRequest } from '../../server/src/lsp/protocol';
-import { applyTextEdits, ensureBundle, fileUri, LspClient } from './client';
+import { applyTextEdits, ensureBundle, fileUri, LspClient, ROOT } from './client';
+
+/** the rule's page shipped with the bundle (docs/rules beside dist/) */
+const shippedDocs = (rule: string): string => pathToFileURL(join(ROOT, 'docs', 'rules', `${rule}.md`)).toString();
 
 const SAMPLE = [
   'ALTER TABLE users ADD COLUMN nickname VARCHAR(40) NOT NULL;',
@@ -50,7 +53,7 @@ describe('an open migration file', () => {
     const notNull = byRule(diagnostics, 'not-null-without-default');
     assert.equal(notNull.source, 'lockstep');
     assert.equal(notNull.severity, 1);
-    assert.equal(notNull.codeDescription?.href, `${RULE_DOCS_BASE_URL}not-null-without-default.md`);
+    assert.equal(notNull.codeDescription?.href, shippedDocs('not-null-without-default'));
     assert.equal(notNull.range.start.line, 0);
     const flagged = SAMPLE.split('\n')[0].slice(notNull.range.start.character, notNull.range.end.character);
     assert.match(flagged, /nickname/);
@@ -84,7 +87,7 @@ describe('an open migration file', () => {
     assert.ok(titles.includes('Disable not-null-without-default for this line'), titles.join(' | '));
     assert.ok(titles.includes('Disable not-null-without-default for this file'));
     const docs = actions.find((a) => a.title === 'Show documentation for not-null-without-default');
-    assert.equal(docs?.command?.arguments?.[1], `${RULE_DOCS_BASE_URL}not-null-without-default.md`);
+    assert.equal(docs?.command?.arguments?.[1], shippedDocs('not-null-without-default'));
     const preferred = actions.filter((a) => a.isPreferred);
     assert.equal(preferred.length, 1, 'exactly one preferred fix');
     assert.equal(actions[0], preferred[0], 'the preferred fix comes first');
@@ -195,6 +198,58 @@ describe('configuration', () => {
     writeFileSync(join(workspace, 'lockstep.config.json'), JSON.stringify({ rules: { 'unbatched-dml': 'off' } }));
     await client.filesChanged([{ uri: fileUri(join(workspace, 'lockstep.config.json')), type: FileChangeType.Changed }]);
     await client.changeSettings({});
+  });
+
+  test('errors in lockstep.config.json are diagnostics on the file; its valid settings still apply', async () => {
+    const configPath = join(workspace, 'lockstep.config.json');
+    const configUri = fileUri(configPath);
+    const broken = '{\n  "target": "postgres-16",\n  "rules": { "unbatched-dml": "error", "drop-colum": "off" },\n  "docsBase": "docs"\n}\n';
+    writeFileSync(configPath, broken);
+    await client.filesChanged([{ uri: configUri, type: FileChangeType.Changed }]);
+    const published = await client.diagnostics(configUri, (p) => p.diagnostics.length > 0);
+    const lines = broken.split('\n');
+    const at = (d: Diagnostic): string => lines[d.range.start.line].slice(d.range.start.character, d.range.end.character);
+    assert.deepEqual(published.diagnostics.map(at).sort(), ['"docs"', '"drop-colum"', '"postgres-16"']);
+    assert.match(published.diagnostics.find((d) => at(d) === '"drop-colum"')?.message ?? '', /did you mean "drop-column"/);
+    assert.ok(published.diagnostics.every((d) => d.severity === 1 && d.source === 'lockstep'));
+    // the valid rule setting is used, and the invalid target falls back to the default
+    const { diagnostics } = await client.diagnostics(uri(), (p) => codes(p.diagnostics).includes('unbatched-dml'));
+    assert.equal(byRule(diagnostics, 'unbatched-dml').severity, 1);
+    const hover = await client.hover(uri(), { line: 0, character: 3 });
+    assert.ok(hover && MarkupContent.is(hover.contents) && hover.contents.value.includes('mysql-8.0'), 'default target');
+
+    writeFileSync(configPath, JSON.stringify({ rules: { 'unbatched-dml': 'off' } }));
+    await client.filesChanged([{ uri: configUri, type: FileChangeType.Changed }]);
+    const fixed = await client.diagnostics(configUri, (p) => p.diagnostics.length === 0);
+    assert.deepEqual(fixed.diagnostics, []);
+  });
+
+  test('docsBase in lockstep.config.json points the rule links at that copy of the docs', async () => {
+    const configPath = join(workspace, 'lockstep.config.json');
+    writeFileSync(configPath, JSON.stringify({ rules: { 'unbatched-dml': 'off' }, docsBase: 'https://docs.example.test/lockstep/rules' }));
+    await client.filesChanged([{ uri: fileUri(configPath), type: FileChangeType.Changed }]);
+    const { diagnostics } = await client.diagnostics(uri(), (p) => p.diagnostics.some((d) => d.codeDescription?.href.startsWith('https://')));
+    const d = diagnostics[0];
+    assert.equal(d.codeDescription?.href, `https://docs.example.test/lockstep/rules/${String(d.code)}.md`);
+    writeFileSync(configPath, JSON.stringify({ rules: { 'unbatched-dml': 'off' } }));
+    await client.filesChanged([{ uri: fileUri(configPath), type: FileChangeType.Changed }]);
+    await client.diagnostics(uri(), (p) => p.diagnostics.length > 0 && p.diagnostics.every((x) => x.codeDescription?.href.startsWith('file:')));
+  });
+
+  test('migrations.exclude in lockstep.config.json leaves a migration out of the replay, as lockstep lint does', async () => {
+    const configPath = join(workspace, 'lockstep.config.json');
+    const later = fileUri(join(workspace, 'db', 'migration', 'V3__widen_amount.sql'));
+    const typeChange = (ds: readonly Diagnostic[]): string => byRule(ds, 'change-column-type').message;
+    await client.open(later, 'ALTER TABLE users MODIFY amount BIGINT NOT NULL;\n');
+    const replayed = await client.diagnosticsFor(later, 1);
+    assert.match(typeChange(replayed.diagnostics), /from INT to BIGINT/);
+    writeFileSync(configPath, JSON.stringify({ rules: { 'unbatched-dml': 'off' }, migrations: { exclude: ['db/migration/V1__*.sql'] } }));
+    await client.filesChanged([{ uri: fileUri(configPath), type: FileChangeType.Changed }]);
+    const excluded = await client.diagnostics(later, (p) => p.diagnostics.some((d) => d.code === 'change-column-type' && /no earlier migration/.test(d.message)));
+    assert.doesNotMatch(typeChange(excluded.diagnostics), /from INT to BIGINT/);
+    writeFileSync(configPath, JSON.stringify({ rules: { 'unbatched-dml': 'off' } }));
+    await client.filesChanged([{ uri: fileUri(configPath), type: FileChangeType.Changed }]);
+    await client.diagnostics(later, (p) => p.diagnostics.some((d) => d.code === 'change-column-type' && /from INT to BIGINT/.test(d.message)));
   });
 });
 

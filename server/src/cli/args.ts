@@ -1,7 +1,7 @@
 // argv → a typed command. Uses node's util.parseArgs; every mistake becomes a UsageError.
 import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { FAIL_ON_LEVELS, type FailOn } from '../engine/config';
+import { docsBaseFrom, FAIL_ON_LEVELS, type FailOn } from '../engine/config';
 import { UsageError } from './errors';
 import { FORMATS, isFormat, type Format } from './reporters';
 
@@ -14,6 +14,8 @@ export interface LintCommand {
   baseline?: string;
   writeBaseline: boolean;
   failOn?: FailOn;
+  /** base URL of the rule docs pages (wins over the config's `docsBase`) */
+  docsBase?: string;
   noColor: boolean;
 }
 
@@ -98,6 +100,7 @@ function parseLint(args: string[]): LintCommand {
       baseline: { type: 'string' },
       'write-baseline': { type: 'boolean' },
       'fail-on': { type: 'string' },
+      'docs-base': { type: 'string' },
       'no-color': { type: 'boolean' },
     },
     'lint',
@@ -108,6 +111,10 @@ function parseLint(args: string[]): LintCommand {
   if (failOn !== undefined && !(FAIL_ON_LEVELS as readonly string[]).includes(failOn)) {
     throw new UsageError(`unknown --fail-on "${failOn}": use one of ${FAIL_ON_LEVELS.join(', ')}.`);
   }
+  const docsBase = values['docs-base'];
+  if (docsBase !== undefined && docsBaseFrom(docsBase) === undefined) {
+    throw new UsageError(`invalid --docs-base "${docsBase}": use an http(s):// or file:// URL of a folder holding <rule-id>.md pages.`);
+  }
   return {
     command: 'lint',
     paths: positionals.length > 0 ? positionals : ['.'],
@@ -117,6 +124,7 @@ function parseLint(args: string[]): LintCommand {
     baseline: values.baseline,
     writeBaseline: values['write-baseline'] ?? false,
     failOn: failOn as FailOn | undefined,
+    docsBase: docsBase !== undefined ? docsBaseFrom(docsBase) : undefined,
     noColor: values['no-color'] ?? false,
   };
 }

@@ -23,6 +23,8 @@ export interface CliConfig {
   /** absolute path of the baseline file named in the config */
   baseline?: string;
   failOn: FailOn;
+  /** the config's `docsBase` */
+  docsBase?: string;
 }
 
 /** the nearest config file from `cwd` upwards */
@@ -83,5 +85,6 @@ function cliConfig(config: LockstepConfig, root: string): CliConfig {
     convention: config.migrations.convention,
     baseline: config.baseline !== undefined ? resolve(root, config.baseline) : undefined,
     failOn: config.failOn,
+    docsBase: config.docsBase,
   };
 }

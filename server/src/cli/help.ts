@@ -31,6 +31,8 @@ Options:
   --write-baseline    record all current findings in the baseline file, then exit 0
   --fail-on <level>   error | warning | info | hint | never: the least severe finding that makes
                       the exit code 1 (default: the config's failOn, else error)
+  --docs-base <url>   base URL of your copy of the rule docs (<url>/<rule>.md): SARIF then links
+                      each rule to it (default: the config's docsBase, else no link)
   --no-color          no colours in text output (also: NO_COLOR=1)
   -h, --help          this help
 `;

@@ -1,9 +1,10 @@
 // `lockstep lint`: discover files, replay each directory's earlier migrations in convention
 // order, analyze every linted file against the schema before it, apply the baseline.
 import { join, resolve } from 'node:path';
-import { analyzeFile, applyStatement, emptyCatalog, parseFile, parseTarget, KNOWN_TARGETS, DEFAULT_TARGET, type Catalog, type Target } from '../engine';
+import { analyzeFile, emptyCatalog, parseTarget, KNOWN_TARGETS, DEFAULT_TARGET, type Catalog, type Target } from '../engine';
+import { replayMigration } from '../engine/analyze';
 import { applySeverityOverrides, failsAt, type FailOn } from '../engine/config';
-import { migrationText, type Convention } from '../engine/workspace';
+import { migrationText } from '../engine/workspace';
 import type { LintCommand } from './args';
 import { applyBaseline, DEFAULT_BASELINE_NAME, readBaseline, writeBaseline } from './baseline-file';
 import { loadConfig, searchStart, type CliConfig } from './config-file';
@@ -61,7 +62,7 @@ export function runLint(cmd: LintCommand, cwd: string): LintOutcome {
         else notes.push(`${display} was not replayed (${read.reason}); later files are checked without its schema changes.`);
         return catalog;
       }
-      if (!linted.has(abs)) return replay(display, read.text, convention, catalog, target);
+      if (!linted.has(abs)) return replayMigration(catalog, display, read.text, { target, convention });
       const analysis = analyzeFile(display, migrationText(read.text, convention), { ...options, catalog });
       reports.set(abs, fileReport(display, read.text, analysis.statements, applySeverityOverrides(analysis.findings, config.rules)));
       return analysis.catalogAfter;
@@ -94,19 +95,6 @@ export function runLint(cmd: LintCommand, cwd: string): LintOutcome {
 
   const failOn: FailOn = cmd.writeBaseline ? 'never' : (cmd.failOn ?? config.failOn);
   return { report: { target, files: linkedReports.map((f) => f.report) }, config, skipped, notes, failOn };
-}
-
-/** the schema after running the file's up sections on `catalog` (no rules run) */
-function replay(path: string, text: string, convention: Convention | undefined, catalog: Catalog, target: Target): Catalog {
-  const next: Catalog = { tables: new Map(catalog.tables) };
-  for (const statement of parseFile(migrationText(text, convention), { target })) {
-    try {
-      applyStatement(next, statement, path);
-    } catch {
-      // a statement the catalog cannot apply leaves the schema as it was
-    }
-  }
-  return next;
 }
 
 export function exitCodeFor(report: LintReport, failOn: FailOn): 0 | 1 {

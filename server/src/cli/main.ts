@@ -23,7 +23,7 @@ function lint(cmd: LintCommand): ExitCode {
   const outcome = runLint(cmd, process.cwd());
   for (const note of outcome.notes) process.stderr.write(`lockstep: note: ${note}\n`);
   for (const s of outcome.skipped) process.stderr.write(`lockstep: ${s.path}: skipped: ${s.reason}\n`);
-  process.stdout.write(render(cmd.format, outcome.report, { color: useColor(cmd.noColor) }));
+  process.stdout.write(render(cmd.format, outcome.report, { color: useColor(cmd.noColor), docsBase: cmd.docsBase ?? outcome.config.docsBase }));
   if (outcome.skipped.length > 0) return 2;
   return exitCodeFor(outcome.report, outcome.failOn);
 }

@@ -1,6 +1,7 @@
 // The one analysis pipeline: text → statements → predictions → rule findings → suppression.
 // Pure and synchronous; never throws on bad input (an internal failure becomes a finding).
 import { applyStatement, cloneCatalog, emptyCatalog } from './catalog/apply';
+import { internalErrorFinding, ruleFinding, ruleSeverity, unparsedStatementFinding } from './findings';
 import { predict } from './kb/predict';
 import { parseFile } from './parse';
 import type { ReportInput, RuleContext, RuleSettings } from './rules/rule';
@@ -8,6 +9,7 @@ import { rules } from './rules';
 import { applyDirectives, findDirectives } from './suppress';
 import { nextSession, initialSession } from './session';
 import type { Catalog, Finding, Prediction, SeveritySetting, Statement, Target } from './types';
+import { migrationText, type Convention } from './workspace';
 
 export interface AnalyzeOptions {
   target: Target;
@@ -49,23 +51,14 @@ export function analyzeFile(path: string, text: string, options: AnalyzeOptions)
     try {
       prediction = predict(statement, catalog, options.target, session);
     } catch (err) {
-      findings.push(internalError(statement, 'prediction', err));
+      findings.push(internalErrorFinding(statement, 'prediction', err));
     }
     results.push({ statement, prediction });
 
-    if (!statement.analyzed) {
-      findings.push({
-        rule: 'unparsed-statement',
-        severity: 'info',
-        message: `Lockstep could not parse this statement, so it was not checked${statement.problems[0] ? `: ${statement.problems[0]}` : '.'}`,
-        span: statement.span,
-        statementIndex: statement.index,
-      });
-    }
+    if (!statement.analyzed) findings.push(unparsedStatementFinding(statement));
 
     for (const rule of rules) {
-      const configured = options.rules?.[rule.meta.id];
-      const severity = configured ?? rule.meta.defaultSeverity;
+      const severity = ruleSeverity(rule.meta, options.rules);
       if (severity === 'off') continue;
       const ctx: RuleContext = {
         statement,
@@ -77,13 +70,12 @@ export function analyzeFile(path: string, text: string, options: AnalyzeOptions)
         session,
         file: { path, text },
         settings,
-        report: (f: ReportInput) =>
-          findings.push({ ...f, rule: rule.meta.id, severity: configured === undefined || configured === rule.meta.defaultSeverity ? (f.severity ?? severity) : severity, statementIndex: statement.index }),
+        report: (f: ReportInput) => findings.push(ruleFinding(f, rule.meta, severity, options.rules, statement.index)),
       };
       try {
         rule.check(ctx);
       } catch (err) {
-        findings.push(internalError(statement, rule.meta.id, err));
+        findings.push(internalErrorFinding(statement, rule.meta.id, err));
       }
     }
 
@@ -94,7 +86,7 @@ export function analyzeFile(path: string, text: string, options: AnalyzeOptions)
     try {
       applyStatement(catalog, statement, path);
     } catch (err) {
-      findings.push(internalError(statement, 'catalog', err));
+      findings.push(internalErrorFinding(statement, 'catalog', err));
     }
     session = nextSession(session, statement);
   }
@@ -104,13 +96,19 @@ export function analyzeFile(path: string, text: string, options: AnalyzeOptions)
   return { path, statements: results, findings: kept, catalogAfter: catalog };
 }
 
-function internalError(statement: Statement, where: string, err: unknown): Finding {
-  const detail = err instanceof Error ? err.message : String(err);
-  return {
-    rule: 'internal-error',
-    severity: 'info',
-    message: `Lockstep hit an internal error in ${where} while checking this statement (${detail}); please report it.`,
-    span: statement.span,
-    statementIndex: statement.index,
-  };
+/**
+ * The schema after a migration's up sections run on `catalog`, without running any rule: how
+ * earlier migrations are replayed. `catalog` is not changed (table definitions are replaced, never
+ * mutated); a statement the catalog cannot apply leaves the schema as it was.
+ */
+export function replayMigration(catalog: Catalog, path: string, text: string, options: { target: Target; convention?: Convention }): Catalog {
+  const next: Catalog = { tables: new Map(catalog.tables) };
+  for (const statement of parseFile(migrationText(text, options.convention), { target: options.target })) {
+    try {
+      applyStatement(next, statement, path);
+    } catch {
+      // skipped: as the database would reject it, the schema stays as it was
+    }
+  }
+  return next;
 }

@@ -47,11 +47,16 @@ export interface LockstepConfig {
   largeTableRows: number;
   /** the server's character_set_server, for tables without their own charset */
   serverDefaultCharset: string;
+  /** where rule documentation links point: a base URL (http, https or file) ending in `/`; absent: the docs shipped with Lockstep */
+  docsBase?: string;
   orm: OrmConfig;
 }
 
 export interface ConfigError {
+  /** `file:line:column: detail` */
   message: string;
+  /** the message without the file and position */
+  detail: string;
   /** where in the config: `rules.drop-colum`, `migrations.paths[1]`; '' for the whole file */
   path: string;
   /** 1-based, when the error points into the text */
@@ -65,6 +70,8 @@ export interface ConfigError {
 export interface ParsedConfig {
   config: LockstepConfig;
   errors: ConfigError[];
+  /** the settings the file gives validly (`target`, `migrations.paths`, …): the rest are defaults */
+  given: Set<string>;
 }
 
 export const DEFAULT_MIGRATION_PATHS = ['**/*.sql'];
@@ -83,33 +90,36 @@ export function defaultConfig(): LockstepConfig {
   };
 }
 
-export const CONFIG_KEYS = ['$schema', 'target', 'rules', 'migrations', 'baseline', 'failOn', 'tables', 'largeTableRows', 'serverDefaultCharset', 'orm'] as const;
+export const CONFIG_KEYS = ['$schema', 'target', 'rules', 'migrations', 'baseline', 'failOn', 'tables', 'largeTableRows', 'serverDefaultCharset', 'docsBase', 'orm'] as const;
 const MIGRATION_KEYS = ['paths', 'convention', 'exclude'] as const;
 const ORM_KEYS = ['base', 'models'] as const;
 
 /** Parses the config text; invalid parts are reported and replaced by defaults, never thrown. */
 export function parseConfig(jsonText: string, sourceName: string): ParsedConfig {
   const config = defaultConfig();
+  const defaultPaths = config.migrations.paths;
   const errors: ConfigError[] = [];
+  const given = new Set<string>();
   const report = (message: string, path: string, at?: { start: number; end: number }) => {
     const pos = at ? lineColumn(jsonText, at.start) : undefined;
-    errors.push({ message: `${sourceName}${pos ? `:${pos.line}:${pos.column}` : ''}: ${message}`, path, line: pos?.line, column: pos?.column, start: at?.start, end: at?.end });
+    errors.push({ message: `${sourceName}${pos ? `:${pos.line}:${pos.column}` : ''}: ${message}`, detail: message, path, line: pos?.line, column: pos?.column, start: at?.start, end: at?.end });
   };
 
   const parsed = parseJson(jsonText);
   if (!parsed.ok) {
     report(`invalid JSON: ${parsed.error.message}`, '', { start: parsed.error.offset, end: parsed.error.offset + 1 });
-    return { config, errors };
+    return { config, errors, given };
   }
   const root = parsed.node;
   if (root.kind !== 'object') {
     report('the configuration must be a JSON object', '', root);
-    return { config, errors };
+    return { config, errors, given };
   }
 
   for (const entry of root.entries) {
     const at = keyRange(entry);
     const v = entry.value;
+    const errorsBefore = errors.length;
     switch (entry.key) {
       case '$schema':
         break;
@@ -148,14 +158,29 @@ export function parseConfig(jsonText: string, sourceName: string): ParsedConfig 
         if (v.kind === 'string' && charsetBytes(v.value) !== undefined) config.serverDefaultCharset = v.value.toLowerCase();
         else report('`serverDefaultCharset` must be a MySQL character set name such as "utf8mb4" or "latin1"', 'serverDefaultCharset', v);
         break;
+      case 'docsBase': {
+        const base = v.kind === 'string' ? docsBaseFrom(v.value) : undefined;
+        if (base !== undefined) config.docsBase = base;
+        else report('`docsBase` must be an http(s):// or file:// URL of a folder holding <rule-id>.md pages', 'docsBase', v);
+        break;
+      }
       case 'orm':
         readOrm(v, config, report);
         break;
       default:
         report(unknownKey(entry.key, CONFIG_KEYS, 'setting'), entry.key, at);
     }
+    if (errors.length === errorsBefore) given.add(entry.key);
   }
-  return { config, errors };
+  if (config.migrations.paths !== defaultPaths) given.add('migrations.paths');
+  return { config, errors, given };
+}
+
+/** a docs base URL with a trailing slash, or undefined when it is not an http(s) or file URL */
+export function docsBaseFrom(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (!/^(https?|file):\/\/\S+$/i.test(trimmed)) return undefined;
+  return trimmed.endsWith('/') ? trimmed : `${trimmed}/`;
 }
 
 type Report = (message: string, path: string, at?: { start: number; end: number }) => void;
@@ -277,7 +302,7 @@ function readOrm(v: JsonNode, config: LockstepConfig, report: Report): void {
 /** the options `analyzeFile` takes (catalog and new tables come from the workspace replay) */
 export function analyzeOptionsFrom(config: LockstepConfig): AnalyzeOptions {
   const tableRows = Object.fromEntries(Object.entries(config.tables).map(([name, t]) => [name, t.rows]));
-  return { target: config.target, rules: { ...config.rules }, settings: { tableRows, largeTableRows: config.largeTableRows } };
+  return { target: config.target, rules: { ...config.rules }, settings: { tableRows, largeTableRows: config.largeTableRows, serverDefaultCharset: config.serverDefaultCharset } };
 }
 
 /** whether a relative path (forward slashes) is a migration the config includes and does not exclude */

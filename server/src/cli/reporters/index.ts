@@ -13,14 +13,20 @@ export function isFormat(s: string): s is Format {
   return (FORMATS as readonly string[]).includes(s);
 }
 
-export function render(format: Format, report: LintReport, options: { color: boolean }): string {
+export interface RenderOptions {
+  color: boolean;
+  /** a configured docs base URL (config `docsBase` or `--docs-base`) */
+  docsBase?: string;
+}
+
+export function render(format: Format, report: LintReport, options: RenderOptions): string {
   switch (format) {
     case 'text':
       return formatText(report, options);
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report);
+      return formatSarif(report, { docsBase: options.docsBase });
     case 'github':
       return formatGithub(report);
     case 'gitlab':

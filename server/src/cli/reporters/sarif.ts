@@ -1,10 +1,11 @@
-// SARIF 2.1.0 for code-scanning uploads: one run, every known rule with its docs URL.
+// SARIF 2.1.0 for code-scanning uploads: one run, every known rule with its description, and a
+// docs URL only when a docs base is configured (the shipped pages are a local path, meaningless to a CI server).
 import type { Fix, Severity } from '../../engine';
 import { rules } from '../../engine';
 import { fingerprints } from '../fingerprint';
 import type { LineIndex } from '../positions';
 import type { LintReport } from '../report';
-import { ruleDocsUrl, ruleInfo } from '../rule-docs';
+import { ruleDocsUrl, ruleInfo } from '../../common/rule-docs';
 import { TOOL_NAME, VERSION } from '../version';
 
 type SarifLevel = 'error' | 'warning' | 'note' | 'none';
@@ -27,7 +28,12 @@ function artifactUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
-export function toSarif(report: LintReport): object {
+export interface SarifOptions {
+  /** a configured docs base URL; without it the rules carry no helpUri */
+  docsBase?: string;
+}
+
+export function toSarif(report: LintReport, options: SarifOptions = {}): object {
   const ids = new Set<string>(rules.map((r) => r.meta.id));
   for (const file of report.files) for (const f of file.findings) ids.add(f.rule);
   const ruleIds = [...ids].sort();
@@ -65,13 +71,11 @@ export function toSarif(report: LintReport): object {
             rules: ruleIds.map((id) => {
               const info = ruleInfo(id);
               const level = info.defaultSeverity === 'off' ? 'none' : LEVEL[info.defaultSeverity];
-              return {
-                id,
-                name: id,
-                shortDescription: { text: info.description },
-                helpUri: ruleDocsUrl(id),
-                defaultConfiguration: { level, enabled: info.defaultSeverity !== 'off' },
-              };
+              const rule: Record<string, unknown> = { id, name: id, shortDescription: { text: info.description } };
+              if (options.docsBase) rule.helpUri = ruleDocsUrl(id, options.docsBase);
+              else rule.help = { text: `${info.description} Documentation: docs/rules/${id}.md in the Lockstep package.` };
+              rule.defaultConfiguration = { level, enabled: info.defaultSeverity !== 'off' };
+              return rule;
             }),
           },
         },
@@ -95,6 +99,6 @@ function sarifFix(fix: Fix, uri: string, lines: LineIndex): object {
   };
 }
 
-export function formatSarif(report: LintReport): string {
-  return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+export function formatSarif(report: LintReport, options: SarifOptions = {}): string {
+  return `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
 }

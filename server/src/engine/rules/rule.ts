@@ -51,6 +51,8 @@ export interface RuleSettings {
   tableRows: Record<string, number>;
   /** rows above which a rebuild is a `large-table-rewrite` */
   largeTableRows: number;
+  /** the server's character_set_server, for tables without their own charset (default utf8mb4) */
+  serverDefaultCharset?: string;
 }
 
 export interface Rule {

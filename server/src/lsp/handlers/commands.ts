@@ -1,6 +1,6 @@
 // Server-side commands, for clients without the VS Code extension's own commands.
 import type { ServerContext } from '../context';
-import { ruleDocsUrl } from '../docs';
+import { ruleDocsUrl } from '../../common/rule-docs';
 import { COMMANDS } from '../protocol';
 
 export const SERVER_COMMANDS = [COMMANDS.serverShowRuleDocs];

@@ -14,7 +14,7 @@ import { UNUSED_IGNORE } from '../../engine/suppress';
 import { migrationText } from '../../engine/workspace';
 import type { ServerContext } from '../context';
 import { indexText, spanToRange, toLspEdit, type PositionIndex } from '../convert';
-import { ruleDocsUrl } from '../docs';
+import { ruleDocsUrl } from '../../common/rule-docs';
 import { IncrementalAnalyzer, type IncrementalAnalysis } from '../incremental/analyzer';
 import { FILE_TIME_BUDGET_MS, refusal } from '../limits';
 import type { DiagnosticData } from '../protocol';

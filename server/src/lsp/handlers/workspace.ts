@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
 import { pathToUri, uriToPath } from '../uri';
-import { CONFIG_FILE_NAMES } from '../workspace/config-file';
+import { CONFIG_FILE_NAMES } from '../../engine/config';
 import { setDirOf } from '../workspace/catalog-chain';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'target', 'vendor']);

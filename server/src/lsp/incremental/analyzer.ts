@@ -22,11 +22,11 @@ import {
   type Finding,
   type Prediction,
   type SessionState,
-  type Severity,
   type Statement,
   type StatementResult,
 } from '../../engine';
-import type { ReportInput, RuleContext, RuleMeta, RuleSettings } from '../../engine/rules/rule';
+import { internalErrorFinding, ruleFinding, ruleSeverity, unparsedStatementFinding } from '../../engine/findings';
+import type { ReportInput, RuleContext, RuleSettings } from '../../engine/rules/rule';
 import { initialSession, nextSession } from '../../engine/session';
 import { applyDirectives, findDirectives } from '../../engine/suppress';
 import { ChunkPlanner, type Chunk } from './chunks';
@@ -266,7 +266,7 @@ export class IncrementalAnalyzer {
 
       if (memo.predictError) findings.push(shiftFinding(memo.predictError, start, path, statement.index));
       results.push({ statement, prediction: memo.prediction });
-      if (!statement.analyzed) findings.push(unparsedFinding(statement));
+      if (!statement.analyzed) findings.push(unparsedStatementFinding(statement));
       if (fresh) {
         for (const found of fresh) for (const f of found) findings.push(f);
       } else {
@@ -274,15 +274,15 @@ export class IncrementalAnalyzer {
         for (const f of memo.flat) findings.push(shiftFinding(f, start, path, statement.index));
         for (const r of memo.rerun) {
           const rule = rules[r];
-          const severity = severityOf(rule.meta.id, rule.meta.defaultSeverity, options);
+          const severity = ruleSeverity(rule.meta, options.rules);
           if (severity === 'off') continue;
           const ctx = ruleContext(statement, statements, catalogHere, isNewTable, options, memo.prediction, session, file, settings, (f) =>
-            findings.push(reported(f, rule.meta, severity, options, statement.index)),
+            findings.push(ruleFinding(f, rule.meta, severity, options.rules, statement.index)),
           );
           try {
             rule.check(ctx);
           } catch (err) {
-            findings.push(internalError(statement, rule.meta.id, err));
+            findings.push(internalErrorFinding(statement, rule.meta.id, err));
           }
         }
       }
@@ -291,7 +291,7 @@ export class IncrementalAnalyzer {
         if (op.kind === 'create-table') newTables.add(op.table.toLowerCase());
         if (op.kind === 'rename-table' && newTables.has(op.table.toLowerCase())) newTables.add(op.newName.toLowerCase());
       }
-      this.applyStatement(replay, i, key, versions, tables, run, (err) => findings.push(internalError(statement, 'catalog', err)));
+      this.applyStatement(replay, i, key, versions, tables, run, (err) => findings.push(internalErrorFinding(statement, 'catalog', err)));
       const next = nextSession(session, statement);
       if (next !== session) {
         session = next;
@@ -428,13 +428,13 @@ export class IncrementalAnalyzer {
     try {
       prediction = predict(statement, catalog, options.target, session);
     } catch (err) {
-      predictError = relative(internalError(statement, 'prediction', err));
+      predictError = relative(internalErrorFinding(statement, 'prediction', err));
     }
 
     let readsText = false;
     const fresh: Finding[][] = [];
     const perRule: (Finding[] | null)[] = rules.map((rule) => {
-      const severity = severityOf(rule.meta.id, rule.meta.defaultSeverity, options);
+      const severity = ruleSeverity(rule.meta, options.rules);
       const found: Finding[] = [];
       fresh.push(found);
       if (severity === 'off') return found;
@@ -449,7 +449,7 @@ export class IncrementalAnalyzer {
         session,
         file,
         settings,
-        (f) => found.push(reported(f, rule.meta, severity, options, statement.index)),
+        (f) => found.push(ruleFinding(f, rule.meta, severity, options.rules, statement.index)),
         (what) => {
           if (what === 'statements') readsStatements = true;
           else readsText = true;
@@ -458,7 +458,7 @@ export class IncrementalAnalyzer {
       try {
         rule.check(ctx);
       } catch (err) {
-        found.push(internalError(statement, rule.meta.id, err));
+        found.push(internalErrorFinding(statement, rule.meta.id, err));
       }
       // findings that point elsewhere in this file would move differently from the statement
       return readsStatements || found.some((f) => pointsOutside(f, statement, file.path)) ? null : found.map(relative);
@@ -629,17 +629,6 @@ function pointsOutside(finding: Finding, statement: Statement, path: string): bo
   return finding.related?.some((r) => r.span !== undefined && (r.path === undefined || r.path === path) && outside(r.span)) ?? false;
 }
 
-/** as analyzeFile builds a finding: the finding's own severity applies unless the user configured another one for the rule */
-function reported(f: ReportInput, meta: RuleMeta, severity: Severity, options: AnalyzeOptions, statementIndex: number): Finding {
-  const configured = options.rules?.[meta.id];
-  const own = configured === undefined || configured === meta.defaultSeverity ? (f.severity ?? severity) : severity;
-  return { ...f, rule: meta.id, severity: own, statementIndex };
-}
-
-function severityOf(id: string, defaultSeverity: Finding['severity'] | 'off', options: AnalyzeOptions): Finding['severity'] | 'off' {
-  return options.rules?.[id] ?? defaultSeverity;
-}
-
 function ruleContext(
   statement: Statement,
   statements: readonly Statement[],
@@ -672,27 +661,5 @@ function ruleContext(
     },
     settings,
     report,
-  };
-}
-
-// The two findings below mirror the engine's analyzeFile word for word (the equivalence test checks it).
-function unparsedFinding(statement: Statement): Finding {
-  return {
-    rule: 'unparsed-statement',
-    severity: 'info',
-    message: `Lockstep could not parse this statement, so it was not checked${statement.problems[0] ? `: ${statement.problems[0]}` : '.'}`,
-    span: statement.span,
-    statementIndex: statement.index,
-  };
-}
-
-function internalError(statement: Statement, where: string, err: unknown): Finding {
-  const detail = err instanceof Error ? err.message : String(err);
-  return {
-    rule: 'internal-error',
-    severity: 'info',
-    message: `Lockstep hit an internal error in ${where} while checking this statement (${detail}); please report it.`,
-    span: statement.span,
-    statementIndex: statement.index,
   };
 }

@@ -4,18 +4,17 @@
 // and the catalog it started from, so an edit to one migration replays only it and what follows.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { applyStatement, emptyCatalog, parseFile, type Catalog, type Target } from '../../engine';
-import { detectConvention, migrationText, orderMigrations, type Convention } from '../../engine/workspace';
+import { emptyCatalog, type Catalog, type Target } from '../../engine';
+import { replayMigration } from '../../engine/analyze';
+import { detectConvention, orderMigrations, type Convention } from '../../engine/workspace';
 import { DEFAULT_MAX_FILE_BYTES } from '../limits';
-import { matchesAny } from './glob';
 
 export interface ChainSettings {
   root: string;
   target: Target;
   convention?: Convention;
-  /** when non-empty, only files matching these are migrations */
-  globs: RegExp[];
-  exclude: RegExp[];
+  /** which paths (relative to `root`) are migrations: the config's `migrations.paths` and `exclude` */
+  filter: { included(relPath: string): boolean; excluded(relPath: string): boolean };
 }
 
 export interface CatalogBefore {
@@ -68,13 +67,10 @@ export class CatalogChains {
   async catalogBefore(abs: string, settings: ChainSettings, isCancelled?: () => boolean): Promise<CatalogBefore | undefined> {
     const rel = relativePath(settings.root, abs);
     const standalone: CatalogBefore = { catalog: emptyCatalog(), version: 'empty', earlier: [], isMigration: false };
-    if (matchesAny(rel, settings.exclude)) return standalone;
-    if (settings.globs.length > 0 && !matchesAny(rel, settings.globs)) return standalone;
+    const isMember = (r: string): boolean => settings.filter.included(r) && !settings.filter.excluded(r);
+    if (!isMember(rel)) return standalone;
 
-    const members = (await this.members(abs)).filter((m) => {
-      const r = relativePath(settings.root, m);
-      return !matchesAny(r, settings.exclude) && (settings.globs.length === 0 || matchesAny(r, settings.globs));
-    });
+    const members = (await this.members(abs)).filter((m) => isMember(relativePath(settings.root, m)));
     if (!members.includes(abs)) members.push(abs);
     const texts = new Map<string, string | undefined>();
     for (const m of members) texts.set(relativePath(settings.root, m), await this.text(m));
@@ -91,7 +87,7 @@ export class CatalogChains {
       if (text === undefined) continue;
       let replay = this.replays.get(file);
       if (!replay || replay.baseVersion !== version || replay.text !== text) {
-        replay = { text, baseVersion: version, catalogAfter: replayFile(catalog, relativePath(settings.root, file), text, convention, settings.target), version: `r${++this.replayCount}` };
+        replay = { text, baseVersion: version, catalogAfter: replayMigration(catalog, relativePath(settings.root, file), text, { target: settings.target, convention }), version: `r${++this.replayCount}` };
         this.replays.set(file, replay);
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (isCancelled?.()) return undefined;
@@ -143,19 +139,6 @@ function earlierThan(abs: string, ordered: readonly string[]): string[] {
   const upAt = up !== abs ? ordered.indexOf(up) : -1;
   if (upAt >= 0) return ordered.slice(0, upAt + 1);
   return ordered.filter((m) => m < abs);
-}
-
-/** the schema after the file's up sections run on `catalog` (table definitions are never changed in place) */
-function replayFile(catalog: Catalog, path: string, text: string, convention: Convention | undefined, target: Target): Catalog {
-  const next: Catalog = { tables: new Map(catalog.tables) };
-  for (const statement of parseFile(migrationText(text, convention), { target })) {
-    try {
-      applyStatement(next, statement, path);
-    } catch {
-      // a statement the catalog cannot apply leaves the schema as it was
-    }
-  }
-  return next;
 }
 
 async function readMigration(abs: string): Promise<string | undefined> {

@@ -1,0 +1,53 @@
+// Rule documentation for every front end (CLI reporters, language server): where a rule's page is
+// and what a rule is. The pages ship with the package and the extension as docs/rules/<id>.md; a
+// configured docs base (config `docsBase`, setting `lockstep.docsBase`, `--docs-base`) replaces them.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { rules, type SeveritySetting } from '../engine';
+import { docsBaseFrom } from '../engine/config';
+
+export interface RuleInfo {
+  id: string;
+  description: string;
+  defaultSeverity: SeveritySetting;
+}
+
+/** the findings the pipeline emits itself, beside the registry's rules */
+const PIPELINE_RULES: readonly RuleInfo[] = [
+  { id: 'unparsed-statement', description: 'A statement no parser understood, so no rule checked it.', defaultSeverity: 'info' },
+  { id: 'internal-error', description: 'Lockstep failed while checking a statement.', defaultSeverity: 'info' },
+  { id: 'unused-ignore', description: 'An ignore comment that suppressed nothing.', defaultSeverity: 'warning' },
+];
+
+export function ruleInfo(id: string): RuleInfo {
+  const rule = rules.find((r) => r.meta.id === id);
+  if (rule) return { id, description: rule.meta.description, defaultSeverity: rule.meta.defaultSeverity };
+  return PIPELINE_RULES.find((r) => r.id === id) ?? { id, description: id, defaultSeverity: 'warning' };
+}
+
+/**
+ * A configured docs base as a URL ending in `/`; undefined for none, an empty string, `local`
+ * (the shipped pages) or anything that is not an http(s) or file URL.
+ */
+export function configuredDocsBase(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : docsBaseFrom(value);
+}
+
+/** the rule's page under the configured base, else the shipped page as a file:// URI */
+export function ruleDocsUrl(ruleId: string, docsBase?: string): string {
+  const base = configuredDocsBase(docsBase);
+  if (base) return `${base}${encodeURIComponent(ruleId)}.md`;
+  return pathToFileURL(join(shippedDocsFolder(), `${ruleId}.md`)).toString();
+}
+
+let shipped: string | undefined;
+
+/** docs/rules beside the bundle's folder (dist/ in the package and the extension), or in the source tree */
+export function shippedDocsFolder(): string {
+  if (shipped === undefined) {
+    const candidates = [join(__dirname, '..', 'docs', 'rules'), join(__dirname, '..', '..', '..', 'docs', 'rules')];
+    shipped = candidates.find((c) => existsSync(c)) ?? candidates[0];
+  }
+  return shipped;
+}
