@@ -24,6 +24,14 @@ function forcedNote(statement: Statement, acceptsAnyway: Algorithm[] | undefined
   return '';
 }
 
+/** the phrase a reason carries when a definition the prediction needed was not in the catalog */
+export const NOT_IN_CATALOG = 'not in the catalog';
+
+/** the prediction guessed at an old definition the catalog did not have (e.g. assumed a type change) */
+export function isGuessedPrediction(prediction: Prediction): boolean {
+  return prediction.reason.includes(NOT_IN_CATALOG);
+}
+
 export function predict(statement: Statement, catalog: Catalog, target: Target, session: SessionState): Prediction | null {
   try {
     if (!statement.analyzed || !PREDICTED.has(statement.kind)) return null;
@@ -36,7 +44,7 @@ export function predict(statement: Statement, catalog: Catalog, target: Target, 
     if (!combined) return null;
     const { algorithm, lock, rebuild, decisive } = combined;
     const needsCatalog = ops.some((op) => !CATALOG_FREE.has(op.kind));
-    const missing = !table && needsCatalog ? `; table \`${ops[0].table}\` not in the catalog: predicted from the statement as written` : '';
+    const missing = !table && needsCatalog ? `; table \`${ops[0].table}\` ${NOT_IN_CATALOG}: predicted from the statement as written` : '';
     const lockNote = lock !== 'NONE' && combined.lockReason && combined.lockReason.detail !== decisive.detail ? `; LOCK=${lock} because of ${combined.lockReason.detail}` : '';
     const note = forcedNote(statement, decisive.fact.acceptsAnyway, algorithm, target, session);
     const reason = `${decisive.detail}: ${algorithm}${rebuild ? ', rebuilds the table' : ''}, LOCK=${lock}${lockNote} (${decisive.fact.source})${missing}${note}`;
