@@ -1,4 +1,5 @@
-// "Lockstep: Show Rule Documentation": opens docs/rules/<id>.md bundled with the extension.
+// "Lockstep: Show Rule Documentation": opens docs/rules/<id>.md bundled with the extension, or the
+// page under the docs base the user configured (`lockstep.docsBase`, `docsBase` in the config file).
 import * as vscode from 'vscode';
 
 const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -28,10 +29,11 @@ export async function listDocumentedRules(extensionUri: vscode.Uri): Promise<str
 }
 
 /**
- * Opens the rule's bundled page in the Markdown preview; without a bundled page, opens `fallbackUrl`
- * (the server passes the published docs URL as the second argument). Resolves to what was opened.
+ * Opens the rule's page: `docsUrl` when it is a web page (the server passes the page under a
+ * configured docs base as the second argument), else the bundled page in the Markdown preview.
+ * Resolves to what was opened.
  */
-export async function showRuleDocs(extensionUri: vscode.Uri, arg?: unknown, fallbackUrl?: unknown): Promise<vscode.Uri | undefined> {
+export async function showRuleDocs(extensionUri: vscode.Uri, arg?: unknown, docsUrl?: unknown): Promise<vscode.Uri | undefined> {
   let rule = ruleIdFromArgument(arg);
   if (!rule) {
     const known = await listDocumentedRules(extensionUri);
@@ -42,15 +44,15 @@ export async function showRuleDocs(extensionUri: vscode.Uri, arg?: unknown, fall
     void vscode.window.showErrorMessage(`Lockstep: "${rule}" is not a rule id.`);
     return undefined;
   }
+  if (typeof docsUrl === 'string' && /^https?:\/\//.test(docsUrl)) {
+    const url = vscode.Uri.parse(docsUrl);
+    await vscode.env.openExternal(url);
+    return url;
+  }
   const page = vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${rule}.md`);
   try {
     await vscode.workspace.fs.stat(page);
   } catch {
-    if (typeof fallbackUrl === 'string' && /^https:\/\//.test(fallbackUrl)) {
-      const url = vscode.Uri.parse(fallbackUrl);
-      await vscode.env.openExternal(url);
-      return url;
-    }
     void vscode.window.showErrorMessage(`Lockstep: no documentation is bundled for rule "${rule}".`);
     return undefined;
   }

@@ -51,6 +51,14 @@ describe('extension manifest', () => {
     assert.ok(!ignore.some((l) => /src|node_modules|test/.test(l)));
     assert.equal(manifest.main, './dist/extension.js');
   });
+
+  it('names no repository (there is no public one) and ships an MIT LICENSE matching its license field', () => {
+    const raw = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { repository?: unknown; license?: string; scripts: Record<string, string> };
+    assert.equal(raw.repository, undefined);
+    assert.equal(raw.license, 'MIT');
+    assert.match(readFileSync(join(REPO_ROOT, 'LICENSE'), 'utf8'), /^MIT License\n\nCopyright \(c\) \d{4} Lockstep contributors\n/);
+    assert.ok(raw.scripts.package.includes('--allow-missing-repository') && !raw.scripts.package.includes('--skip-license'), raw.scripts.package);
+  });
 });
 
 describe('client logic', () => {

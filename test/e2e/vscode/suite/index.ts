@@ -72,7 +72,13 @@ export async function run(): Promise<void> {
     assert.ok(notNull);
     assert.equal(notNull.range.start.line, 1, 'on the ALTER … ADD COLUMN line');
     assert.equal(notNull.severity, vscode.DiagnosticSeverity.Error);
-    assert.ok(typeof notNull.code === 'object' && notNull.code.target.toString().includes('not-null-without-default'), 'code links to the rule docs');
+    assert.ok(typeof notNull.code === 'object', 'the code carries a docs link');
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const packaged = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules', 'not-null-without-default.md');
+    assert.equal(notNull.code.target.scheme, 'file', 'no docs base configured: the link is the page packaged with the extension');
+    assert.equal(notNull.code.target.fsPath, packaged.fsPath);
+    assert.ok(existsSync(notNull.code.target.fsPath), 'and that page exists');
     assert.ok(!codes(uri).includes('add-index'), 'the lockstep-disable-next-line add-index comment suppresses add-index');
     assert.ok(!codes(uri).includes('unused-ignore'), 'and the comment counts as used');
   });
@@ -124,6 +130,40 @@ export async function run(): Promise<void> {
       await vscode.workspace.fs.delete(config);
     }
     await waitFor('status bar back to the setting', () => (api?.statusText().includes('MySQL 8.0') ? true : undefined), 10_000);
+  });
+
+  suite.test('mistakes in lockstep.config.json appear as problems on the file; the server goes on with the rest', async () => {
+    const uri = workspaceFile(UNSAFE_MIGRATION);
+    await vscode.window.showTextDocument(uri);
+    const config = workspaceFile('lockstep.config.json');
+    const text = '{\n  "rules": { "drop-colum": "off", "not-null-without-default": "warning" }\n}\n';
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(text));
+    try {
+      const problems = await waitFor(
+        'a problem on lockstep.config.json',
+        () => {
+          const found = vscode.languages.getDiagnostics(config).filter((d) => d.source === 'lockstep');
+          return found.length > 0 ? found : undefined;
+        },
+        15_000,
+      );
+      assert.equal(problems.length, 1);
+      assert.match(problems[0].message, /unknown rule "drop-colum".*did you mean "drop-column"/);
+      assert.equal(problems[0].range.start.line, 1);
+      await waitFor(
+        'the valid rule setting to apply',
+        () => {
+          const at = codes(uri).indexOf('not-null-without-default');
+          return at >= 0 && vscode.languages.getDiagnostics(uri)[at].severity === vscode.DiagnosticSeverity.Warning ? true : undefined;
+        },
+        15_000,
+      );
+      assert.ok(codes(uri).includes('drop-column'), 'the misspelt rule id turned nothing off');
+    } finally {
+      await vscode.workspace.fs.delete(config);
+    }
+    await waitFor('the problem to go with the file', () => (vscode.languages.getDiagnostics(config).length === 0 ? true : undefined), 15_000);
+    await lockstepDiagnostics(uri, EXPECTED_RULES);
   });
 
   suite.test('showRuleDocs opens the bundled page and refuses unknown ids', async () => {
