@@ -1,10 +1,10 @@
 // The one analysis pipeline: text → statements → predictions → rule findings → suppression.
 // Pure and synchronous; never throws on bad input (an internal failure becomes a finding).
 import { applyStatement, cloneCatalog, emptyCatalog } from './catalog/apply';
-import { internalErrorFinding, ruleFinding, ruleSeverity, unparsedStatementFinding } from './findings';
+import { checkRule, internalErrorFinding, unparsedStatementFinding } from './findings';
 import { predict } from './kb/predict';
 import { parseFile } from './parse';
-import type { ReportInput, RuleContext, RuleSettings } from './rules/rule';
+import type { RuleSettings } from './rules/rule';
 import { rules } from './rules';
 import { applyDirectives, findDirectives } from './suppress';
 import { nextSession, initialSession } from './session';
@@ -58,31 +58,27 @@ export function analyzeFile(path: string, text: string, options: AnalyzeOptions)
     if (!statement.analyzed) findings.push(unparsedStatementFinding(statement));
 
     for (const rule of rules) {
-      const severity = ruleSeverity(rule.meta, options.rules);
-      if (severity === 'off') continue;
-      const ctx: RuleContext = {
+      checkRule(
+        rule,
         statement,
-        statements,
-        catalog,
-        isNewTable: (name) => newTables.has(name.toLowerCase()),
-        target: options.target,
-        prediction,
-        session,
-        file: { path, text },
-        settings,
-        report: (f: ReportInput) => findings.push(ruleFinding(f, rule.meta, severity, options.rules, statement.index)),
-      };
-      try {
-        rule.check(ctx);
-      } catch (err) {
-        findings.push(internalErrorFinding(statement, rule.meta.id, err));
-      }
+        options.rules,
+        (report) => ({
+          statement,
+          statements,
+          catalog,
+          isNewTable: (name) => newTables.has(name.toLowerCase()),
+          target: options.target,
+          prediction,
+          session,
+          file: { path, text },
+          settings,
+          report,
+        }),
+        (f) => findings.push(f),
+      );
     }
 
-    for (const op of statement.operations) {
-      if (op.kind === 'create-table') newTables.add(op.table.toLowerCase());
-      if (op.kind === 'rename-table' && newTables.has(op.table.toLowerCase())) newTables.add(op.newName.toLowerCase());
-    }
+    noteNewTables(newTables, statement);
     try {
       applyStatement(catalog, statement, path);
     } catch (err) {
@@ -94,6 +90,14 @@ export function analyzeFile(path: string, text: string, options: AnalyzeOptions)
   const kept = applyDirectives(text, findings, findDirectives(text), new Map(statements.map((s) => [s.index, s.span])));
   kept.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
   return { path, statements: results, findings: kept, catalogAfter: catalog };
+}
+
+/** adds the tables the statement creates (or renames a new table to) to `newTables` (lower-cased names) */
+export function noteNewTables(newTables: Set<string>, statement: Statement): void {
+  for (const op of statement.operations) {
+    if (op.kind === 'create-table') newTables.add(op.table.toLowerCase());
+    if (op.kind === 'rename-table' && newTables.has(op.table.toLowerCase())) newTables.add(op.newName.toLowerCase());
+  }
 }
 
 /**

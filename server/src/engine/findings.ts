@@ -1,6 +1,7 @@
-// The findings the pipeline itself builds (not the rules), and how a rule finding's severity is
-// chosen: shared by `analyzeFile` and the language server's incremental analyzer so both agree.
-import type { ReportInput, RuleMeta } from './rules/rule';
+// How the pipeline turns rule checks into findings — running a rule at its configured severity,
+// the severity of what it reports — and the findings the pipeline builds itself. Shared by
+// `analyzeFile` and the language server's incremental analyzer so both agree.
+import type { ReportInput, Rule, RuleContext, RuleMeta } from './rules/rule';
 import type { Finding, Severity, SeveritySetting, Statement } from './types';
 
 /** the configured severity of a rule, else its default (`off`: the rule does not run) */
@@ -22,6 +23,26 @@ export function ruleFinding(
   const setting = configured?.[meta.id];
   const own = setting === undefined || setting === meta.defaultSeverity ? (f.severity ?? severity) : severity;
   return { ...f, rule: meta.id, severity: own, statementIndex };
+}
+
+/**
+ * Runs one rule on a statement unless it is off; what it reports, or the error it throws, goes to
+ * `push`. `context` builds the rule's context around the report callback.
+ */
+export function checkRule(
+  rule: Rule,
+  statement: Statement,
+  configured: Readonly<Record<string, SeveritySetting>> | undefined,
+  context: (report: (f: ReportInput) => void) => RuleContext,
+  push: (f: Finding) => void,
+): void {
+  const severity = ruleSeverity(rule.meta, configured);
+  if (severity === 'off') return;
+  try {
+    rule.check(context((f) => push(ruleFinding(f, rule.meta, severity, configured, statement.index))));
+  } catch (err) {
+    push(internalErrorFinding(statement, rule.meta.id, err));
+  }
 }
 
 export function unparsedStatementFinding(statement: Statement): Finding {

@@ -25,7 +25,8 @@ import {
   type Statement,
   type StatementResult,
 } from '../../engine';
-import { internalErrorFinding, ruleFinding, ruleSeverity, unparsedStatementFinding } from '../../engine/findings';
+import { noteNewTables } from '../../engine/analyze';
+import { checkRule, internalErrorFinding, unparsedStatementFinding } from '../../engine/findings';
 import type { ReportInput, RuleContext, RuleSettings } from '../../engine/rules/rule';
 import { initialSession, nextSession } from '../../engine/session';
 import { applyDirectives, findDirectives } from '../../engine/suppress';
@@ -273,24 +274,17 @@ export class IncrementalAnalyzer {
         // cached findings before re-run ones: the final sort (offset, then rule) restores analyzeFile's order
         for (const f of memo.flat) findings.push(shiftFinding(f, start, path, statement.index));
         for (const r of memo.rerun) {
-          const rule = rules[r];
-          const severity = ruleSeverity(rule.meta, options.rules);
-          if (severity === 'off') continue;
-          const ctx = ruleContext(statement, statements, catalogHere, isNewTable, options, memo.prediction, session, file, settings, (f) =>
-            findings.push(ruleFinding(f, rule.meta, severity, options.rules, statement.index)),
+          checkRule(
+            rules[r],
+            statement,
+            options.rules,
+            (report) => ruleContext(statement, statements, catalogHere, isNewTable, options, memo.prediction, session, file, settings, report),
+            (f) => findings.push(f),
           );
-          try {
-            rule.check(ctx);
-          } catch (err) {
-            findings.push(internalErrorFinding(statement, rule.meta.id, err));
-          }
         }
       }
 
-      for (const op of statement.operations) {
-        if (op.kind === 'create-table') newTables.add(op.table.toLowerCase());
-        if (op.kind === 'rename-table' && newTables.has(op.table.toLowerCase())) newTables.add(op.newName.toLowerCase());
-      }
+      noteNewTables(newTables, statement);
       this.applyStatement(replay, i, key, versions, tables, run, (err) => findings.push(internalErrorFinding(statement, 'catalog', err)));
       const next = nextSession(session, statement);
       if (next !== session) {
@@ -434,32 +428,20 @@ export class IncrementalAnalyzer {
     let readsText = false;
     const fresh: Finding[][] = [];
     const perRule: (Finding[] | null)[] = rules.map((rule) => {
-      const severity = ruleSeverity(rule.meta, options.rules);
       const found: Finding[] = [];
       fresh.push(found);
-      if (severity === 'off') return found;
       let readsStatements = false;
-      const ctx = ruleContext(
+      const onRead = (what: 'statements' | 'file'): void => {
+        if (what === 'statements') readsStatements = true;
+        else readsText = true;
+      };
+      checkRule(
+        rule,
         statement,
-        statements,
-        () => catalog,
-        trackedIsNew,
-        options,
-        prediction,
-        session,
-        file,
-        settings,
-        (f) => found.push(ruleFinding(f, rule.meta, severity, options.rules, statement.index)),
-        (what) => {
-          if (what === 'statements') readsStatements = true;
-          else readsText = true;
-        },
+        options.rules,
+        (report) => ruleContext(statement, statements, () => catalog, trackedIsNew, options, prediction, session, file, settings, report, onRead),
+        (f) => found.push(f),
       );
-      try {
-        rule.check(ctx);
-      } catch (err) {
-        found.push(internalErrorFinding(statement, rule.meta.id, err));
-      }
       // findings that point elsewhere in this file would move differently from the statement
       return readsStatements || found.some((f) => pointsOutside(f, statement, file.path)) ? null : found.map(relative);
     });
