@@ -10,61 +10,73 @@ import { ident, lineOf } from './util/lock-text';
 
 const REWRITING_KINDS: ReadonlySet<Statement['kind']> = new Set(['alter-table', 'optimize-table']);
 
+interface Rewriter {
+  statement: Statement;
+  /** position in the file's statement list */
+  at: number;
+  /** foreign_key_checks in force before it */
+  foreignKeyChecks: boolean;
+}
+
 /**
- * One file's statements as this rule needs them, built once per statement list (so it lives
- * exactly as long as one analysis): the rewriting statements per table, the foreign_key_checks
- * in force before each statement, and what the rule decided for the statements it checked
- * (from each one's own prediction); statements not checked yet fall back to a classification
- * by clause kind.
+ * One file's ALTER / OPTIMIZE statements as this rule needs them, built once per statement list
+ * (so it lives exactly as long as one analysis): per table, in file order, with the session's
+ * foreign_key_checks before each; and what the rule decided for the statements it checked (from
+ * each one's own prediction). Statements not checked yet fall back to a classification by clause kind.
  */
 interface FileIndex {
-  position: Map<Statement, number>;
-  /** analyzed ALTER / OPTIMIZE statements per lower-cased table, in file order */
-  byTable: Map<string, Statement[]>;
-  foreignKeyChecks: boolean[];
+  byTable: Map<string, Rewriter[]>;
+  at: Map<Statement, number>;
   rewrites: Map<Statement, boolean>;
 }
 
 const indexes = new WeakMap<readonly Statement[], FileIndex>();
+/** a statement's tables do not change while the object lives (edits move it, never re-parse it) */
+const tablesOf = new WeakMap<Statement, string[]>();
+
+function lockedTables(st: Statement): string[] {
+  let tables = tablesOf.get(st);
+  if (!tables) tablesOf.set(st, (tables = ddlTables(st)));
+  return tables;
+}
 
 function fileIndex(statements: readonly Statement[]): FileIndex {
-  let index = indexes.get(statements);
-  if (index) return index;
-  index = { position: new Map(), byTable: new Map(), foreignKeyChecks: [], rewrites: new Map() };
+  const cached = indexes.get(statements);
+  if (cached) return cached;
+  const index: FileIndex = { byTable: new Map(), at: new Map(), rewrites: new Map() };
   let session = initialSession();
-  statements.forEach((st, i) => {
-    index.position.set(st, i);
-    index.foreignKeyChecks.push(session.foreignKeyChecks);
-    session = nextSession(session, st);
-    if (!st.analyzed || !REWRITING_KINDS.has(st.kind)) return;
-    for (const t of ddlTables(st)) {
+  for (let at = 0; at < statements.length; at++) {
+    const st = statements[at];
+    if (st.kind === 'set') session = nextSession(session, st);
+    if (!st.analyzed || !REWRITING_KINDS.has(st.kind)) continue;
+    index.at.set(st, at);
+    const entry: Rewriter = { statement: st, at, foreignKeyChecks: session.foreignKeyChecks };
+    for (const t of lockedTables(st)) {
       const list = index.byTable.get(t);
-      if (list) list.push(st);
-      else index.byTable.set(t, [st]);
+      if (list) list.push(entry);
+      else index.byTable.set(t, [entry]);
     }
-  });
+  }
   indexes.set(statements, index);
   return index;
 }
 
 /** the first earlier statement that rewrites one of `tables`, with the tables they share */
 function earlierRewrite(index: FileIndex, st: Statement, tables: readonly string[]): { other: Statement; shared: string[] } | undefined {
-  const before = index.position.get(st) ?? -1;
-  let first: Statement | undefined;
-  let firstAt = before;
+  let first: Rewriter | undefined;
+  let bound = index.at.get(st) ?? -1;
   for (const t of tables) {
-    // each list is in file order: its first rewriting statement before both bounds is the table's answer
-    for (const other of index.byTable.get(t) ?? []) {
-      const at = index.position.get(other) ?? before;
-      if (at >= firstAt) break;
-      if (index.rewrites.get(other) ?? rewritesTable(other, null, index.foreignKeyChecks[at])) {
-        first = other;
-        firstAt = at;
+    // each list is in file order: its first rewriting statement before the bound is the table's answer
+    for (const entry of index.byTable.get(t) ?? []) {
+      if (entry.at >= bound) break;
+      if (index.rewrites.get(entry.statement) ?? rewritesTable(entry.statement, null, entry.foreignKeyChecks)) {
+        first = entry;
+        bound = entry.at;
         break;
       }
     }
   }
-  return first && { other: first, shared: ddlTables(first).filter((t) => tables.includes(t)) };
+  return first && { other: first.statement, shared: lockedTables(first.statement).filter((t) => tables.includes(t)) };
 }
 
 export const multipleAltersSameTable: Rule = {
@@ -85,7 +97,7 @@ export const multipleAltersSameTable: Rule = {
     const index = fileIndex(ctx.statements);
     index.rewrites.set(st, rewrites);
     if (!rewrites) return;
-    const mine = ddlTables(st).filter((t) => !ctx.isNewTable(t));
+    const mine = lockedTables(st).filter((t) => !ctx.isNewTable(t));
     if (mine.length === 0) return;
     const earlier = earlierRewrite(index, st, mine);
     if (!earlier) return;
