@@ -225,6 +225,22 @@ describe('configuration', () => {
     assert.deepEqual(fixed.diagnostics, []);
   });
 
+  test('configured severities apply to the pipeline\'s own findings too (unused-ignore), as in lockstep lint', async () => {
+    const configPath = join(workspace, 'lockstep.config.json');
+    const doc = fileUri(join(workspace, 'scratch', 'unused-ignore.sql'));
+    await client.open(doc, '-- lockstep-disable-next-line drop-column\nCREATE TABLE t (id INT PRIMARY KEY);\n');
+    const before = await client.diagnosticsFor(doc, 1);
+    assert.equal(byRule(before.diagnostics, 'unused-ignore').severity, 2, 'warning by default');
+    writeFileSync(configPath, JSON.stringify({ rules: { 'unbatched-dml': 'off', 'unused-ignore': 'error' } }));
+    await client.filesChanged([{ uri: fileUri(configPath), type: FileChangeType.Changed }]);
+    await client.diagnostics(doc, (p) => p.diagnostics.some((d) => d.code === 'unused-ignore' && d.severity === 1));
+    writeFileSync(configPath, JSON.stringify({ rules: { 'unbatched-dml': 'off', 'unused-ignore': 'off' } }));
+    await client.filesChanged([{ uri: fileUri(configPath), type: FileChangeType.Changed }]);
+    await client.diagnostics(doc, (p) => !codes(p.diagnostics).includes('unused-ignore'));
+    writeFileSync(configPath, JSON.stringify({ rules: { 'unbatched-dml': 'off' } }));
+    await client.filesChanged([{ uri: fileUri(configPath), type: FileChangeType.Changed }]);
+  });
+
   test('docsBase in lockstep.config.json points the rule links at that copy of the docs', async () => {
     const configPath = join(workspace, 'lockstep.config.json');
     writeFileSync(configPath, JSON.stringify({ rules: { 'unbatched-dml': 'off' }, docsBase: 'https://docs.example.test/lockstep/rules' }));

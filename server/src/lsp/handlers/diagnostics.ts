@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../../engine';
+import { applySeverityOverrides } from '../../engine/config';
 import { UNUSED_IGNORE } from '../../engine/suppress';
 import { migrationText } from '../../engine/workspace';
 import type { ServerContext } from '../context';
@@ -147,6 +148,8 @@ export class AnalysisStore {
       budgetMs: FILE_TIME_BUDGET_MS,
     });
     if (!analysis || stale()) return;
+    // as `lockstep lint`: configured severities also apply to the pipeline's own findings (unused-ignore, …)
+    analysis.findings = applySeverityOverrides(analysis.findings, settings.rules);
 
     const previous = state.last;
     state.last = { version, text, analysis, settings, earlier: chain?.earlier ?? [] };

@@ -1,6 +1,7 @@
 // `lockstep/explain`: the prediction and findings for the statement at a position of an open
 // document (or every DDL statement of it), or for standalone SQL.
 import { analyzeFile, parseTarget, type StatementResult } from '../../engine';
+import { applySeverityOverrides } from '../../engine/config';
 import type { ServerContext } from '../context';
 import { spanToRange, type PositionIndex } from '../convert';
 import { ExplainRequest, type ExplainedStatement, type ExplainResult } from '../protocol';
@@ -22,7 +23,8 @@ export function registerExplain(ctx: ServerContext): void {
     }
     const settings = await ctx.settings.get(ctx.documents.all()[0]?.uri ?? 'untitled:explain');
     const target = (params.target ? parseTarget(params.target) : undefined) ?? settings.target;
-    const analysis = analyzeFile('explain.sql', params.sql ?? '', { target, rules: settings.rules, settings: settings.ruleSettings });
+    const analyzed = analyzeFile('explain.sql', params.sql ?? '', { target, rules: settings.rules, settings: settings.ruleSettings });
+    const analysis = { ...analyzed, findings: applySeverityOverrides(analyzed.findings, settings.rules) };
     return { target: target.label, statements: analysis.statements.map((r) => explained(r, analysis, target)) };
   });
 }
