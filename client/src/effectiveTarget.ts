@@ -1,6 +1,8 @@
 // The target flavor/version Lockstep analyzes for: lockstep.config.json (or .lockstep.json) wins
 // over the `lockstep.target` setting, as the server does.
 import * as vscode from 'vscode';
+import { parseJson } from '../../server/src/engine/config/json';
+import { parseTarget } from '../../server/src/engine/targets';
 import { DEFAULT_TARGET } from './targetLabels';
 
 export const CONFIG_FILE_NAMES = ['lockstep.config.json', '.lockstep.json'] as const;
@@ -34,18 +36,16 @@ export async function targetFromConfigFile(folder: vscode.WorkspaceFolder): Prom
   return undefined;
 }
 
-/** The `target` string of a config file's JSON text; undefined when absent or the JSON is broken. */
+/**
+ * The `target` of a config file's text, read as the server reads it (comments and trailing commas
+ * allowed); undefined when absent, not a known flavor and version, or the file is broken — the
+ * server then uses the settings too.
+ */
 export function readTargetField(json: string): string | undefined {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    if (parsed && typeof parsed === 'object' && 'target' in parsed) {
-      const target = (parsed as { target: unknown }).target;
-      return typeof target === 'string' && target.trim() ? target.trim() : undefined;
-    }
-  } catch {
-    // a half-typed config file: fall back to the settings
-  }
-  return undefined;
+  const parsed = parseJson(json);
+  if (!parsed.ok || parsed.node.kind !== 'object') return undefined;
+  const value = parsed.node.entries.find((e) => e.key === 'target')?.value;
+  return value?.kind === 'string' && parseTarget(value.value) ? value.value : undefined;
 }
 
 export async function effectiveTarget(folder: vscode.WorkspaceFolder | undefined): Promise<EffectiveTarget> {

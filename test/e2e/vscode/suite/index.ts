@@ -122,7 +122,8 @@ export async function run(): Promise<void> {
       (await client.sendRequest<{ target: string }>('lockstep/explain', { textDocument: { uri: uri.toString() }, position: { line: 4, character: 3 } })).target;
     assert.equal(await explainTarget(), 'mysql-8.0');
     const config = workspaceFile('lockstep.config.json');
-    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{ "target": "mariadb-10.6" }\n'));
+    // comments and trailing commas are allowed in the config file: client and server read it alike
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{\n  // production\n  "target": "mariadb-10.6",\n}\n'));
     try {
       await waitFor('status bar from the config file', () => (api?.statusText().includes('MariaDB 10.6') ? true : undefined), 10_000);
       await waitFor('the server to use the config file', async () => ((await explainTarget()) === 'mariadb-10.6' ? true : undefined), 10_000);
