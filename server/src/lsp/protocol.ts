@@ -55,7 +55,7 @@ export interface ClientSettings {
   target?: string;
   rules?: Record<string, SeveritySetting>;
   migrations?: { globs?: string[] };
-  /** `local` for the docs shipped with the server, or a base URL */
+  /** a base URL (http, https or file) of the rule docs; empty or `local`: the docs shipped with the server */
   docsBase?: string;
   /** files larger than this (bytes) are not analyzed */
   maxFileSize?: number;
