@@ -14,7 +14,7 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-const FORBIDDEN = [/^vscode/, /^node:(fs|net|http|https|child_process|worker_threads)/, /^(fs|net|http|https|child_process)$/, /^mysql2/, /\/(cli|lsp|dryrun)\//, /client\/src/];
+const FORBIDDEN = [/^vscode/, /^node:(fs|net|http|https|child_process|worker_threads)/, /^(fs|net|http|https|child_process)$/, /^mysql2/, /\/(common|cli|lsp|dryrun)\//, /client\/src/];
 
 test('the engine imports no I/O, no editor API and no outer layer', () => {
   const violations: string[] = [];
