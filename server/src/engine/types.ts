@@ -297,6 +297,11 @@ export interface TableDef {
   partitioned: boolean;
   /** where it was created: relative path and span */
   createdAt?: { path: string; span: Span };
+  /**
+   * a table no migration creates, known only from what ALTERs of it told us (columns they added or
+   * fully redefined, indexes and keys they added): anything it lacks is unknown, not absent
+   */
+  partial?: true;
 }
 
 export interface Catalog {

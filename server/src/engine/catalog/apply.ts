@@ -58,6 +58,18 @@ class CatalogEditor {
     return copy;
   }
 
+  /**
+   * The table for recording what an ALTER tells about it: when no migration created it, a partial
+   * table that holds only that (the table exists, since the ALTER runs on it).
+   */
+  editOrPartial(name: string): TableDef {
+    const table = this.edit(name);
+    if (table) return table;
+    const partial: TableDef = { name: unqualify(name), columns: [], indexes: [], foreignKeys: [], checks: [], options: {}, partitioned: false, partial: true };
+    this.put(partial);
+    return partial;
+  }
+
   put(table: TableDef): void {
     const key = tableKey(table.name);
     this.catalog.tables.set(key, table);
@@ -109,8 +121,7 @@ function applyOperation(editor: CatalogEditor, op: Operation, origin: { path: st
     case 'rename-table':
       return renameTable(editor, op.table, op.newName);
     case 'add-column': {
-      const t = editor.edit(op.table);
-      if (!t) return;
+      const t = editor.editOrPartial(op.table);
       if (findIn(t.columns, op.column.name)) return; // IF NOT EXISTS, or a statement that would fail
       insertColumn(t.columns, copyColumn(op.column), op.position);
       addInlineIndexes(t, op.column);
@@ -141,8 +152,7 @@ function applyOperation(editor: CatalogEditor, op: Operation, origin: { path: st
       return;
     }
     case 'add-index': {
-      const t = editor.edit(op.table);
-      if (!t) return;
+      const t = editor.editOrPartial(op.table);
       if (op.index.name && findIndex(t, op.index.name)) return;
       addIndex(t, op.index);
       return;
@@ -236,7 +246,10 @@ function createTable(editor: CatalogEditor, op: Extract<Operation, { kind: 'crea
     const source = editor.get(op.likeTable);
     // LIKE copies columns, indexes, checks and options, not foreign keys
     const base = source ? structuredClone(source) : undefined;
+    // a copy of a table known only in part (or not at all) is known only in part
+    const partial = !source || source.partial ? { partial: true as const } : {};
     editor.put({
+      ...partial,
       name,
       columns: base?.columns ?? [],
       indexes: base?.indexes ?? [],
@@ -365,12 +378,26 @@ function renameColumnReferences(editor: CatalogEditor, table: TableDef, from: st
 }
 
 function modifyColumn(editor: CatalogEditor, op: Extract<Operation, { kind: 'modify-column' }>): void {
+  const newName = op.newName ?? op.def.name ?? op.column;
+  const def: ColumnDef = { ...copyColumn(op.def), name: newName || op.column };
+  const known = editor.get(op.table);
+  if (!known || known.partial) {
+    // the new definition is known; its nullability only when written (an unwritten one depends on
+    // whether the column is in the table's primary key, which is not known)
+    if (!known && def.nullable === undefined && !def.primaryKey) return;
+    const table = editor.editOrPartial(op.table);
+    const at = table.columns.findIndex((c) => same(c.name, op.column));
+    if (at >= 0) table.columns.splice(at, 1);
+    else if (def.nullable === undefined && !def.primaryKey) return;
+    if (at >= 0 && !same(op.column, def.name)) renameColumnReferences(editor, table, op.column, def.name);
+    table.columns.push(def);
+    addInlineIndexes(table, def);
+    return;
+  }
   const table = editor.edit(op.table);
   if (!table) return;
   const at = table.columns.findIndex((c) => same(c.name, op.column));
   if (at < 0) return;
-  const newName = op.newName ?? op.def.name ?? op.column;
-  const def: ColumnDef = { ...copyColumn(op.def), name: newName || op.column };
   if (op.position) {
     table.columns.splice(at, 1);
     insertColumn(table.columns, def, op.position);

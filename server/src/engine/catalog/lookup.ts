@@ -3,8 +3,34 @@ import type { Catalog, ColumnDef, ForeignKeyDef, IndexDef, TableDef } from '../t
 import { charsetBytes, charsetOfCollation, DEFAULT_SERVER_CHARSET, isCharacterType } from './charsets';
 import { tableKey } from './apply';
 
+/**
+ * The table when its whole definition is known (created by a migration). A partial table (only
+ * what ALTERs of an unknown table told us) is undefined here: asking it "is there a column / an
+ * index / a primary key" would mistake unknown for absent.
+ */
 export function findTable(catalog: Catalog, name: string): TableDef | undefined {
+  const table = catalog.tables.get(tableKey(name));
+  return table?.partial ? undefined : table;
+}
+
+/** the table whether fully known or partial: for "does the table exist" and for known parts of it */
+export function findTableOrPartial(catalog: Catalog, name: string): TableDef | undefined {
   return catalog.tables.get(tableKey(name));
+}
+
+/** whether the table exists: created by a migration, or altered earlier (so it was there) */
+export function tableExists(catalog: Catalog, name: string): boolean {
+  return findTableOrPartial(catalog, name) !== undefined;
+}
+
+/**
+ * A column whose definition is known: from a fully known table, or one an earlier ALTER of a
+ * partial table added or redefined. With the table it belongs to (partial or not).
+ */
+export function findKnownColumn(catalog: Catalog, table: string, column: string): { table: TableDef; column: ColumnDef } | undefined {
+  const def = findTableOrPartial(catalog, table);
+  const col = findColumn(def, column);
+  return def && col ? { table: def, column: col } : undefined;
 }
 
 export function findColumn(table: TableDef | undefined, name: string): ColumnDef | undefined {

@@ -111,7 +111,7 @@ export function newTablesBefore(path: string, replay: CatalogReplay, releaseOf?:
   for (const step of replay.steps) {
     if (step.path === path) break;
     if (releaseOf?.(step.path) !== release) continue;
-    for (const t of step.createdTables) if (before.tables.has(t)) out.add(t);
+    for (const t of step.createdTables) if (before.tables.has(t) && !before.tables.get(t)?.partial) out.add(t);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Column clauses (ADD / DROP / RENAME / MODIFY / CHANGE COLUMN) → operation classes, using the
 // catalog's old column definitions and the table's context.
 import type { ColumnPosition, Operation, TableDef } from '../types';
-import { findColumn, foreignKeysOfColumn, indexesOfColumn, referencingForeignKeys } from '../catalog/lookup';
+import { findColumn, findKnownColumn, foreignKeysOfColumn, indexesOfColumn, referencingForeignKeys } from '../catalog/lookup';
 import { atLeast } from '../targets';
 import { modifyAspects } from './column-change';
 import type { Classified, ClassifyContext } from './table-context';
@@ -96,12 +96,14 @@ export function renameColumn(ctx: ClassifyContext, table: TableDef | undefined, 
 
 export function modifyColumn(op: Extract<Operation, { kind: 'modify-column' }>, table: TableDef | undefined, ctx: ClassifyContext): Classified[] {
   const verb = op.via === 'change' ? `CHANGE ${q(op.column)}` : `MODIFY ${q(op.column)}`;
-  const old = findColumn(table, op.column);
+  // a table no migration creates may still have this column's definition from an earlier ALTER
+  const known = table ? undefined : findKnownColumn(ctx.catalog, op.table, op.column);
+  const old = findColumn(table, op.column) ?? known?.column;
   if (!old) {
     const why = table ? `column ${q(op.column)} not in the catalog` : `table ${q(op.table)} not in the catalog`;
     return [{ cls: 'modify-unknown', detail: `${verb}: ${why}, old definition unknown (assuming a type change)` }];
   }
-  const out: Classified[] = modifyAspects(table, old, op.def, ctx.session.sqlModeStrict).map((a) => ({ cls: a.cls, detail: `${verb}: ${a.detail}` }));
+  const out: Classified[] = modifyAspects(table ?? known?.table, old, op.def, ctx.session.sqlModeStrict).map((a) => ({ cls: a.cls, detail: `${verb}: ${a.detail}` }));
   if (op.newName && op.newName.toLowerCase() !== op.column.toLowerCase()) out.push(renameColumn(ctx, table, op.table, op.column, op.newName));
   const moves = op.position !== undefined && movesColumn(table, op.position, op.column);
   if (moves) {

@@ -1,4 +1,5 @@
 // add-auto-increment-column: an AUTO_INCREMENT column added to (or made on) an existing table.
+import { findTable } from '../catalog/lookup';
 import type { Operation } from '../types';
 import { existingTableOps, type Rule } from './rule';
 import { ident } from './util/lock-text';
@@ -13,7 +14,7 @@ export const addAutoIncrementColumn: Rule = {
   },
   check(ctx) {
     for (const op of existingTableOps(ctx)) {
-      const column = autoIncrementColumn(ctx.catalog.tables.get(op.table.toLowerCase())?.columns, op);
+      const column = autoIncrementColumn(findTable(ctx.catalog, op.table)?.columns, op);
       if (!column) continue;
       const message = op.kind === 'add-column'
         ? `AUTO_INCREMENT column ${ident(column)} on existing table ${ident(op.table)} makes the server number every existing row: the table is rebuilt with at least LOCK=SHARED, so writes are blocked for the whole rebuild.`

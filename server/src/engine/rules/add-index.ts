@@ -1,5 +1,6 @@
 // add-index: a secondary index built on an existing table (long build, MDL at start and end;
 // FULLTEXT/SPATIAL block writes; bundling with ADD COLUMN forces a rebuild).
+import { findTable } from '../catalog/lookup';
 import { splitAlter } from '../fix/add-index';
 import { appendAlterClause, fix, insertAt } from '../fix/edits';
 import { predict } from '../kb/predict';
@@ -43,7 +44,7 @@ function indexName(op: AddIndexOp): string {
 
 function reportBlocking(ctx: RuleContext, op: AddIndexOp): void {
   const kind = op.index.kind === 'fulltext' ? 'FULLTEXT' : 'SPATIAL';
-  const table = ctx.catalog.tables.get(op.table.toLowerCase());
+  const table = findTable(ctx.catalog, op.table);
   const firstFulltext = kind === 'FULLTEXT' && table !== undefined && !table.indexes.some((i) => i.kind === 'fulltext');
   const rebuild = firstFulltext ? ', and as the first FULLTEXT index of the table it also rebuilds the table to add the hidden FTS_DOC_ID column' : '';
   ctx.report({
@@ -116,7 +117,7 @@ function instantAddSupported(target: Target): boolean {
 function reportBundled(ctx: RuleContext, plain: AddIndexOp[], fixable: boolean): boolean {
   const st = ctx.statement;
   if (st.kind !== 'alter-table' || !instantAddSupported(ctx.target)) return false;
-  const table = ctx.catalog.tables.get(plain[0].table.toLowerCase());
+  const table = findTable(ctx.catalog, plain[0].table);
   if (table?.indexes.some((i) => i.kind === 'fulltext')) return false; // ADD COLUMN is not instant there anyway
   const adds = st.operations.filter((op) => instantEligibleAdd(op, ctx.target));
   if (adds.length === 0) return false;

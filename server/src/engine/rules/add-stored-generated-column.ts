@@ -1,4 +1,5 @@
 // add-stored-generated-column: a STORED generated column added to an existing table (COPY).
+import { findTable } from '../catalog/lookup';
 import { fix, replaceSpan } from '../fix/edits';
 import type { ColumnDef, Fix, Operation } from '../types';
 import { existingTableOps, type Rule } from './rule';
@@ -14,7 +15,7 @@ export const addStoredGeneratedColumn: Rule = {
   },
   check(ctx) {
     for (const op of existingTableOps(ctx)) {
-      const def = storedGenerated(op, ctx.catalog.tables.get(op.table.toLowerCase())?.columns);
+      const def = storedGenerated(op, findTable(ctx.catalog, op.table)?.columns);
       if (!def) continue;
       const keyword = findInSpan(ctx.file.text, op.span, /\b(STORED|PERSISTENT)\b/i).pop();
       const fixes: Fix[] = [];

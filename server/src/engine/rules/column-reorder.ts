@@ -1,4 +1,5 @@
 // column-reorder: FIRST/AFTER on ADD/MODIFY/CHANGE where the position costs a rebuild or a copy.
+import { findTable } from '../catalog/lookup';
 import { fix } from '../fix/edits';
 import { atLeast } from '../targets';
 import type { ColumnDef, Fix, Operation, Target } from '../types';
@@ -18,8 +19,8 @@ export const columnReorder: Rule = {
   check(ctx) {
     for (const op of existingTableOps(ctx)) {
       if ((op.kind !== 'add-column' && op.kind !== 'modify-column') || !op.position) continue;
-      const old = op.kind === 'modify-column' ? ctx.catalog.tables.get(op.table.toLowerCase())?.columns.find((c) => c.name.toLowerCase() === op.column.toLowerCase()) : undefined;
-      const columns = ctx.catalog.tables.get(op.table.toLowerCase())?.columns;
+      const old = op.kind === 'modify-column' ? findTable(ctx.catalog, op.table)?.columns.find((c) => c.name.toLowerCase() === op.column.toLowerCase()) : undefined;
+      const columns = findTable(ctx.catalog, op.table)?.columns;
       if (op.kind === 'modify-column' && alreadyThere(columns, op)) continue;
       if ('after' in op.position && op.position.after.toLowerCase() === (op.kind === 'add-column' ? op.column.name : op.column).toLowerCase()) continue; // AFTER itself: no move
       const why = reason(op, old, ctx.target);

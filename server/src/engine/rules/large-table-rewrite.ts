@@ -1,4 +1,5 @@
 // large-table-rewrite: a rebuild or COPY of an existing table known to be larger than the threshold.
+import { findTable } from '../catalog/lookup';
 import { alterClauses, toolCommands } from '../fix/large-table-rewrite';
 import { atLeast } from '../targets';
 import { type Rule } from './rule';
@@ -30,7 +31,7 @@ export const largeTableRewrite: Rule = {
       const onlineCopy = forcedCopy && st.ddlOptions.lock === 'NONE' && ctx.target.flavor === 'mariadb' && atLeast(ctx.target, 11, 2);
       const blocking = explicitLock || (forcedCopy && !onlineCopy) || (!forcedCopy && ctx.prediction !== null && (ctx.prediction.algorithm === 'COPY' || ctx.prediction.lock !== 'NONE'));
       const blocks = blocking ? 'writes are blocked for the whole run' : 'replicas lag behind for as long';
-      const def = ctx.catalog.tables.get(table);
+      const def = findTable(ctx.catalog, table);
       const referenced = [...ctx.catalog.tables.values()].some((t) => t.foreignKeys.some((fk) => fk.refTable.toLowerCase() === table));
       const own = ops.some((op) => op.kind === 'add-foreign-key') || (def?.foreignKeys.length ?? 0) > 0;
       const foreignKeys = referenced ? 'referenced' : own ? 'own' : 'none';

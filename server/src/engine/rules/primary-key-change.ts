@@ -1,4 +1,5 @@
 // primary-key-change: dropping, replacing or adding the primary key of an existing table.
+import { findTable } from '../catalog/lookup';
 import type { Operation } from '../types';
 import { existingTableOps, type Rule } from './rule';
 import { ident } from './util/lock-text';
@@ -25,7 +26,7 @@ export const primaryKeyChange: Rule = {
     if (!drop && !add) return;
     const table = ident((drop ?? add)!.table);
     if (drop && !add) {
-      const def = ctx.catalog.tables.get(drop.table.toLowerCase());
+      const def = findTable(ctx.catalog, drop.table);
       const otherKey = def?.indexes.some((i) => i.kind === 'unique') || def?.columns.some((c) => c.unique);
       const tools = def && !otherKey ? ', and with no other unique key left, online schema change tools can no longer work on it' : '';
       ctx.report({

@@ -1,4 +1,4 @@
-import { findColumn, findTable, isNullable } from '../catalog/lookup';
+import { findKnownColumn, isNullable } from '../catalog/lookup';
 import { existingTableOps, type Rule, type RuleContext } from './rule';
 import type { ModifyOp } from './util/compat-column-diff';
 import { listNames, reportGraded } from './util/compat-report';
@@ -16,8 +16,10 @@ export const setNotNull: Rule = {
     for (const op of existingTableOps(ctx)) {
       if (op.kind !== 'modify-column') continue;
       if (op.def.nullable !== false && !op.def.primaryKey) continue;
-      const table = findTable(ctx.catalog, op.table);
-      const old = findColumn(table, op.column);
+      // a table no migration creates may still know this column from an earlier ALTER of this file
+      const known = findKnownColumn(ctx.catalog, op.table, op.column);
+      const table = known?.table;
+      const old = known?.column;
       const verb = op.via === 'change' ? 'CHANGE' : 'MODIFY';
       const help = `Stop writing NULL and give ${op.column} a DEFAULT first, backfill the NULL rows in batches, then make it NOT NULL (through an online-schema-change tool on big tables).`;
       if (!old) {

@@ -1,6 +1,6 @@
 import { fix, insertAt } from '../fix/edits';
 import type { ColumnDef, Fix, Operation, Statement } from '../types';
-import { findTable } from '../catalog/lookup';
+import { tableExists } from '../catalog/lookup';
 import type { Rule, RuleContext } from './rule';
 import { indentationAt } from '../fix/edits';
 
@@ -60,7 +60,7 @@ export const tableWithoutPrimaryKey: Rule = {
   check(ctx) {
     for (const op of ctx.statement.operations) {
       if (op.kind !== 'create-table' || op.temporary || op.likeTable) continue;
-      if (op.ifNotExists && findTable(ctx.catalog, op.table)) continue; // a no-op: the table is already there
+      if (op.ifNotExists && tableExists(ctx.catalog, op.table)) continue; // a no-op: the table is already there
       if (hasKey(op) || addedLater(op.table, ctx.statements, ctx.statement.index)) continue;
       ctx.report({
         message: `Table ${op.table} has no primary key: InnoDB clusters it on a hidden row id, row-based replication has to scan for every changed row, and gh-ost, pt-online-schema-change and spirit refuse it, so every later change to it must lock.`,

@@ -1,7 +1,7 @@
 // Classifies what a MODIFY / CHANGE really changes, against the catalog's old definition, so that
 // change-column-type, varchar-length-change, enum-set-change, charset-conversion (and the lost-
 // attribute check) each report their own part and never the same change twice.
-import { columnCharset, findColumn, findTable } from '../../catalog/lookup';
+import { columnCharset, findKnownColumn, findTable } from '../../catalog/lookup';
 import { charsetBytes, isCharacterType } from '../../catalog/charsets';
 import type { Catalog, ColumnDef, DataType, Operation, TableDef, Target } from '../../types';
 
@@ -208,8 +208,10 @@ function lostAttributes(table: TableDef | undefined, old: ColumnDef, next: Colum
 
 /** what the MODIFY/CHANGE changes; `old` undefined when the catalog does not know the column */
 export function diffColumn(catalog: Catalog, op: ModifyOp, target: Target): ColumnDiff {
-  const table = findTable(catalog, op.table);
-  const old = findColumn(table, op.column);
+  // a partial table (no migration creates it) still knows the columns earlier ALTERs added or redefined
+  const known = findKnownColumn(catalog, op.table, op.column);
+  const table = known?.table ?? findTable(catalog, op.table);
+  const old = known?.column;
   if (!old) return { table, old, lost: [] };
   const next = op.def;
   if (old.generated || next.generated) return { table, old, lost: [] };

@@ -1,5 +1,6 @@
 // DML helpers for ddl-with-dml and unbatched-dml: what a statement changes, and whether its WHERE
 // bounds it to a key range.
+import { findTable } from '../../catalog/lookup';
 import type { Catalog, Statement, TableDef } from '../../types';
 import { maskQuoted } from './lock-text';
 
@@ -67,7 +68,7 @@ export function isBoundedWhere(where: string, table: string | undefined, catalog
     .replace(/\(\s*SELECT\b[^)]*\)/gi, ' (subquery) ');
   if (/\bBETWEEN\b/i.test(text)) return true;
   if (/>=?/.test(text) && /<=?/.test(text)) return true;
-  const leaders = keyLeaders(table ? catalog.tables.get(table) : undefined);
+  const leaders = keyLeaders(table ? findTable(catalog, table) : undefined);
   const eq = /(?:[\w$]+\s*\.\s*)?([\w$]+)\s*(?:=|\bIN\s*\(\s*(?!subquery))/gi;
   for (let m = eq.exec(text); m; m = eq.exec(text)) {
     const column = m[1].toLowerCase();
@@ -78,7 +79,7 @@ export function isBoundedWhere(where: string, table: string | undefined, catalog
 
 /** the primary key's first column, for help texts */
 export function primaryKeyColumn(catalog: Catalog, table: string): string | undefined {
-  const t = catalog.tables.get(table);
+  const t = findTable(catalog, table);
   const pk = t?.indexes.find((i) => i.kind === 'primary')?.columns[0]?.name ?? t?.columns.find((c) => c.primaryKey)?.name;
   return pk;
 }

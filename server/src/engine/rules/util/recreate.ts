@@ -1,5 +1,5 @@
 // The "create from scratch" idiom of schema scripts: `DROP TABLE IF EXISTS t; CREATE TABLE t (…)`.
-import { findTable } from '../../catalog/lookup';
+import { tableExists } from '../../catalog/lookup';
 import type { Catalog, Operation, Statement } from '../../types';
 
 type DropTableOp = Extract<Operation, { kind: 'drop-table' }>;
@@ -13,10 +13,10 @@ export function recreatedBy(statements: readonly Statement[], after: number, tab
 /**
  * A `DROP TABLE IF EXISTS t` of a table that no earlier migration created, followed by a CREATE
  * TABLE t in the same file: a guard that makes a fresh-install script re-runnable, not the drop of
- * an existing table (when the catalog knows t, it is a real drop).
+ * an existing table (when the catalog knows t, even only from an earlier ALTER, it is a real drop).
  */
 export function isCreateGuard(op: DropTableOp, statement: Statement, statements: readonly Statement[], catalog: Catalog): boolean {
-  return op.ifExists && !findTable(catalog, op.table) && recreatedBy(statements, statement.index, op.table) !== undefined;
+  return op.ifExists && !tableExists(catalog, op.table) && recreatedBy(statements, statement.index, op.table) !== undefined;
 }
 
 /** whether the statement is made only of such guards */
