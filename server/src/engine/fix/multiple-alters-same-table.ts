@@ -26,10 +26,16 @@ function mergeable(st: Statement): boolean {
     && st.operations.every((op) => op.kind !== 'rename-table' && op.kind !== 'partition' && op.kind !== 'unknown-clause');
 }
 
+/** the statements strictly between two of the list (by index; positions when the list is in index order) */
+function statementsBetween(statements: readonly Statement[], first: Statement, second: Statement): readonly Statement[] {
+  if (statements[first.index] === first && statements[second.index] === second) return statements.slice(first.index + 1, second.index);
+  return statements.filter((s) => s.index > first.index && s.index < second.index);
+}
+
 /** the edits, or undefined when the merge could change what the statements do */
 export function mergeAlters(text: string, statements: readonly Statement[], first: Statement, second: Statement, table: string): TextEdit[] | undefined {
   if (!mergeable(first) || !mergeable(second)) return undefined;
-  const between = statements.filter((s) => s.index > first.index && s.index < second.index);
+  const between = statementsBetween(statements, first, second);
   if (between.some((s) => s.tables.some((t) => t.toLowerCase() === table) || s.operations.some((op) => op.table.toLowerCase() === table))) return undefined;
   const firstNames = new Set(first.operations.flatMap(namesOf).map((n) => n.toLowerCase()));
   if (second.operations.flatMap(namesOf).some((n) => firstNames.has(n.toLowerCase()))) return undefined;

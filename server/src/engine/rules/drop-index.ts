@@ -4,6 +4,7 @@ import type { Fix, ForeignKeyDef, IndexDef, Operation, Statement, TableDef, Targ
 import { atLeast } from '../targets';
 import { existingTableOps, type Rule, type RuleContext } from './rule';
 import { quoteIdent } from './util/compat-sql';
+import { indexAddedAfter } from './util/file-index';
 import { lineOf } from './util/lock-text';
 
 type DropIndexOp = Extract<Operation, { kind: 'drop-index' }>;
@@ -49,10 +50,7 @@ function hideFix(ctx: RuleContext, op: DropIndexOp): Fix[] {
 
 /** a later statement of the file that adds an index of the same name to the same table */
 function recreatedLater(ctx: RuleContext, op: DropIndexOp): Statement | undefined {
-  const name = op.name.toLowerCase();
-  const table = op.table.toLowerCase();
-  return ctx.statements.find((st) => st.index > ctx.statement.index
-    && st.operations.some((o) => o.kind === 'add-index' && o.table.toLowerCase() === table && (o.index.name ?? '').toLowerCase() === name));
+  return indexAddedAfter(ctx.statements, ctx.statement.index, op.table, op.name);
 }
 
 export const dropIndex: Rule = {

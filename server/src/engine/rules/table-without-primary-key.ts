@@ -1,7 +1,8 @@
 import { fix, insertAt } from '../fix/edits';
-import type { ColumnDef, Fix, Operation, Statement } from '../types';
+import type { ColumnDef, Fix, Operation } from '../types';
 import { tableExists } from '../catalog/lookup';
 import type { Rule, RuleContext } from './rule';
+import { primaryKeyAddedAfter } from './util/file-index';
 import { indentationAt } from '../fix/edits';
 
 type CreateOp = Extract<Operation, { kind: 'create-table' }>;
@@ -16,18 +17,6 @@ function hasKey(op: CreateOp): boolean {
   if (op.columns.some((c) => c.primaryKey)) return true;
   if (op.columns.some((c) => c.unique && c.nullable === false)) return true;
   return op.indexes.some((i) => i.kind === 'primary' || (i.kind === 'unique' && i.columns.length > 0 && i.columns.every((c) => !c.expression && isNotNull(op.columns, c.name))));
-}
-
-/** a later statement of the file that adds a primary key to the table */
-function addedLater(table: string, statements: readonly Statement[], after: number): boolean {
-  const name = table.toLowerCase();
-  return statements.some((st) => st.index > after && st.operations.some((op) => {
-    if (op.table.toLowerCase() !== name) return false;
-    if (op.kind === 'add-index') return op.index.kind === 'primary';
-    if (op.kind === 'add-column') return !!op.column.primaryKey;
-    if (op.kind === 'modify-column') return !!op.def.primaryKey;
-    return false;
-  }));
 }
 
 function addIdFix(ctx: RuleContext, op: CreateOp): Fix[] {
@@ -61,7 +50,7 @@ export const tableWithoutPrimaryKey: Rule = {
     for (const op of ctx.statement.operations) {
       if (op.kind !== 'create-table' || op.temporary || op.likeTable) continue;
       if (op.ifNotExists && tableExists(ctx.catalog, op.table)) continue; // a no-op: the table is already there
-      if (hasKey(op) || addedLater(op.table, ctx.statements, ctx.statement.index)) continue;
+      if (hasKey(op) || primaryKeyAddedAfter(ctx.statements, ctx.statement.index, op.table)) continue;
       ctx.report({
         message: `Table ${op.table} has no primary key: InnoDB clusters it on a hidden row id, row-based replication has to scan for every changed row, and gh-ost, pt-online-schema-change and spirit refuse it, so every later change to it must lock.`,
         span: op.span,

@@ -1,13 +1,13 @@
 // The "create from scratch" idiom of schema scripts: `DROP TABLE IF EXISTS t; CREATE TABLE t (…)`.
 import { tableExists } from '../../catalog/lookup';
+import { tableCreatedAfter } from './file-index';
 import type { Catalog, Operation, Statement } from '../../types';
 
 type DropTableOp = Extract<Operation, { kind: 'drop-table' }>;
 
 /** the first statement after `after` (by index) that creates `table`, if any */
 export function recreatedBy(statements: readonly Statement[], after: number, table: string): Statement | undefined {
-  const name = table.toLowerCase();
-  return statements.find((st) => st.index > after && st.operations.some((op) => op.kind === 'create-table' && !op.temporary && op.table.toLowerCase() === name));
+  return tableCreatedAfter(statements, after, table);
 }
 
 /**
