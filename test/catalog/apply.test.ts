@@ -202,3 +202,44 @@ test('DEFAULT CHARSET changes the table default but existing columns keep theirs
   assert.equal(columnCharsetBytes(t, 'name'), 1, 'name stays latin1');
   assert.equal(columnCharsetBytes(t, 'note'), 4, 'a new column takes the new default');
 });
+
+test('an edit never changes a table, column, index or key in place: snapshots and the statements keep theirs', () => {
+  const target = parseTarget('mysql-8.0')!;
+  const catalog = emptyCatalog();
+  const create = "CREATE TABLE p (id INT PRIMARY KEY, code VARCHAR(10) NOT NULL DEFAULT 'a', UNIQUE KEY uq_code (code)) DEFAULT CHARSET=latin1;\nCREATE TABLE c (id INT PRIMARY KEY, p_code VARCHAR(10), CONSTRAINT fk_p FOREIGN KEY (p_code) REFERENCES p (code));";
+  const created = parseFile(create, { target });
+  for (const st of created) applyStatement(catalog, st, 'V1.sql');
+  const before = snapshotCatalog(catalog);
+  const frozen = JSON.stringify([...before.tables]);
+  const statementsBefore = JSON.stringify(created);
+  const changes = [
+    'ALTER TABLE p ALTER COLUMN code SET DEFAULT \'b\';',
+    'ALTER TABLE p RENAME INDEX uq_code TO uq_code2, ALTER INDEX uq_code2 INVISIBLE;',
+    'ALTER TABLE p RENAME COLUMN code TO kode;',
+    'ALTER TABLE p CONVERT TO CHARACTER SET utf8mb4;',
+    'ALTER TABLE p DEFAULT CHARSET=utf8mb4;',
+    'RENAME TABLE p TO parent;',
+  ].join('\n');
+  for (const st of parseFile(changes, { target })) applyStatement(catalog, st, 'V2.sql');
+  assert.equal(JSON.stringify([...before.tables]), frozen, 'the snapshot is unchanged');
+  assert.equal(JSON.stringify(created), statementsBefore, 'the replayed statements are unchanged');
+  const parent = findTable(catalog, 'parent')!;
+  assert.equal(findColumn(parent, 'kode')?.type.charset, 'utf8mb4');
+  assert.deepEqual(findIndex(parent, 'uq_code2')?.columns.map((x) => x.name), ['kode']);
+  assert.equal(findIndex(parent, 'uq_code2')?.hidden, true);
+  assert.deepEqual(findTable(catalog, 'c')!.foreignKeys.map((fk) => [fk.refTable, fk.refColumns]), [['parent', ['kode']]]);
+});
+
+test('the catalog keeps spans of its own: moving a statement (as the editor does) leaves the catalog alone', () => {
+  const target = parseTarget('mysql-8.0')!;
+  const catalog = emptyCatalog();
+  const [st] = parseFile('CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(10), KEY idx_name (name));', { target });
+  applyStatement(catalog, st, 'V1.sql');
+  const span = JSON.stringify(findTable(catalog, 't')!.columns.map((c) => c.span));
+  const op = st.operations[0];
+  if (op.kind !== 'create-table') throw new Error('expected a create-table operation');
+  for (const c of op.columns) if (c.span) c.span.start += 100;
+  for (const i of op.indexes) if (i.span) i.span.start += 100;
+  assert.equal(JSON.stringify(findTable(catalog, 't')!.columns.map((c) => c.span)), span);
+  assert.notEqual(findIndex(findTable(catalog, 't'), 'idx_name')?.span?.start, op.indexes[0].span?.start);
+});

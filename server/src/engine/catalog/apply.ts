@@ -2,7 +2,9 @@
 // The catalog's Map is mutated, but a TableDef already in it is never changed in place: a changed
 // table is replaced by a copy. So a shallow snapshot (`snapshotCatalog`) stays valid after later
 // statements run, which lets the workspace replay keep one cheap snapshot per migration file.
-import type { Catalog, ColumnDef, ColumnPosition, DataType, ForeignKeyDef, IndexDef, Operation, Statement, TableDef, TableOptions } from '../types';
+// The copy is shallow (its own lists); a column, index, key or check in those lists is never
+// changed in place either: an edit puts a changed copy in its place (objects are shared freely).
+import type { Catalog, ColumnDef, ColumnPosition, DataType, ForeignKeyDef, IndexDef, Operation, Span, Statement, TableDef, TableOptions } from '../types';
 import { charsetBytes, charsetOfCollation, isCharacterType, textTypeForBytes } from './charsets';
 
 export function emptyCatalog(): Catalog {
@@ -92,19 +94,9 @@ class CatalogEditor {
   }
 }
 
-/**
- * A copy deep enough for the edits this module makes: every column, index, key and check object
- * (and the name lists inside them) is new; nested values that are only ever replaced are shared.
- */
+/** the table with lists of its own: the objects in them are shared, never changed in place */
 function copyTable(t: TableDef): TableDef {
-  return {
-    ...t,
-    columns: t.columns.map((c) => ({ ...c })),
-    indexes: t.indexes.map((i) => ({ ...i, columns: i.columns.map((c) => ({ ...c })) })),
-    foreignKeys: t.foreignKeys.map((fk) => ({ ...fk, columns: [...fk.columns], refColumns: [...fk.refColumns] })),
-    checks: t.checks.map((c) => ({ ...c })),
-    options: { ...t.options },
-  };
+  return { ...t, columns: [...t.columns], indexes: [...t.indexes], foreignKeys: [...t.foreignKeys], checks: [...t.checks], options: { ...t.options } };
 }
 
 function same(a: string, b: string): boolean {
@@ -143,7 +135,7 @@ function applyOperation(editor: CatalogEditor, op: Operation, origin: { path: st
       return modifyColumn(editor, op);
     case 'set-default': {
       const c = editColumn(editor, op.table, op.column);
-      if (c) c.default = structuredClone(op.default);
+      if (c) c.default = { ...op.default };
       return;
     }
     case 'drop-default': {
@@ -164,14 +156,12 @@ function applyOperation(editor: CatalogEditor, op: Operation, origin: { path: st
     }
     case 'rename-index': {
       const t = editor.edit(op.table);
-      const idx = t && findIndex(t, op.name);
-      if (idx) idx.name = op.newName;
+      if (t) t.indexes = t.indexes.map((i) => (same(i.name ?? '', op.name) ? { ...i, name: op.newName } : i));
       return;
     }
     case 'index-visibility': {
       const t = editor.edit(op.table);
-      const idx = t && findIndex(t, op.name);
-      if (idx) idx.hidden = op.hidden;
+      if (t) t.indexes = t.indexes.map((i) => (same(i.name ?? '', op.name) ? { ...i, hidden: op.hidden } : i));
       return;
     }
     case 'drop-primary-key': {
@@ -192,7 +182,7 @@ function applyOperation(editor: CatalogEditor, op: Operation, origin: { path: st
     case 'add-check': {
       const t = editor.edit(op.table);
       if (!t) return;
-      t.checks.push({ ...structuredClone(op.check), name: op.check.name ?? nextName(`${t.name}_chk_`, t.checks.map((c) => c.name)) });
+      t.checks.push({ ...withOwnSpan(op.check), name: op.check.name ?? nextName(`${t.name}_chk_`, t.checks.map((c) => c.name)) });
       return;
     }
     case 'drop-constraint': {
@@ -269,7 +259,7 @@ function createTable(editor: CatalogEditor, op: Extract<Operation, { kind: 'crea
   }
   for (const index of op.indexes) addIndex(table, index);
   for (const fk of op.foreignKeys) addForeignKey(table, fk);
-  for (const check of op.checks) table.checks.push({ ...structuredClone(check), name: check.name ?? nextName(`${name}_chk_`, table.checks.map((c) => c.name)) });
+  for (const check of op.checks) table.checks.push({ ...withOwnSpan(check), name: check.name ?? nextName(`${name}_chk_`, table.checks.map((c) => c.name)) });
   editor.put(table);
 }
 
@@ -277,7 +267,7 @@ function renameTable(editor: CatalogEditor, from: string, to: string): void {
   const table = editor.get(from);
   if (!table || (editor.get(to) && tableKey(from) !== tableKey(to))) return;
   for (const child of editor.editChildren(from)) {
-    for (const fk of child.foreignKeys) if (tableKey(fk.refTable) === tableKey(from)) fk.refTable = unqualify(to);
+    child.foreignKeys = child.foreignKeys.map((fk) => (tableKey(fk.refTable) === tableKey(from) ? { ...fk, refTable: unqualify(to) } : fk));
   }
   const moved = editor.edit(from) ?? structuredClone(table);
   editor.delete(from);
@@ -285,10 +275,25 @@ function renameTable(editor: CatalogEditor, from: string, to: string): void {
   editor.put(moved);
 }
 
+/**
+ * The column as the catalog keeps it (inline PRIMARY KEY / UNIQUE also become indexes of the table;
+ * the column keeps the flags as written). Spans are copied: the statement's own are moved when the
+ * text around it changes, the catalog's stay where the statement was replayed.
+ */
 function copyColumn(column: ColumnDef): ColumnDef {
-  const copy = structuredClone(column);
-  // inline PRIMARY KEY / UNIQUE become indexes of the table; the column keeps the flags as written
+  const copy: ColumnDef = { ...column, span: spanCopy(column.span) };
+  if (column.references) copy.references = { ...column.references, span: { ...column.references.span } };
+  if (!copy.span) delete copy.span;
   return copy;
+}
+
+function spanCopy(span: Span | undefined): Span | undefined {
+  return span && { start: span.start, end: span.end };
+}
+
+/** an index, key or check with a span of its own */
+function withOwnSpan<T extends { span?: Span }>(def: T): T {
+  return def.span ? { ...def, span: spanCopy(def.span) } : { ...def };
 }
 
 function findIn<T extends { name: string }>(items: readonly T[], name: string): T | undefined {
@@ -299,9 +304,13 @@ function findIndex(table: TableDef, name: string): IndexDef | undefined {
   return table.indexes.find((i) => same(i.name ?? '', name));
 }
 
+/** the column of the table, replaced in its (copied) table by a copy that may be changed */
 function editColumn(editor: CatalogEditor, table: string, column: string): ColumnDef | undefined {
   const t = editor.edit(table);
-  return t ? findIn(t.columns, column) : undefined;
+  const at = t ? t.columns.findIndex((c) => same(c.name, column)) : -1;
+  if (!t || at < 0) return undefined;
+  t.columns[at] = { ...t.columns[at] };
+  return t.columns[at];
 }
 
 function insertColumn(columns: ColumnDef[], column: ColumnDef, position: ColumnPosition | undefined): void {
@@ -326,7 +335,7 @@ function addInlineIndexes(table: TableDef, column: ColumnDef): void {
 
 /** Adds an index, naming it the way the server does when no name is written. */
 function addIndex(table: TableDef, index: IndexDef): void {
-  const copy = structuredClone(index);
+  const copy: IndexDef = { ...withOwnSpan(index), columns: index.columns.map((c) => ({ ...c })) };
   if (copy.kind === 'primary') {
     table.indexes = table.indexes.filter((i) => i.kind !== 'primary');
     copy.name = 'PRIMARY';
@@ -341,7 +350,7 @@ function addIndex(table: TableDef, index: IndexDef): void {
 }
 
 function addForeignKey(table: TableDef, fk: ForeignKeyDef): void {
-  const copy: ForeignKeyDef = { ...structuredClone(fk), refTable: unqualify(fk.refTable) };
+  const copy: ForeignKeyDef = { ...withOwnSpan(fk), columns: [...fk.columns], refColumns: [...fk.refColumns], refTable: unqualify(fk.refTable) };
   if (!copy.name) copy.name = nextName(`${table.name}_ibfk_`, table.foreignKeys.map((f) => f.name));
   table.foreignKeys.push(copy);
   // InnoDB creates an index on the referencing columns when no index starts with them
@@ -361,19 +370,17 @@ function dropColumn(table: TableDef, column: string): void {
 }
 
 function renameColumn(editor: CatalogEditor, table: TableDef, from: string, to: string): void {
-  const column = findIn(table.columns, from);
-  if (!column) return;
-  column.name = to;
+  const at = table.columns.findIndex((c) => same(c.name, from));
+  if (at < 0) return;
+  table.columns[at] = { ...table.columns[at], name: to };
   renameColumnReferences(editor, table, from, to);
 }
 
 function renameColumnReferences(editor: CatalogEditor, table: TableDef, from: string, to: string): void {
-  for (const index of table.indexes) for (const c of index.columns) if (same(c.name, from)) c.name = to;
-  for (const fk of table.foreignKeys) fk.columns = fk.columns.map((c) => (same(c, from) ? to : c));
+  table.indexes = table.indexes.map((i) => (i.columns.some((c) => same(c.name, from)) ? { ...i, columns: i.columns.map((c) => (same(c.name, from) ? { ...c, name: to } : c)) } : i));
+  table.foreignKeys = table.foreignKeys.map((fk) => (fk.columns.some((c) => same(c, from)) ? { ...fk, columns: fk.columns.map((c) => (same(c, from) ? to : c)) } : fk));
   for (const child of editor.editChildren(table.name)) {
-    for (const fk of child.foreignKeys) {
-      if (tableKey(fk.refTable) === tableKey(table.name)) fk.refColumns = fk.refColumns.map((c) => (same(c, from) ? to : c));
-    }
+    child.foreignKeys = child.foreignKeys.map((fk) => (tableKey(fk.refTable) === tableKey(table.name) ? { ...fk, refColumns: fk.refColumns.map((c) => (same(c, from) ? to : c)) } : fk));
   }
 }
 
@@ -412,14 +419,14 @@ function convertCharset(table: TableDef, charset: string, collation: string | un
   // CONVERT TO CHARACTER SET DEFAULT: the table's (or, unknown, the server's) default charset
   const target = charset.toUpperCase() === 'DEFAULT' ? table.options.CHARSET ?? charsetOfCollation(collation) : charset.toLowerCase();
   if (!target) {
-    for (const column of table.columns) if (isCharacterType(column.type)) column.type = { ...column.type, charset: undefined, collation: undefined };
+    table.columns = table.columns.map((column) => (isCharacterType(column.type) ? { ...column, type: { ...column.type, charset: undefined, collation: undefined } } : column));
     return;
   }
-  for (const column of table.columns) {
-    if (!isCharacterType(column.type)) continue;
+  table.columns = table.columns.map((column) => {
+    if (!isCharacterType(column.type)) return column;
     const before = charsetBytes(columnCharsetOf(table, column));
-    column.type = withCharset(column.type, target, collation, before);
-  }
+    return { ...column, type: withCharset(column.type, target, collation, before) };
+  });
   const options: TableOptions = { ...table.options, CHARSET: target };
   if (collation) options.COLLATE = collation.toLowerCase();
   else delete options.COLLATE;
@@ -450,10 +457,9 @@ function withCharset(type: DataType, charset: string, collation: string | undefi
 /** `DEFAULT CHARSET=x` changes only the table default: existing columns keep the charset they had */
 function pinColumnCharsets(table: TableDef, before: TableOptions): void {
   if (!before.CHARSET || before.CHARSET === table.options.CHARSET) return;
-  for (const column of table.columns) {
-    if (!isCharacterType(column.type) || column.type.charset) continue;
-    column.type = { ...column.type, charset: before.CHARSET, collation: column.type.collation ?? before.COLLATE };
-  }
+  table.columns = table.columns.map((column) =>
+    !isCharacterType(column.type) || column.type.charset ? column : { ...column, type: { ...column.type, charset: before.CHARSET, collation: column.type.collation ?? before.COLLATE } },
+  );
 }
 
 function mergeOptions(current: TableOptions, changes: TableOptions): TableOptions {

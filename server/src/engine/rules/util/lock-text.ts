@@ -95,9 +95,27 @@ export function removeWithLeadingSpace(text: string, span: Span): TextEdit {
 
 /** 1-based line number of an offset */
 export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  const starts = lineStartsOf(text);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** the offsets where lines start, for the last text asked about (rules ask about one file at a time) */
+let lineStarts: { text: string; starts: number[] } | undefined;
+
+function lineStartsOf(text: string): number[] {
+  if (lineStarts?.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStarts = { text, starts };
+  }
+  return lineStarts.starts;
 }
 
 /** `name` in backticks for messages */
