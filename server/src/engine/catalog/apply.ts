@@ -35,6 +35,7 @@ export function tableKey(name: string): string {
 }
 
 function unqualify(name: string): string {
+  if (!name.includes('.') && !name.includes('`')) return name.trim();
   const parts = name.split('.');
   return parts[parts.length - 1].replace(/`/g, '').trim();
 }
