@@ -86,6 +86,12 @@ export function foreignKeysOfColumn(table: TableDef | undefined, column: string)
 
 /** foreign keys in other tables that reference this table (optionally one column of it) */
 export function referencingForeignKeys(catalog: Catalog, table: string, column?: string): { table: TableDef; fk: ForeignKeyDef }[] {
+  // a referenced column is in an index of its table (InnoDB refuses the key, or dropping that
+  // index, otherwise): for a known table, a column in no index needs no look through every table
+  if (column !== undefined) {
+    const parent = findTable(catalog, table);
+    if (parent && !isIndexed(parent, column)) return [];
+  }
   const key = tableKey(table);
   const out: { table: TableDef; fk: ForeignKeyDef }[] = [];
   for (const t of catalog.tables.values()) {

@@ -24,7 +24,10 @@ function backedForeignKeys(ctx: RuleContext, table: TableDef, index: IndexDef): 
   const others = table.indexes.filter((i) => i !== index);
   const droppedInStatement = new Set(ctx.statement.operations.flatMap((o) => (o.kind === 'drop-foreign-key' ? [o.name.toLowerCase()] : [])));
   const own = table.foreignKeys.filter((fk) => !droppedInStatement.has((fk.name ?? '').toLowerCase()) && covers(index, fk.columns) && !others.some((o) => covers(o, fk.columns)));
-  const parent = referencingForeignKeys(ctx.catalog, table.name).map((r) => r.fk).filter((fk) => covers(index, fk.refColumns) && !others.some((o) => covers(o, fk.refColumns)));
+  // a key referencing this table relies on this index alone only for a prefix of its columns no other index starts with
+  const prefixes = index.columns.map((_, n) => index.columns.slice(0, n + 1).map((c) => c.name));
+  const soleSupport = prefixes.some((p) => !index.columns.slice(0, p.length).some((c) => c.expression) && !others.some((o) => covers(o, p)));
+  const parent = !soleSupport ? [] : referencingForeignKeys(ctx.catalog, table.name).map((r) => r.fk).filter((fk) => covers(index, fk.refColumns) && !others.some((o) => covers(o, fk.refColumns)));
   return [...own, ...parent];
 }
 
