@@ -8,7 +8,8 @@
 // skipped, so stacked directives above one statement all apply to it.
 // A directive without a rule list disables every rule. Rule ids are separated by commas or spaces;
 // a reason follows ` -- `.
-import { lineOf, lineStartsOf, scanComments, type CommentScan, type SqlComment } from './config/sqlComments';
+import { scanComments, type CommentScan, type SqlComment } from './config/sqlComments';
+import { lineOf, lineStartsOf } from './text/lines';
 import { rules } from './rules';
 import type { Finding, Fix, Span, TextEdit } from './types';
 

@@ -2,6 +2,7 @@
 // quoted identifiers, and which lines hold code. Executable comments (`/*!`, `/*M!`) and optimizer
 // hints (`/*+`) count as code, not comments.
 
+import { lineOf, lineStartsOf } from '../text/lines';
 export interface SqlComment {
   kind: 'dash' | 'hash' | 'block';
   start: number;
@@ -18,28 +19,6 @@ export interface CommentScan {
   lineStarts: number[];
   /** per line: true when the line holds anything that is not whitespace or a comment */
   codeLines: boolean[];
-}
-
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10) starts.push(i + 1);
-    else if (ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** zero-based line of an offset */
-export function lineOf(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 export function scanComments(text: string): CommentScan {

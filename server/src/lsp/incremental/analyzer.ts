@@ -9,6 +9,7 @@
 //   file, re-run every time. (The rule-fixture equivalence test holds rules to this: a rule that
 //   reads text beyond its statement's lines must go through `ctx.statements`.)
 // The work yields to the event loop between slices so a newer edit can cancel it.
+import { lineOf, lineStartsOf } from '../../engine/text/lines';
 import {
   applyStatement,
   DEFAULT_SETTINGS,
@@ -531,30 +532,13 @@ class LineIndex {
   constructor(private readonly text: string) {}
 
   surroundings(span: { start: number; end: number }): string {
-    const starts = (this.starts ??= lineStarts(this.text));
+    const starts = (this.starts ??= lineStartsOf(this.text));
     const line = lineOf(starts, span.start);
     const lineStart = starts[line];
     const next = starts[lineOf(starts, span.end) + 1];
     const lineEnd = next === undefined ? this.text.length : next;
     return `${line}|${this.text.slice(lineStart, span.start)}|${this.text.slice(span.end, lineEnd)}`;
   }
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 class WorkClock {

@@ -1,4 +1,5 @@
 // Text helpers for the locking rules: quote-aware searches inside a clause and small edit builders.
+import { lineOf as lineIndexOf, lineStartsOf } from '../../text/lines';
 import type { Span, Statement, TextEdit } from '../../types';
 
 /** the text with the insides of quoted strings, quoted identifiers and comments blanked (same length) */
@@ -95,27 +96,15 @@ export function removeWithLeadingSpace(text: string, span: Span): TextEdit {
 
 /** 1-based line number of an offset */
 export function lineOf(text: string, offset: number): number {
-  const starts = lineStartsOf(text);
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return lineIndexOf(lineStartsCached(text), offset) + 1;
 }
 
-/** the offsets where lines start, for the last text asked about (rules ask about one file at a time) */
-let lineStarts: { text: string; starts: number[] } | undefined;
+/** line starts of the last text asked about (rules ask about one file at a time) */
+let cachedLines: { text: string; starts: number[] } | undefined;
 
-function lineStartsOf(text: string): number[] {
-  if (lineStarts?.text !== text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    lineStarts = { text, starts };
-  }
-  return lineStarts.starts;
+function lineStartsCached(text: string): number[] {
+  if (cachedLines?.text !== text) cachedLines = { text, starts: lineStartsOf(text) };
+  return cachedLines.starts;
 }
 
 /** `name` in backticks for messages */
