@@ -116,4 +116,5 @@ test('preferred fixes of the invalid rule fixtures execute on MariaDB', async (t
   console.log(`# fixes executed: ${ran} fixtures, ${failures.length} failed, ${skipped.length} skipped as MySQL-only`);
   for (const s of skipped) console.log(`#   skipped ${s}`);
   assert.deepEqual(failures, [], 'fixed files that MariaDB rejects');
+  assert.ok(ran * 2 > cases.length, `only ${ran} of ${cases.length} fixtures ran on MariaDB: the check would prove little`);
 });

@@ -3,7 +3,7 @@ import { isPrimaryKeyColumn } from '../catalog/lookup';
 import type { ColumnDef, Fix } from '../types';
 import { existingTableOps, type Rule, type RuleContext } from './rule';
 import { diffColumn, type LostAttribute, type ModifyOp, type TypeChange } from './util/compat-column-diff';
-import { listNames, reportGraded } from './util/compat-report';
+import { groupByTable, listNames, reportGraded } from './util/compat-report';
 import { definitionEnd, quoteString } from './util/compat-sql';
 
 function typeMessage(op: ModifyOp, change: TypeChange): string {
@@ -90,9 +90,7 @@ export const changeColumnType: Rule = {
 
 /** one info finding per table for the MODIFY/CHANGE clauses whose old column definition is unknown */
 function reportUnknown(ctx: RuleContext, ops: readonly ModifyOp[]): void {
-  const byTable = new Map<string, ModifyOp[]>();
-  for (const op of ops) byTable.set(op.table.toLowerCase(), [...(byTable.get(op.table.toLowerCase()) ?? []), op]);
-  for (const group of byTable.values()) {
+  for (const { ops: group, span } of groupByTable(ops)) {
     const first = group[0];
     const verb = first.via === 'change' ? 'CHANGE' : 'MODIFY';
     const what = group.length === 1
@@ -100,7 +98,7 @@ function reportUnknown(ctx: RuleContext, ops: readonly ModifyOp[]): void {
       : `the old definitions of ${listNames(group.map((o) => o.column))} in ${first.table} (no earlier migration defines them), so it cannot tell whether these ${group.length} MODIFY/CHANGE clauses change a type and copy the table`;
     reportGraded(ctx, {
       message: `Lockstep could not compare ${what}.`,
-      span: group.length === 1 ? first.span : { start: first.span.start, end: group[group.length - 1].span.end },
+      span,
       help: 'Make sure the earlier migrations are in the workspace (or connect a database) so Lockstep knows the current column definition.',
     }, 'info');
   }

@@ -1,7 +1,7 @@
 import { findKnownColumn, isNullable } from '../catalog/lookup';
 import { existingTableOps, type Rule, type RuleContext } from './rule';
 import type { ModifyOp } from './util/compat-column-diff';
-import { listNames, reportGraded } from './util/compat-report';
+import { groupByTable, listNames, reportGraded } from './util/compat-report';
 
 export const setNotNull: Rule = {
   meta: {
@@ -42,9 +42,7 @@ export const setNotNull: Rule = {
 
 /** one info finding per table for the clauses whose old column definition is unknown */
 function reportUnknown(ctx: RuleContext, ops: readonly ModifyOp[]): void {
-  const byTable = new Map<string, ModifyOp[]>();
-  for (const op of ops) byTable.set(op.table.toLowerCase(), [...(byTable.get(op.table.toLowerCase()) ?? []), op]);
-  for (const group of byTable.values()) {
+  for (const { ops: group, span } of groupByTable(ops)) {
     const first = group[0];
     const one = group.length === 1;
     const what = one
@@ -52,7 +50,7 @@ function reportUnknown(ctx: RuleContext, ops: readonly ModifyOp[]): void {
       : `${group.length} MODIFY/CHANGE clauses make ${listNames(group.map((o) => o.column))} of ${first.table} NOT NULL, but Lockstep does not know their old definitions (no earlier migration creates them), so it could not check whether they were nullable; for any that was,`;
     reportGraded(ctx, {
       message: `${what} rows holding NULL make this fail and the running app version may still write NULL.`,
-      span: one ? first.span : { start: first.span.start, end: group[group.length - 1].span.end },
+      span,
       help: `Stop writing NULL and give ${one ? first.column : 'each column'} a DEFAULT first, backfill the NULL rows in batches, then make ${one ? 'it' : 'them'} NOT NULL (through an online-schema-change tool on big tables).`,
     }, 'info');
   }
