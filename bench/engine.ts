@@ -3,8 +3,7 @@
 // `node --cpu-prof --import tsx bench/engine.ts` to see where a keystroke's work goes.
 // BENCH_EXISTING=1: the file's CREATE TABLEs move to an earlier migration, so every table exists
 // (the compatibility and locking rules then look at every statement).
-import { applyStatement, DEFAULT_TARGET, emptyCatalog, parseFile, parseTarget, type Catalog, type Target } from '../server/src/engine';
-import { IncrementalAnalyzer } from '../server/src/lsp/incremental/analyzer';
+import { applyStatement, DEFAULT_TARGET, emptyCatalog, IncrementalAnalyzer, parseFile, parseTarget, type Catalog, type Target } from '../server/src/engine';
 import { generateMigration } from './generate';
 
 const STATEMENTS = 2000;

@@ -1,50 +1,17 @@
 // `npm run bench`: CLI throughput, cold start and peak memory, medians of several runs.
 // Optional sections (bench/lsp.ts, exporting `run(ctx)`) are loaded when present.
 // BENCH_RUNS=n changes the number of counted runs (default 5, at least 5 for quoted figures).
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { hasGnuTime, runCli, type CliRun } from './cli-run';
 import { generateMigration } from './generate';
 import { median, type BenchContext, type BenchRow, type BenchSection } from './section';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const OPTIONAL_SECTIONS = ['lsp.ts'];
-const GNU_TIME = '/usr/bin/time';
+const OPTIONAL_SECTIONS = ['lsp.ts', 'project.ts'];
 const BIG_STATEMENTS = 5000;
-
-interface CliRun {
-  wallMs: number;
-  /** user + system CPU time of the process */
-  cpuMs?: number;
-  rssKb?: number;
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-const hasGnuTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-v', 'true']).status === 0;
-
-function runCli(cli: string, args: string[]): CliRun {
-  const node = process.execPath;
-  const [cmd, argv] = hasGnuTime ? [GNU_TIME, ['-v', node, cli, ...args]] : [node, [cli, ...args]];
-  const start = performance.now();
-  const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, LOCKSTEP_REPORT_RSS: hasGnuTime ? '' : '1', NO_COLOR: '1' } });
-  const wallMs = performance.now() - start;
-  const rss = hasGnuTime ? /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr) : /lockstep: max-rss-kb (\d+)/.exec(r.stderr);
-  return { wallMs, cpuMs: cpuOf(r.stderr), rssKb: rss ? Number(rss[1]) : undefined, status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function cpuOf(stderr: string): number | undefined {
-  if (hasGnuTime) {
-    const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
-    const sys = /System time \(seconds\): ([\d.]+)/.exec(stderr);
-    return user && sys ? (Number(user[1]) + Number(sys[1])) * 1000 : undefined;
-  }
-  const own = /lockstep: .*cpu-ms (\d+)/.exec(stderr);
-  return own ? Number(own[1]) : undefined;
-}
 
 function checked(run: CliRun, what: string): CliRun {
   if (run.status !== 0 && run.status !== 1) {

@@ -4,8 +4,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { dryRun } from './commands/dryRun';
 import { setTarget } from './commands/setTarget';
 import { showRuleDocs } from './commands/showRuleDocs';
-import { CONFIG_FILE_NAMES } from './effectiveTarget';
 import { createLanguageClient } from './languageClient';
+import { currentScope } from './projectInfo';
 import { RestartPolicy } from './restartPolicy';
 import { TargetStatusItem } from './statusBar';
 
@@ -23,10 +23,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lockst
   const started = Date.now();
   const log = vscode.window.createOutputChannel('Lockstep', { log: true });
   const restarts = new RestartPolicy();
-  const status = new TargetStatusItem();
-  const languageClient = createLanguageClient(context, log, restarts);
+  const { client: languageClient, project, disposables } = createLanguageClient(context, log, restarts);
+  const status = new TargetStatusItem(project);
   client = languageClient;
-  context.subscriptions.push(log, status);
+  context.subscriptions.push(log, status, ...disposables);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('lockstep.restartServer', async () => {
@@ -36,26 +36,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lockst
     }),
     vscode.commands.registerCommand('lockstep.showRuleDocs', (rule?: unknown, url?: unknown) => showRuleDocs(context.extensionUri, rule, url)),
     vscode.commands.registerCommand('lockstep.setTarget', async (target?: string) => {
-      const chosen = await setTarget(typeof target === 'string' ? target : undefined);
+      const chosen = await setTarget(await project.get(currentScope()), typeof target === 'string' ? target : undefined);
       await status.refresh();
       return chosen;
     }),
     vscode.commands.registerCommand('lockstep.dryRun', () => dryRun()),
   );
 
+  // the server says when its settings change (config files, lockstep.* settings): lockstep/projectChanged
   const refreshStatus = (): void => void status.refresh();
-  const configWatcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`);
-  context.subscriptions.push(
-    configWatcher,
-    configWatcher.onDidCreate(refreshStatus),
-    configWatcher.onDidChange(refreshStatus),
-    configWatcher.onDidDelete(refreshStatus),
-    vscode.window.onDidChangeActiveTextEditor(refreshStatus),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('lockstep.target')) refreshStatus();
-    }),
-  );
-  await status.refresh();
+  context.subscriptions.push(project.onDidChange(refreshStatus), vscode.window.onDidChangeActiveTextEditor(refreshStatus));
 
   try {
     await languageClient.start();

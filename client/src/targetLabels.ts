@@ -1,14 +1,14 @@
-// Human-readable names for target labels such as `mariadb-10.11` or `mysql-8.0.35`.
-import { parseTarget } from '../../server/src/engine/targets';
+// Human-readable names for target labels such as `mariadb-10.11` or `mysql-8.0.35`, and the targets
+// "Set Target" offers (the manifest test checks they are the engine's and the manifest's).
 
-export { KNOWN_TARGETS, DEFAULT_TARGET } from '../../server/src/engine/targets';
+export const KNOWN_TARGETS = ['mysql-5.7', 'mysql-8.0', 'mysql-8.4', 'mariadb-10.6', 'mariadb-10.11', 'mariadb-11.4'] as const;
 
-/** `mariadb-10.11` → `MariaDB 10.11`; an unknown label is returned unchanged. */
+const LABEL = /^(mysql|mariadb)-(\d+)\.(\d+)(\.\d+)?$/i;
+
+/** `mariadb-10.11` → `MariaDB 10.11`; anything else is returned unchanged. */
 export function displayTarget(label: string): string {
-  const target = parseTarget(label);
-  if (!target) return label;
-  const flavor = target.flavor === 'mysql' ? 'MySQL' : 'MariaDB';
-  const [major, minor, patch] = target.version;
-  const hasPatch = /\.\d+\.\d+$/.test(target.label);
-  return `${flavor} ${major}.${minor}${hasPatch ? `.${patch}` : ''}`;
+  const m = LABEL.exec(label.trim());
+  if (!m) return label;
+  const flavor = m[1].toLowerCase() === 'mysql' ? 'MySQL' : 'MariaDB';
+  return `${flavor} ${Number(m[2])}.${Number(m[3])}${m[4] !== undefined ? `.${Number(m[4].slice(1))}` : ''}`;
 }

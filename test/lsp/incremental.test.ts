@@ -2,10 +2,9 @@
 // (and so the CLI) reports, after any sequence of edits, while reusing unchanged statements.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeFile, parseTarget, type AnalyzeOptions, type Catalog, type FileAnalysis } from '../../server/src/engine';
+import { analyzeFile, IncrementalAnalyzer, parseTarget, type AnalyzeOptions, type Catalog, type FileAnalysis } from '../../server/src/engine';
 import { generateMigration } from '../../bench/generate';
-import { ChunkPlanner } from '../../server/src/lsp/incremental/chunks';
-import { IncrementalAnalyzer } from '../../server/src/lsp/incremental/analyzer';
+import { ChunkPlanner } from '../../server/src/engine/incremental/chunks';
 
 const target = parseTarget('mysql-8.0')!;
 

@@ -5,15 +5,16 @@ import { analyzeFile } from '../../server/src/engine/analyze';
 import { parseTarget } from '../../server/src/engine/targets';
 import { applyDirectives, disableFileEdit, disableNextLineEdit, findDirectives } from '../../server/src/engine/suppress';
 import type { TextEdit } from '../../server/src/engine/types';
-import { buildCatalog, catalogBefore } from '../../server/src/engine/workspace';
+import { memoryHost, Project } from '../../server/src/engine/project';
+import { defaultConfig } from '../../server/src/engine/config';
 
 const target = parseTarget('mysql-8.0')!;
 const init = { path: 'db/V1__init.sql', text: 'CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100), name VARCHAR(10));' };
 
 function lint(text: string) {
   const path = 'db/V2__change.sql';
-  const replay = buildCatalog([init, { path, text }], undefined, target);
-  return analyzeFile(path, text, { target, catalog: catalogBefore(path, replay), rules: { 'missing-lock-wait-timeout': 'off' } });
+  const project = new Project(memoryHost({ [`/w/${init.path}`]: init.text, [`/w/${path}`]: text }), { root: '/w', config: { ...defaultConfig(), target } });
+  return analyzeFile(path, text, { target, catalog: project.fileContext(`/w/${path}`).catalog, rules: { 'missing-lock-wait-timeout': 'off' } });
 }
 
 function applyEdits(text: string, edits: TextEdit[]): string {

@@ -1,7 +1,7 @@
 // argv → a typed command. Uses node's util.parseArgs; every mistake becomes a UsageError.
 import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { docsBaseFrom, FAIL_ON_LEVELS, type FailOn } from '../engine/config';
+import { docsBaseFrom, FAIL_ON_LEVELS, type FailOn } from '../engine';
 import { UsageError } from './errors';
 import { FORMATS, isFormat, type Format } from './reporters';
 
@@ -16,6 +16,8 @@ export interface LintCommand {
   failOn?: FailOn;
   /** base URL of the rule docs pages (wins over the config's `docsBase`) */
   docsBase?: string;
+  /** git revision of the last release: files not in it form the release being prepared */
+  releaseBase?: string;
   noColor: boolean;
 }
 
@@ -30,22 +32,32 @@ export interface ExplainCommand {
   noColor: boolean;
 }
 
+export interface SchemaCommand {
+  command: 'schema';
+  paths: string[];
+  /** print the schema before this migration */
+  at?: string;
+  target?: string;
+  config?: string;
+  format: 'sql' | 'json';
+}
+
 export interface LspCommand {
   command: 'lsp';
 }
 
 export interface HelpCommand {
   command: 'help';
-  topic?: 'lint' | 'explain' | 'lsp';
+  topic?: 'lint' | 'explain' | 'schema' | 'lsp';
 }
 
 export interface VersionCommand {
   command: 'version';
 }
 
-export type Command = LintCommand | ExplainCommand | LspCommand | HelpCommand | VersionCommand;
+export type Command = LintCommand | ExplainCommand | SchemaCommand | LspCommand | HelpCommand | VersionCommand;
 
-const COMMANDS = ['lint', 'explain', 'lsp'] as const;
+const COMMANDS = ['lint', 'explain', 'schema', 'lsp'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 function isCommandName(s: string | undefined): s is CommandName {
@@ -81,6 +93,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
       return parseLint(rest);
     case 'explain':
       return parseExplain(rest);
+    case 'schema':
+      return parseSchema(rest);
     case 'lsp':
       // the language server library reads --stdio / --node-ipc / --socket=N / --pipe=… from process.argv itself
       if (!rest.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
@@ -101,6 +115,7 @@ function parseLint(args: string[]): LintCommand {
       'write-baseline': { type: 'boolean' },
       'fail-on': { type: 'string' },
       'docs-base': { type: 'string' },
+      'release-base': { type: 'string' },
       'no-color': { type: 'boolean' },
     },
     'lint',
@@ -125,6 +140,7 @@ function parseLint(args: string[]): LintCommand {
     writeBaseline: values['write-baseline'] ?? false,
     failOn: failOn as FailOn | undefined,
     docsBase: docsBase !== undefined ? docsBaseFrom(docsBase) : undefined,
+    releaseBase: values['release-base'],
     noColor: values['no-color'] ?? false,
   };
 }
@@ -158,4 +174,12 @@ function parseExplain(args: string[]): ExplainCommand {
     extra = positionals.filter((p) => p !== sql);
   }
   return { command: 'explain', sql, schema: [...schema, ...extra], target: values.target, config: values.config, format, noColor: values['no-color'] ?? false };
+}
+
+function parseSchema(args: string[]): SchemaCommand {
+  const { values, positionals } = parse(args, { at: { type: 'string' }, target: { type: 'string' }, config: { type: 'string' }, format: { type: 'string' } }, 'schema');
+  const format = values.format ?? 'sql';
+  if (format !== 'sql' && format !== 'json') throw new UsageError(`unknown --format "${format}" for schema: use sql or json.`);
+  if (values.at !== undefined && positionals.length > 0) throw new UsageError('schema takes either paths or --at <file>, not both. See `lockstep schema --help`.');
+  return { command: 'schema', paths: positionals.length > 0 ? positionals : ['.'], at: values.at, target: values.target, config: values.config, format };
 }

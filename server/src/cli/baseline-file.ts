@@ -1,7 +1,7 @@
 // Reading and writing the baseline file; matching is the engine's (engine/config/baseline.ts).
 // Baseline entries use paths relative to the config root, so the file works from any directory.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createBaseline, filterByBaseline, parseBaseline, serializeBaseline, statementSpanMap, type Baseline, type BaselineFile } from '../engine/config';
+import { createBaseline, filterByBaseline, parseBaseline, serializeBaseline, statementSpanMap, type Baseline, type BaselineFile } from '../engine';
 import { UsageError } from './errors';
 import { relativePath } from './files';
 import type { FileReport } from './report';

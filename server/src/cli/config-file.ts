@@ -1,12 +1,16 @@
-// Finds and reads the config file; turns the engine's parsed config into what the CLI needs.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { analyzeOptionsFrom, CONFIG_FILE_NAMES, defaultConfig, migrationFilter, parseConfig, type FailOn, type LockstepConfig } from '../engine/config';
+// The CLI's project: the config found by the engine's one discovery rule (the nearest
+// lockstep.config.json from the first linted path upwards, or --config), the release from git, and
+// the project model over the disk.
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { KNOWN_TARGETS, parseTarget, type Target } from '../engine';
+import { analyzeOptionsFrom, type FailOn, type LockstepConfig } from '../engine';
+import { loadProjectConfig, Project } from '../engine';
 import type { SeveritySetting } from '../engine';
-import type { RuleSettings } from '../engine/rules/rule';
-import type { Convention } from '../engine/workspace';
+import type { RuleSettings } from '../engine';
+import { NodeHost } from '../common/node-host';
+import { releaseFromGit } from '../common/release';
 import { UsageError } from './errors';
-import type { PathFilter } from './files';
 import { relativePath } from './files';
 
 export interface CliConfig {
@@ -14,31 +18,15 @@ export interface CliConfig {
   root: string;
   /** the config file, when one was found */
   source?: string;
-  /** the target label (the config's, or the default) */
-  target: string;
+  config: LockstepConfig;
+  target: Target;
   rules: Record<string, SeveritySetting>;
   settings: Partial<RuleSettings>;
-  filter: PathFilter;
-  convention?: Convention;
   /** absolute path of the baseline file named in the config */
   baseline?: string;
   failOn: FailOn;
   /** the config's `docsBase` */
   docsBase?: string;
-}
-
-/** the nearest config file from `cwd` upwards */
-export function findConfigFile(cwd: string): string | undefined {
-  let dir = resolve(cwd);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
 }
 
 /** where to start looking: the first linted path (its folder), so `lockstep lint examples` finds examples/lockstep.config.json */
@@ -52,39 +40,48 @@ export function searchStart(cwd: string, firstPath: string | undefined): string 
   }
 }
 
-/**
- * Reads the config: `--config`, else the nearest file from `searchFrom` upwards. Any error in it is
- * a usage error naming file:line:column.
- */
-export function loadConfig(explicitPath: string | undefined, cwd: string, searchFrom = cwd): CliConfig {
-  const path = explicitPath !== undefined ? resolve(cwd, explicitPath) : findConfigFile(searchFrom);
-  if (path === undefined) return cliConfig(defaultConfig(), cwd);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : String(err);
-    throw new UsageError(code === 'ENOENT' ? `config file not found: ${explicitPath ?? path}` : `cannot read config file ${path} (${code})`);
-  }
-  const display = relativePath(cwd, path);
-  const { config, errors } = parseConfig(text, display);
-  if (errors.length > 0) {
-    throw new UsageError(`invalid configuration:\n${errors.map((e) => `  ${e.message}`).join('\n')}`);
-  }
-  return { ...cliConfig(config, dirname(path)), source: path };
+export function resolveTarget(label: string): Target {
+  const target = parseTarget(label);
+  if (!target) throw new UsageError(`unknown target "${label}": use a flavor and version such as ${KNOWN_TARGETS.join(', ')}.`);
+  return target;
 }
 
-function cliConfig(config: LockstepConfig, root: string): CliConfig {
+/**
+ * Reads the config: `--config`, else the nearest file from `searchFrom` upwards. Any error in it is
+ * a usage error naming file:line:column. `targetLabel` (--target) wins over the config's target.
+ */
+export function loadConfig(explicitPath: string | undefined, cwd: string, searchFrom = cwd, targetLabel?: string, host = new NodeHost()): CliConfig {
+  const explicit = explicitPath !== undefined ? resolve(cwd, explicitPath) : undefined;
+  const loaded = loadProjectConfig(host, { explicit, searchFrom, fallbackRoot: cwd, display: (p) => relativePath(cwd, p) });
+  if (loaded.readError !== undefined) {
+    throw new UsageError(/ENOENT/.test(loaded.readError) ? `config file not found: ${explicitPath ?? loaded.path}` : `cannot read config file ${loaded.path} (${loaded.readError})`);
+  }
+  const { config, errors } = loaded.parsed;
+  if (errors.length > 0) throw new UsageError(`invalid configuration:\n${errors.map((e) => `  ${e.message}`).join('\n')}`);
+  const target = targetLabel !== undefined ? resolveTarget(targetLabel) : config.target;
   const options = analyzeOptionsFrom(config);
   return {
-    root,
-    target: config.target.label,
+    root: loaded.root,
+    source: loaded.path,
+    config: { ...config, target },
+    target,
     rules: options.rules ?? {},
     settings: options.settings ?? {},
-    filter: migrationFilter(config),
-    convention: config.migrations.convention,
-    baseline: config.baseline !== undefined ? resolve(root, config.baseline) : undefined,
+    baseline: config.baseline !== undefined ? resolve(loaded.root, config.baseline) : undefined,
     failOn: config.failOn,
     docsBase: config.docsBase,
   };
+}
+
+/** the project model of the CLI run; `releaseBase` (--release-base, else the config's) groups the release's files */
+export function openProject(cli: CliConfig, host: NodeHost, releaseBase: string | undefined, notes: string[]): Project {
+  const rev = releaseBase ?? cli.config.releaseBase;
+  let inRelease: ((path: string) => boolean) | undefined;
+  if (rev !== undefined) {
+    const release = releaseFromGit(cli.root, rev);
+    if (release.ok) inRelease = release.inRelease;
+    else if (releaseBase !== undefined) throw new UsageError(`--release-base: ${release.reason}`);
+    else notes.push(`releaseBase: ${release.reason}; files are checked as if each were already deployed.`);
+  }
+  return new Project(host, { root: cli.root, config: cli.config, configPath: cli.source, inRelease });
 }

@@ -1,18 +1,15 @@
 // `lockstep explain "<sql>"`: per statement, the prediction and the findings.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyzeFile, applyStatement, emptyCatalog, parseFile, type Catalog, type Finding, type Target } from '../engine';
-import { applySeverityOverrides } from '../engine/config';
-import { detectConvention, migrationText, type Convention } from '../engine/workspace';
+import { analyzeFile, emptyCatalog, type Catalog, type Finding } from '../engine';
+import { NodeHost } from '../common/node-host';
 import type { ExplainCommand } from './args';
-import { loadConfig, type CliConfig } from './config-file';
+import { loadConfig, openProject } from './config-file';
 import { UsageError } from './errors';
-import { discover, readMigration, relativePath } from './files';
-import { resolveTarget } from './lint';
-import { migrationSets, orderSet } from './migration-sets';
+import { relativePath } from './files';
 import { LineIndex } from './positions';
 import { jsonFinding, jsonStatement, type JsonFinding, type JsonStatement } from './reporters/json';
-
+import type { Chain, Project } from '../engine';
 export interface ExplainResult {
   target: string;
   statements: (JsonStatement & { sql: string; findings: JsonFinding[] })[];
@@ -30,11 +27,12 @@ export function readSqlArgument(sql: string): string {
 }
 
 export function runExplain(cmd: ExplainCommand, cwd: string, sqlText: string): ExplainResult {
-  const config = loadConfig(cmd.config, cwd);
-  const target = resolveTarget(cmd.target ?? config.target);
-  const catalog = schemaFrom(cmd.schema, cwd, target, config);
+  const host = new NodeHost();
+  const config = loadConfig(cmd.config, cwd, cwd, cmd.target, host);
+  const target = config.target;
+  const catalog = schemaFrom(cmd.schema, cwd, openProject(config, host, undefined, []));
   const analysis = analyzeFile('<sql>', sqlText, { target, catalog, rules: config.rules, settings: config.settings });
-  const findings = applySeverityOverrides(analysis.findings, config.rules);
+  const findings = analysis.findings;
   const lines = new LineIndex(sqlText);
   const claimed = new Set<Finding>();
   const statements = analysis.statements.map((result) => {
@@ -47,42 +45,30 @@ export function runExplain(cmd: ExplainCommand, cwd: string, sqlText: string): E
   return { target: target.label, statements, findings: rest };
 }
 
-/** replays the --schema files (directories in their convention order, up sections only) into one catalog */
-function schemaFrom(paths: readonly string[], cwd: string, target: Target, config: CliConfig): Catalog {
+/**
+ * The schema after the --schema paths: a folder contributes the schema after each migration chain
+ * in it (the config's globs, conventions and schema sources apply); named files, the schema their
+ * chain leaves after the last of them.
+ */
+function schemaFrom(paths: readonly string[], cwd: string, project: Project): Catalog {
   const catalog = emptyCatalog();
   for (const p of paths) {
     const abs = resolve(cwd, p);
-    let isDir: boolean;
-    try {
-      isDir = statSync(abs).isDirectory();
-    } catch {
-      throw new UsageError(`schema path not found: ${p}`);
-    }
-    for (const { file, convention } of isDir ? orderedFilesIn(p, cwd, config) : [{ file: abs, convention: config.convention ?? detectConvention([relativePath(cwd, abs)]) }]) {
-      const read = readMigration(file);
+    const found = project.discover([abs]);
+    if (found.missing.length > 0) throw new UsageError(`schema path not found: ${p}`);
+    for (const u of found.unreadable) throw new UsageError(`${relativePath(cwd, u.path)}: ${u.reason}`);
+    const lastOf = new Map<string, { chain: Chain; upTo: number }>();
+    for (const file of found.files) {
+      const read = project.host.read(file);
       if (!read.ok) throw new UsageError(`${relativePath(cwd, file)}: ${read.reason}`);
-      for (const statement of parseFile(migrationText(read.text, convention), { target })) {
-        try {
-          applyStatement(catalog, statement, relativePath(cwd, file));
-        } catch {
-          // a statement the catalog cannot apply leaves the schema as it was
-        }
-      }
+      const chain = project.chainOf(file, true);
+      if (!chain) continue;
+      const upTo = project.host.stat(abs) === 'dir' ? chain.ordered.length : chain.ordered.indexOf(file) + 1;
+      lastOf.set(chain.key, { chain, upTo: Math.max(upTo, lastOf.get(chain.key)?.upTo ?? 0) });
+    }
+    for (const { chain, upTo } of lastOf.values()) {
+      for (const [key, table] of project.schemaOf(chain, chain.ordered[upTo]).tables) catalog.tables.set(key, table);
     }
   }
   return catalog;
-}
-
-/** the migrations under a --schema folder, set by set in run order (the config's globs and convention apply) */
-function orderedFilesIn(dir: string, cwd: string, config: CliConfig): { file: string; convention: Convention | undefined }[] {
-  const found = discover([dir], cwd, config.root, config.filter);
-  return migrationSets(found.files, config.root, config.filter).flatMap((set) => {
-    const { ordered, convention } = orderSet(set, config.root, config.convention, textOf);
-    return ordered.map((file) => ({ file, convention }));
-  });
-}
-
-function textOf(abs: string): string | undefined {
-  const read = readMigration(abs);
-  return read.ok ? read.text : undefined;
 }

@@ -8,6 +8,7 @@ export const MAIN_HELP = `lockstep ${VERSION} — zero-downtime checks for MySQL
 Usage:
   lockstep lint [paths…] [options]      lint migration files (default path: .)
   lockstep explain "<sql>" [options]     show the predicted algorithm, lock and findings per statement
+  lockstep schema [paths…] [options]     print the schema Lockstep replays from the migrations
   lockstep lsp --stdio                   start the language server
   lockstep help <command>                help for one command
   lockstep --version
@@ -33,6 +34,9 @@ Options:
                       the exit code 1 (default: the config's failOn, else error)
   --docs-base <url>   base URL of your copy of the rule docs (<url>/<rule>.md): SARIF then links
                       each rule to it (default: the config's docsBase, else no link)
+  --release-base <rev> git revision of the last release: migration files not in it form the
+                      release being prepared, so a table one of them creates is new for the others
+                      (default: the config's releaseBase)
   --no-color          no colours in text output (also: NO_COLOR=1)
   -h, --help          this help
 `;
@@ -55,4 +59,20 @@ Options:
 export const LSP_HELP = `Usage: lockstep lsp --stdio
 
 Starts the Lockstep language server on stdin/stdout (for Neovim, Helix and other LSP editors).
+`;
+
+export const SCHEMA_HELP = `Usage: lockstep schema [paths…] [options]
+       lockstep schema --at <migration> [options]
+
+Prints what Lockstep believes the database looks like: each migration chain under the paths
+(default .) replayed in its framework's order, with the config's schema sources (baseline,
+current), as CREATE TABLE statements — or, with --at, the schema just before that migration.
+Use it to check your config: this is the schema every file is linted against.
+
+Options:
+  --at <file>         the schema before this migration runs
+  --format <f>        sql | json (default: sql)
+  --target <t>        e.g. ${KNOWN_TARGETS.join(', ')} (default: config, else ${DEFAULT_TARGET})
+  --config <file>     config file (default: searched upwards from the first path)
+  -h, --help          this help
 `;

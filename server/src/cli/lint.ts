@@ -1,16 +1,15 @@
-// `lockstep lint`: discover files, replay each directory's earlier migrations in convention
-// order, analyze every linted file against the schema before it, apply the baseline.
+// `lockstep lint`: the project model finds the files, their chains and the schema before each;
+// every linted file is analyzed against it; then the baseline applies.
 import { join, resolve } from 'node:path';
-import { analyzeFile, emptyCatalog, parseTarget, KNOWN_TARGETS, DEFAULT_TARGET, type Catalog, type Target } from '../engine';
-import { replayMigration } from '../engine/analyze';
-import { applySeverityOverrides, failsAt, type FailOn } from '../engine/config';
-import { migrationText } from '../engine/workspace';
+import { analyzeFile } from '../engine';
+import { failsAt, type FailOn } from '../engine';
+import type { Chain } from '../engine';
+import { NodeHost } from '../common/node-host';
 import type { LintCommand } from './args';
 import { applyBaseline, DEFAULT_BASELINE_NAME, readBaseline, writeBaseline } from './baseline-file';
-import { loadConfig, searchStart, type CliConfig } from './config-file';
+import { loadConfig, openProject, searchStart, type CliConfig } from './config-file';
 import { UsageError } from './errors';
-import { discover, readMigration, relativePath, type ReadResult } from './files';
-import { migrationSets, orderSet } from './migration-sets';
+import { relativePath } from './files';
 import { fileReport, type FileReport, type LintReport } from './report';
 
 export interface LintOutcome {
@@ -23,66 +22,62 @@ export interface LintOutcome {
   failOn: FailOn;
 }
 
-export function resolveTarget(label: string | undefined): Target {
-  const chosen = label ?? DEFAULT_TARGET;
-  const target = parseTarget(chosen);
-  if (!target) throw new UsageError(`unknown target "${chosen}": use a flavor and version such as ${KNOWN_TARGETS.join(', ')}.`);
-  return target;
-}
-
 export function runLint(cmd: LintCommand, cwd: string): LintOutcome {
-  const config = loadConfig(cmd.config, cwd, searchStart(cwd, cmd.paths[0]));
-  const target = resolveTarget(cmd.target ?? config.target);
-  const found = discover(cmd.paths, cwd, config.root, config.filter);
-  if (found.missing.length > 0) throw new UsageError(`path not found: ${found.missing.join(', ')}`);
+  const host = new NodeHost();
+  const config = loadConfig(cmd.config, cwd, searchStart(cwd, cmd.paths[0]), cmd.target, host);
+  const notes: string[] = [];
+  const project = openProject(config, host, cmd.releaseBase, notes);
+  const found = project.discover(cmd.paths.map((p) => resolve(cwd, p)));
+  if (found.missing.length > 0) throw new UsageError(`path not found: ${found.missing.map((m) => relativePath(cwd, m)).join(', ')}`);
   if (found.files.length === 0 && found.excludedCount === 0 && found.unreadable.length === 0) {
-    throw new UsageError(`no migration files (*.sql) found in ${cmd.paths.join(', ')}${config.source ? ` matching the globs of ${relativePath(cwd, config.source)}` : ''}.`);
+    const globs = config.config.migrations.paths.join(', ');
+    throw new UsageError(`no migration files found in ${cmd.paths.join(', ')} (migrations are the files matching ${globs}${config.source ? `, from ${relativePath(cwd, config.source)}` : ''}).`);
   }
 
   const linted = new Set(found.files);
   const skipped: LintOutcome['skipped'] = found.unreadable.map((u) => ({ path: relativePath(cwd, u.path), reason: u.reason }));
-  const notes: string[] = [];
-  /** in run order: sets by folder, then each set's up migrations, then its down/other files */
   const reports = new Map<string, FileReport>();
-  const options = { target, rules: config.rules, settings: config.settings };
 
-  for (const set of migrationSets(found.files, config.root, config.filter)) {
-    const reads = new Map<string, ReadResult>(set.members.map((abs) => [abs, readMigration(abs)]));
-    const textOf = (abs: string): string | undefined => {
-      const r = reads.get(abs);
-      return r?.ok ? r.text : undefined;
-    };
-    const { convention, ordered, unordered } = orderSet(set, config.root, config.convention, textOf);
-
-    const step = (abs: string, catalog: Catalog): Catalog => {
-      const read = reads.get(abs) ?? readMigration(abs);
-      const display = relativePath(cwd, abs);
-      if (!read.ok) {
-        if (linted.has(abs)) skipped.push({ path: display, reason: read.reason });
-        else notes.push(`${display} was not replayed (${read.reason}); later files are checked without its schema changes.`);
-        return catalog;
-      }
-      if (!linted.has(abs)) return replayMigration(catalog, display, read.text, { target, convention });
-      const analysis = analyzeFile(display, migrationText(read.text, convention), { ...options, catalog });
-      reports.set(abs, fileReport(display, read.text, analysis.statements, applySeverityOverrides(analysis.findings, config.rules)));
-      return analysis.catalogAfter;
-    };
-
-    // replay up to the last file that is linted or that a linted down migration follows
-    const needed = new Set([...ordered.filter((m) => linted.has(m)), ...unordered.filter((u) => linted.has(u.path) && u.after).map((u) => u.after as string)]);
-    const last = Math.max(-1, ...ordered.map((m, i) => (needed.has(m) ? i : -1)));
-    const after = new Map<string, Catalog>();
-    let catalog = emptyCatalog();
-    for (let i = 0; i <= last; i++) {
-      catalog = step(ordered[i], catalog);
-      if (needed.has(ordered[i])) after.set(ordered[i], catalog);
+  const lintFile = (path: string): void => {
+    const display = relativePath(cwd, path);
+    const read = host.read(path);
+    if (!read.ok) {
+      skipped.push({ path: display, reason: read.reason });
+      return;
     }
-    for (const u of unordered) {
-      if (linted.has(u.path)) step(u.path, (u.after && after.get(u.after)) || emptyCatalog());
-    }
+    const context = project.fileContext(path);
+    const analysis = analyzeFile(project.rel(path), project.analyzedText(read.text, context), {
+      target: config.target,
+      rules: config.rules,
+      settings: config.settings,
+      catalog: context.catalog,
+      newTables: context.newTables,
+    });
+    project.record(path, analysis.catalogAfter, analysis.statements.map((s) => s.statement));
+    reports.set(path, fileReport(display, read.text, analysis.statements, analysis.findings));
+  };
+
+  // chain by chain, in run order: the up migrations, then the down and other files
+  const chains = new Map<string, Chain>();
+  const loose: string[] = [];
+  for (const path of found.files) {
+    const chain = project.chainOf(path, true);
+    if (chain) chains.set(chain.key, chain);
+    else loose.push(path);
   }
+  for (const chain of [...chains.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    const last = lastNeeded(chain, linted);
+    for (let i = 0; i <= last; i++) {
+      const path = chain.ordered[i];
+      if (linted.has(path)) lintFile(path);
+      else noteUnreadable(host, path, cwd, notes);
+    }
+    for (const u of chain.unordered) if (linted.has(u.path)) lintFile(u.path);
+  }
+  for (const path of loose) lintFile(path);
 
-  const linkedReports = [...reports].map(([abs, report]) => ({ report, rootPath: relativePath(config.root, abs) }));
+  const ordered = [...reports];
+  const linkedReports = ordered.map(([abs, report]) => ({ report, rootPath: relativePath(config.root, abs) }));
   const baselinePath = cmd.baseline !== undefined ? resolve(cwd, cmd.baseline) : config.baseline;
   if (cmd.writeBaseline) {
     const path = baselinePath ?? join(config.root, DEFAULT_BASELINE_NAME);
@@ -94,7 +89,24 @@ export function runLint(cmd: LintCommand, cwd: string): LintOutcome {
   }
 
   const failOn: FailOn = cmd.writeBaseline ? 'never' : (cmd.failOn ?? config.failOn);
-  return { report: { target, files: linkedReports.map((f) => f.report) }, config, skipped, notes, failOn };
+  return { report: { target: config.target, files: linkedReports.map((f) => f.report) }, config, skipped, notes, failOn };
+}
+
+/** the last up migration that is linted, or that a linted down/stray file follows */
+function lastNeeded(chain: Chain, linted: ReadonlySet<string>): number {
+  let last = -1;
+  chain.ordered.forEach((path, i) => {
+    if (linted.has(path)) last = i;
+  });
+  for (const u of chain.unordered) {
+    if (linted.has(u.path) && u.after !== undefined) last = Math.max(last, chain.ordered.indexOf(u.after));
+  }
+  return last;
+}
+
+function noteUnreadable(host: NodeHost, path: string, cwd: string, notes: string[]): void {
+  const read = host.read(path);
+  if (!read.ok) notes.push(`${relativePath(cwd, path)} was not replayed (${read.reason}); later files are checked without its schema changes.`);
 }
 
 export function exitCodeFor(report: LintReport, failOn: FailOn): 0 | 1 {

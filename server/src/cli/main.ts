@@ -1,10 +1,11 @@
 // The `lockstep` CLI: argv → config → engine → reporter → exit code.
 // Exit codes: 0 nothing at or above the failure level, 1 findings, 2 usage or internal error.
-import { parseCommandLine, type ExplainCommand, type LintCommand } from './args';
+import { parseCommandLine, type ExplainCommand, type LintCommand, type SchemaCommand } from './args';
 import { UsageError } from './errors';
 import { formatExplainText } from './explain-text';
 import { readSqlArgument, runExplain } from './explain';
-import { EXPLAIN_HELP, LINT_HELP, LSP_HELP, MAIN_HELP } from './help';
+import { EXPLAIN_HELP, LINT_HELP, LSP_HELP, MAIN_HELP, SCHEMA_HELP } from './help';
+import { runSchema } from './schema';
 import { exitCodeFor, runLint } from './lint';
 import { render } from './reporters';
 import { VERSION } from './version';
@@ -34,6 +35,12 @@ function explain(cmd: ExplainCommand): ExitCode {
   return 0;
 }
 
+function schema(cmd: SchemaCommand): ExitCode {
+  const result = runSchema(cmd, process.cwd());
+  process.stdout.write(cmd.format === 'json' ? `${JSON.stringify(result.json, null, 2)}\n` : result.sql);
+  return 0;
+}
+
 async function lsp(): Promise<undefined> {
   // loaded on demand so `lint` does not pay for the server's start-up
   const { startServer } = await import('../lsp/server');
@@ -54,7 +61,7 @@ async function main(argv: readonly string[]): Promise<ExitCode | undefined> {
   if (cmd.command !== 'lsp') quietOnClosedStdout();
   switch (cmd.command) {
     case 'help':
-      process.stdout.write(cmd.topic === 'lint' ? LINT_HELP : cmd.topic === 'explain' ? EXPLAIN_HELP : cmd.topic === 'lsp' ? LSP_HELP : MAIN_HELP);
+      process.stdout.write(cmd.topic === 'lint' ? LINT_HELP : cmd.topic === 'explain' ? EXPLAIN_HELP : cmd.topic === 'schema' ? SCHEMA_HELP : cmd.topic === 'lsp' ? LSP_HELP : MAIN_HELP);
       return 0;
     case 'version':
       process.stdout.write(`${VERSION}\n`);
@@ -63,6 +70,8 @@ async function main(argv: readonly string[]): Promise<ExitCode | undefined> {
       return lint(cmd);
     case 'explain':
       return explain(cmd);
+    case 'schema':
+      return schema(cmd);
     case 'lsp':
       return lsp();
   }

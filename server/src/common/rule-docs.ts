@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rules, type SeveritySetting } from '../engine';
-import { docsBaseFrom } from '../engine/config';
+import { docsBaseFrom } from '../engine';
 
 export interface RuleInfo {
   id: string;

@@ -1,7 +1,7 @@
 // The one analysis pipeline: text → statements → predictions → rule findings → suppression.
 // Pure and synchronous; never throws on bad input (an internal failure becomes a finding).
-import { applyStatement, cloneCatalog, emptyCatalog } from './catalog/apply';
-import { checkRule, internalErrorFinding, unparsedStatementFinding } from './findings';
+import { applyStatement, emptyCatalog, snapshotCatalog } from './catalog/apply';
+import { applySeverityOverrides, checkRule, internalErrorFinding, noteSchemaSources, unparsedStatementFinding } from './findings';
 import { predict } from './kb/predict';
 import { parseFile } from './parse';
 import type { RuleSettings } from './rules/rule';
@@ -9,7 +9,6 @@ import { rules } from './rules';
 import { applyDirectives, findDirectives } from './suppress';
 import { nextSession, initialSession } from './session';
 import type { Catalog, Finding, Prediction, SeveritySetting, Statement, Target } from './types';
-import { migrationText, type Convention } from './workspace';
 
 export interface AnalyzeOptions {
   target: Target;
@@ -38,7 +37,8 @@ export interface FileAnalysis {
 export const DEFAULT_SETTINGS: RuleSettings = { tableRows: {}, largeTableRows: 1_000_000 };
 
 export function analyzeFile(path: string, text: string, options: AnalyzeOptions): FileAnalysis {
-  const catalog = options.catalog ? cloneCatalog(options.catalog) : emptyCatalog();
+  // table definitions are never changed in place (catalog/apply.ts): a shallow snapshot is enough
+  const catalog = options.catalog ? snapshotCatalog(options.catalog) : emptyCatalog();
   const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const statements = parseFile(text, { target: options.target });
   const newTables = new Set<string>([...(options.newTables ?? [])].map((t) => t.toLowerCase()));
@@ -89,7 +89,8 @@ export function analyzeFile(path: string, text: string, options: AnalyzeOptions)
 
   const kept = applyDirectives(text, findings, findDirectives(text), new Map(statements.map((s) => [s.index, s.span])));
   kept.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
-  return { path, statements: results, findings: kept, catalogAfter: catalog };
+  const final = noteSchemaSources(applySeverityOverrides(kept, options.rules), statements, options.catalog);
+  return { path, statements: results, findings: final, catalogAfter: catalog };
 }
 
 /** adds the tables the statement creates (or renames a new table to) to `newTables` (lower-cased names) */
@@ -98,21 +99,4 @@ export function noteNewTables(newTables: Set<string>, statement: Statement): voi
     if (op.kind === 'create-table') newTables.add(op.table.toLowerCase());
     if (op.kind === 'rename-table' && newTables.has(op.table.toLowerCase())) newTables.add(op.newName.toLowerCase());
   }
-}
-
-/**
- * The schema after a migration's up sections run on `catalog`, without running any rule: how
- * earlier migrations are replayed. `catalog` is not changed (table definitions are replaced, never
- * mutated); a statement the catalog cannot apply leaves the schema as it was.
- */
-export function replayMigration(catalog: Catalog, path: string, text: string, options: { target: Target; convention?: Convention }): Catalog {
-  const next: Catalog = { tables: new Map(catalog.tables) };
-  for (const statement of parseFile(migrationText(text, options.convention), { target: options.target })) {
-    try {
-      applyStatement(next, statement, path);
-    } catch {
-      // skipped: as the database would reject it, the schema stays as it was
-    }
-  }
-  return next;
 }

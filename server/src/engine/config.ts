@@ -6,7 +6,7 @@ import { lineColumn, parseJson, type JsonEntry, type JsonNode } from './config/j
 import { DEFAULT_SERVER_CHARSET, charsetBytes } from './catalog/charsets';
 import { closest, knownRuleIds } from './suppress';
 import { DEFAULT_TARGET, KNOWN_TARGETS, parseTarget } from './targets';
-import type { Finding, Severity, SeveritySetting, Target } from './types';
+import type { Severity, SeveritySetting, Target } from './types';
 import { CONVENTIONS, type Convention } from './workspace';
 
 export const CONFIG_FILE_NAMES = ['lockstep.config.json', '.lockstep.json'] as const;
@@ -23,6 +23,26 @@ export interface MigrationsConfig {
   convention?: Convention;
   /** globs of files that are never linted nor replayed */
   exclude: string[];
+}
+
+/** schema sources: files that tell what the database holds besides the migration chain */
+export interface SchemaSourcesConfig {
+  /** files (a dump or any CREATE statements) replayed before the first migration: a Flyway baseline */
+  baseline: string[];
+  /** files describing the schema as it is now (an install script, structure.sql, a mysqldump
+   * --no-data): tables the migration chain does not create are taken from them */
+  current: string[];
+}
+
+/** one database's migrations (`migrations` given as a list of sets) */
+export interface MigrationSetConfig {
+  /** a name for messages (default: `set <n>`) */
+  name: string;
+  paths: string[];
+  convention?: Convention;
+  /** the set's own excludes, on top of the defaults */
+  exclude: string[];
+  schema: SchemaSourcesConfig;
 }
 
 export interface OrmConfig {
@@ -50,6 +70,12 @@ export interface LockstepConfig {
   /** where rule documentation links point: a base URL (http, https or file) ending in `/`; absent: the docs shipped with Lockstep */
   docsBase?: string;
   orm: OrmConfig;
+  /** schema sources of the migrations (single-set form); each set of `sets` has its own */
+  schema: SchemaSourcesConfig;
+  /** `migrations` given as a list of sets: each is one database with one chain of migrations */
+  sets?: MigrationSetConfig[];
+  /** git revision of the last release: migration files not in it form the release being prepared */
+  releaseBase?: string;
 }
 
 export interface ConfigError {
@@ -87,11 +113,14 @@ export function defaultConfig(): LockstepConfig {
     largeTableRows: 1_000_000,
     serverDefaultCharset: DEFAULT_SERVER_CHARSET,
     orm: { base: 'HEAD', models: [] },
+    schema: { baseline: [], current: [] },
   };
 }
 
-export const CONFIG_KEYS = ['$schema', 'target', 'rules', 'migrations', 'baseline', 'failOn', 'tables', 'largeTableRows', 'serverDefaultCharset', 'docsBase', 'orm'] as const;
+export const CONFIG_KEYS = ['$schema', 'target', 'rules', 'migrations', 'baseline', 'failOn', 'tables', 'largeTableRows', 'serverDefaultCharset', 'docsBase', 'orm', 'schema', 'releaseBase'] as const;
 const MIGRATION_KEYS = ['paths', 'convention', 'exclude'] as const;
+const SET_KEYS = ['name', 'paths', 'convention', 'exclude', 'schema'] as const;
+const SCHEMA_KEYS = ['baseline', 'current'] as const;
 const ORM_KEYS = ['base', 'models'] as const;
 
 /** Parses the config text; invalid parts are reported and replaced by defaults, never thrown. */
@@ -167,6 +196,13 @@ export function parseConfig(jsonText: string, sourceName: string): ParsedConfig 
       case 'orm':
         readOrm(v, config, report);
         break;
+      case 'schema':
+        config.schema = readSchemaSources(v, 'schema', report);
+        break;
+      case 'releaseBase':
+        if (v.kind === 'string' && v.value.trim() && !v.value.trim().startsWith('-')) config.releaseBase = v.value.trim();
+        else report('`releaseBase` must be a git revision such as "origin/main" or "v2.3.0"', 'releaseBase', v);
+        break;
       default:
         report(unknownKey(entry.key, CONFIG_KEYS, 'setting'), entry.key, at);
     }
@@ -228,6 +264,11 @@ function stringList(v: JsonNode, path: string, report: Report): string[] | undef
 }
 
 function readMigrations(v: JsonNode, config: LockstepConfig, report: Report): void {
+  // several databases: "migrations": [{ "paths": [...], "schema": {...} }, …]
+  if (v.kind === 'array' && v.items.some((item) => item.kind === 'object')) {
+    readSets(v.items, config, report);
+    return;
+  }
   // shorthand: "migrations": ["db/migrations"]
   if (v.kind === 'array' || v.kind === 'string') {
     const paths = stringList(v, 'migrations', report);
@@ -235,7 +276,7 @@ function readMigrations(v: JsonNode, config: LockstepConfig, report: Report): vo
     return;
   }
   if (v.kind !== 'object') {
-    report('`migrations` must be an object { paths, convention, exclude } or a list of paths', 'migrations', v);
+    report('`migrations` must be an object { paths, convention, exclude }, a list of paths, or a list of sets { name, paths, convention, exclude, schema }', 'migrations', v);
     return;
   }
   for (const entry of v.entries) {
@@ -247,17 +288,71 @@ function readMigrations(v: JsonNode, config: LockstepConfig, report: Report): vo
       const globs = stringList(entry.value, path, report);
       if (globs) config.migrations.exclude = [...DEFAULT_EXCLUDES, ...globs];
     } else if (entry.key === 'convention') {
-      const value = entry.value;
-      if (value.kind === 'string' && (CONVENTIONS as readonly string[]).includes(value.value)) config.migrations.convention = value.value as Convention;
-      else if (value.kind === 'string' && value.value === 'auto') delete config.migrations.convention;
-      else {
-        const guess = value.kind === 'string' ? closest(value.value, CONVENTIONS) : undefined;
-        report(`unknown convention${value.kind === 'string' ? ` "${value.value}"` : ''}${guess ? ` (did you mean "${guess}"?)` : ''}; known conventions: auto, ${CONVENTIONS.join(', ')}`, path, value);
-      }
+      const c = readConvention(entry.value, path, report);
+      if (c === 'auto') delete config.migrations.convention;
+      else if (c) config.migrations.convention = c;
     } else {
       report(unknownKey(entry.key, MIGRATION_KEYS, 'migrations setting'), path, keyRange(entry));
     }
   }
+}
+
+function readConvention(value: JsonNode, path: string, report: Report): Convention | 'auto' | undefined {
+  if (value.kind === 'string' && (CONVENTIONS as readonly string[]).includes(value.value)) return value.value as Convention;
+  if (value.kind === 'string' && value.value === 'auto') return 'auto';
+  const guess = value.kind === 'string' ? closest(value.value, CONVENTIONS) : undefined;
+  report(`unknown convention${value.kind === 'string' ? ` "${value.value}"` : ''}${guess ? ` (did you mean "${guess}"?)` : ''}; known conventions: auto, ${CONVENTIONS.join(', ')}`, path, value);
+  return undefined;
+}
+
+function readSets(items: readonly JsonNode[], config: LockstepConfig, report: Report): void {
+  const sets: MigrationSetConfig[] = [];
+  items.forEach((item, n) => {
+    const at = `migrations[${n}]`;
+    if (item.kind !== 'object') {
+      report('each migration set must be an object { name, paths, convention, exclude, schema }', at, item);
+      return;
+    }
+    const set: MigrationSetConfig = { name: `set ${n + 1}`, paths: [], exclude: [], schema: { baseline: [], current: [] } };
+    for (const entry of item.entries) {
+      const path = `${at}.${entry.key}`;
+      const value = entry.value;
+      if (entry.key === 'name') {
+        if (value.kind === 'string' && value.value.trim()) set.name = value.value.trim();
+        else report('`name` must be a non-empty string', path, value);
+      } else if (entry.key === 'paths') {
+        set.paths = stringList(value, path, report) ?? [];
+      } else if (entry.key === 'exclude') {
+        set.exclude = stringList(value, path, report) ?? [];
+      } else if (entry.key === 'convention') {
+        const c = readConvention(value, path, report);
+        if (c && c !== 'auto') set.convention = c;
+      } else if (entry.key === 'schema') {
+        set.schema = readSchemaSources(value, path, report);
+      } else {
+        report(unknownKey(entry.key, SET_KEYS, 'migration set setting'), path, keyRange(entry));
+      }
+    }
+    if (set.paths.length === 0) report('a migration set needs `paths`: the folders or globs of its migration files', at, item);
+    else sets.push(set);
+  });
+  if (sets.length === 0) return;
+  config.sets = sets;
+  config.migrations.paths = sets.flatMap((s) => s.paths);
+}
+
+function readSchemaSources(v: JsonNode, path: string, report: Report): SchemaSourcesConfig {
+  const out: SchemaSourcesConfig = { baseline: [], current: [] };
+  if (v.kind !== 'object') {
+    report(`\`${path}\` must be an object { "baseline": [files], "current": [files] }`, path, v);
+    return out;
+  }
+  for (const entry of v.entries) {
+    const at = `${path}.${entry.key}`;
+    if (entry.key === 'baseline' || entry.key === 'current') out[entry.key] = stringList(entry.value, at, report) ?? [];
+    else report(unknownKey(entry.key, SCHEMA_KEYS, 'schema source'), at, keyRange(entry));
+  }
+  return out;
 }
 
 function readTables(v: JsonNode, config: LockstepConfig, report: Report): void {
@@ -313,19 +408,7 @@ export function migrationFilter(config: LockstepConfig): { included(relPath: str
   };
 }
 
-/**
- * Applies configured severities to findings the rule registry does not produce itself
- * (`unused-ignore`, `unparsed-statement`, …): `off` drops them. Idempotent for registry rules.
- */
-export function applySeverityOverrides(findings: readonly Finding[], rules: Readonly<Record<string, SeveritySetting>>): Finding[] {
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const setting = rules[f.rule];
-    if (setting === 'off') continue;
-    out.push(setting && setting !== f.severity ? { ...f, severity: setting } : f);
-  }
-  return out;
-}
+export { applySeverityOverrides } from './findings';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 

@@ -8,3 +8,32 @@ export { applyStatement, cloneCatalog, emptyCatalog } from './catalog/apply';
 export { rules, ruleById } from './rules';
 export type { Rule, RuleMeta, RuleContext } from './rules/rule';
 export { parseTarget, atLeast, KNOWN_TARGETS, DEFAULT_TARGET } from './targets';
+export { IncrementalAnalyzer } from './incremental/analyzer';
+export type { AnalysisRequest, IncrementalAnalysis } from './incremental/analyzer';
+export { applySeverityOverrides } from './findings';
+export type { RuleSettings } from './rules/rule';
+export { UNUSED_IGNORE, disableFileEdit, disableNextLineEdit } from './suppress';
+export {
+  CONFIG_FILE_NAMES,
+  FAIL_ON_LEVELS,
+  analyzeOptionsFrom,
+  defaultConfig,
+  docsBaseFrom,
+  failsAt,
+  parseConfig,
+  createBaseline,
+  filterByBaseline,
+  parseBaseline,
+  serializeBaseline,
+  statementSpanMap,
+  type Baseline,
+  type BaselineFile,
+  type ConfigError,
+  type FailOn,
+  type LockstepConfig,
+  type ParsedConfig,
+} from './config';
+export { Project, memoryHost, findConfigFile, loadProjectConfig, type Chain, type FileContext, type ProjectHost, type DirEntry, type ReadResult, type LoadedConfig } from './project';
+export { schemaToJson, type SchemaJson } from './catalog/schema-json';
+export { schemaToSql } from './catalog/schema-sql';
+export type { Convention } from './workspace';

@@ -80,6 +80,8 @@ export interface IndexDef {
   columns: IndexColumn[];
   /** MariaDB IGNORED / MySQL INVISIBLE */
   hidden?: boolean;
+  /** created implicitly for a foreign key: the server drops it when another index covers it */
+  generated?: true;
   span?: Span;
 }
 
@@ -302,6 +304,8 @@ export interface TableDef {
    * fully redefined, indexes and keys they added): anything it lacks is unknown, not absent
    */
   partial?: true;
+  /** set when the definition was taken from a `current` schema source (a dump), not from the migrations */
+  fromCurrentSchema?: { path: string };
 }
 
 export interface Catalog {

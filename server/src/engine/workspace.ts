@@ -1,5 +1,6 @@
 // Migration conventions and ordering: which files are migrations and in what order they run.
 // Pure: works on relative paths (forward slashes); the CLI and the LSP read the files.
+import { naturalCompare } from './project/paths';
 import type { Span } from './types';
 
 export type Convention = 'flyway' | 'golang-migrate' | 'prisma' | 'liquibase' | 'dbmate' | 'sql-migrate' | 'goose' | 'numbered' | 'timestamped';
@@ -14,15 +15,13 @@ function baseName(path: string): string {
   return slash < 0 ? path : path.slice(slash + 1);
 }
 
-function isSql(path: string): boolean {
-  return /\.sql$/i.test(path);
-}
 
 // ---------------------------------------------------------------------------------------------
 // File names
 
-const FLYWAY = /^([VRU])(?:(\d+(?:[._]\d+)*))?__(.+)\.sql$/;
-const GOLANG_MIGRATE = /^(\d+)_(.*)\.(up|down)\.sql$/i;
+// any extension: the config's globs decide which files are migrations (`.sql`, `.mysql`, `.ddl`…)
+const FLYWAY = /^([VRU])(?:(\d+(?:[._]\d+)*))?__(.+)\.[A-Za-z0-9]+$/;
+const GOLANG_MIGRATE = /^(\d+)_(.*)\.(up|down)\.[A-Za-z0-9]+$/i;
 const PRISMA = /(?:^|\/)(\d{8,})_[^/]*\/migration\.sql$/i;
 const NUMBER_PREFIX = /^(\d+)(?:[_\-.]|$)/;
 const TIMESTAMP_PREFIX = /^((?:19|20)\d{2}[_\-.]?\d{2}[_\-.]?\d{2}(?:[_\-.]?\d{2,6})*)(?:[_\-.]|$)/;
@@ -50,10 +49,9 @@ const HEADERS: { convention: Convention; pattern: RegExp }[] = [
 
 /** Guess the convention from the migration paths (and, when given, their text); undefined when no convention fits. */
 export function detectConvention(paths: readonly string[], textOf?: TextOf): Convention | undefined {
-  const sql = paths.filter(isSql);
   const votes = new Map<Convention, number>();
   const vote = (c: Convention) => votes.set(c, (votes.get(c) ?? 0) + 1);
-  for (const path of sql) {
+  for (const path of paths) {
     const text = textOf?.(path);
     const header = text !== undefined ? HEADERS.find((h) => h.pattern.test(text.slice(0, 64 * 1024))) : undefined;
     const name = baseName(path);
@@ -84,7 +82,6 @@ function digitsOf(s: string): string {
 
 /** true when the convention runs this file as an "up" migration */
 export function isUpMigration(path: string, convention: Convention | undefined): boolean {
-  if (!isSql(path)) return false;
   return sortKey(path, convention) !== undefined;
 }
 
@@ -127,8 +124,9 @@ function sortKey(path: string, convention: Convention | undefined): Key | undefi
       return m ? [0n, BigInt(m[1])] : undefined;
     }
     case 'liquibase':
-    case undefined:
       return [name];
+    case undefined:
+      return []; // no convention: natural order of the paths (`4.9/schema.sql` before `4.10/schema.sql`)
   }
 }
 
@@ -162,10 +160,10 @@ function compareKeys(a: Key, b: Key): number {
 export function compareMigrations(a: string, b: string, convention: Convention | undefined): number {
   const ka = sortKey(a, convention);
   const kb = sortKey(b, convention);
-  if (ka && kb) return compareKeys(ka, kb) || (a < b ? -1 : a > b ? 1 : 0);
+  if (ka && kb) return compareKeys(ka, kb) || naturalCompare(a, b);
   if (ka) return -1;
   if (kb) return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return naturalCompare(a, b);
 }
 
 export interface OrderOptions {
@@ -372,4 +370,3 @@ function timestamp(now: Date, seconds: number): string {
   return `${d.getUTCFullYear()}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}`;
 }
 
-export { buildCatalog, catalogBefore, newTablesBefore, type CatalogReplay, type ReplayStep, type BuildCatalogOptions } from './catalog/replay';

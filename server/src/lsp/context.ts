@@ -4,7 +4,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisStore } from './handlers/diagnostics';
 import type { SettingsStore } from './handlers/configuration';
-import type { CatalogChains } from './workspace/catalog-chain';
+import type { OverlayHost } from './workspace/overlay-host';
 
 export interface ClientFlags {
   /** supports workspace/configuration */
@@ -24,6 +24,7 @@ export interface ServerContext {
   /** workspace folder paths, longest first */
   roots: string[];
   settings: SettingsStore;
-  chains: CatalogChains;
+  /** open documents over the disk: what the project models read */
+  host: OverlayHost;
   analyses: AnalysisStore;
 }

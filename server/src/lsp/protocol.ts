@@ -1,6 +1,8 @@
 // What the server and its clients agree on beyond standard LSP: command ids, the data attached to
-// each diagnostic (so code actions are stateless), the `lockstep/explain` request, the settings.
-import { RequestType, type Position, type Range, type TextEdit } from 'vscode-languageserver';
+// each diagnostic (so code actions are stateless), the `lockstep/explain` and `lockstep/projectInfo`
+// requests, the `lockstep/projectChanged` notification, the settings.
+// client/src/protocol.ts mirrors the wire types for the VS Code extension (test/lsp/project-info.test.ts checks they agree).
+import { NotificationType0, RequestType, type Position, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Prediction, Severity, SeveritySetting } from '../engine';
 
 export const COMMANDS = {
@@ -49,6 +51,35 @@ export interface ExplainResult {
 }
 
 export const ExplainRequest = new RequestType<ExplainParams, ExplainResult, void>('lockstep/explain');
+
+export interface ProjectInfoParams {
+  /** a document URI; absent: the first workspace folder */
+  uri?: string;
+}
+
+/** a glob relative to a folder, as in LSP's RelativePattern */
+export interface DocumentPattern {
+  /** file URI of the folder the pattern is relative to */
+  baseUri: string;
+  /** forward slashes, e.g. `db/migration/*.sql` or `etc/upgrade/*.mysql` */
+  pattern: string;
+}
+
+export interface ProjectInfo {
+  /** the target label in force for the document, e.g. `mariadb-10.11` */
+  target: string;
+  targetSource: 'config-file' | 'setting' | 'default';
+  /** the config file in force, when there is one */
+  configUri?: string;
+  /** which files are migrations (the config's `migrations.paths`): whatever their extension or language, clients send them */
+  documentPatterns: DocumentPattern[];
+}
+
+/** what the server uses for a document: the client's status bar and document filter ask, the server decides */
+export const ProjectInfoRequest = new RequestType<ProjectInfoParams, ProjectInfo, void>('lockstep/projectInfo');
+
+/** server → client: settings or config files changed; ask `lockstep/projectInfo` again */
+export const ProjectChangedNotification = new NotificationType0('lockstep/projectChanged');
 
 /** the `lockstep` settings section (workspace/configuration); lockstep.config.json wins over it */
 export interface ClientSettings {

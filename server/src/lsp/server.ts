@@ -19,9 +19,10 @@ import { registerConfiguration, SettingsStore } from './handlers/configuration';
 import { AnalysisStore } from './handlers/diagnostics';
 import { registerExplain } from './handlers/explain';
 import { registerHover } from './handlers/hover';
+import { notifyProjectChanged, registerProjectInfo } from './handlers/project-info';
 import { registerWorkspace } from './handlers/workspace';
 import { uriToPath } from './uri';
-import { CatalogChains } from './workspace/catalog-chain';
+import { OverlayHost } from './workspace/overlay-host';
 
 export function startServer(): Connection {
   const connection = createConnection(ProposedFeatures.all);
@@ -38,7 +39,7 @@ export function serve(connection: Connection): ServerContext {
     flags: { configuration: false, watchedFilesRegistration: false, showDocument: false, vscodeExtension: false },
     roots: [],
     settings: new SettingsStore(() => ctx),
-    chains: new CatalogChains((abs) => documents.all().find((d) => uriToPath(d.uri) === abs)?.getText()),
+    host: new OverlayHost(),
     analyses: new AnalysisStore(() => ctx),
   };
 
@@ -69,13 +70,27 @@ export function serve(connection: Connection): ServerContext {
         const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
         ctx.roots = sortRoots([...ctx.roots.filter((r) => !removed.has(r)), ...added]);
         ctx.settings.clear();
+        notifyProjectChanged(ctx);
         ctx.analyses.reanalyzeAll();
       });
     }
   });
 
-  documents.onDidChangeContent((e) => ctx.analyses.schedule(e.document.uri));
-  documents.onDidClose((e) => ctx.analyses.forget(e.document.uri));
+  // an open document's text is what later migrations replay: each change marks it in the project models
+  const touched = (uri: string): void => {
+    const path = uriToPath(uri);
+    if (path) for (const project of ctx.settings.allProjects()) project.touch(path);
+  };
+  documents.onDidOpen((e) => ctx.host.opened(e.document));
+  documents.onDidChangeContent((e) => {
+    touched(e.document.uri);
+    ctx.analyses.schedule(e.document.uri);
+  });
+  documents.onDidClose((e) => {
+    ctx.host.closed(e.document);
+    touched(e.document.uri);
+    ctx.analyses.forget(e.document.uri);
+  });
 
   registerConfiguration(ctx);
   registerHover(ctx);
@@ -83,6 +98,7 @@ export function serve(connection: Connection): ServerContext {
   registerCodeLens(ctx);
   registerCommands(ctx);
   registerExplain(ctx);
+  registerProjectInfo(ctx);
   documents.listen(connection);
   return ctx;
 }

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { RestartPolicy } from '../../../client/src/restartPolicy';
-import { displayTarget } from '../../../client/src/targetLabels';
+import { displayTarget, KNOWN_TARGETS as CLIENT_TARGETS } from '../../../client/src/targetLabels';
 import { DEFAULT_TARGET, KNOWN_TARGETS } from '../../../server/src/engine/targets';
 import { REPO_ROOT } from './environment';
 
@@ -31,6 +31,10 @@ describe('extension manifest', () => {
     const target = manifest.contributes.configuration.properties['lockstep.target'];
     assert.deepEqual(target.enum, [...KNOWN_TARGETS]);
     assert.equal(target.default, DEFAULT_TARGET);
+  });
+
+  it('"Set Target" offers the same targets (the client keeps its own list: it imports no server code)', () => {
+    assert.deepEqual([...CLIENT_TARGETS], [...KNOWN_TARGETS]);
   });
 
   it('contributes the commands the client registers, and no others', () => {
@@ -77,5 +81,6 @@ describe('client logic', () => {
     assert.equal(displayTarget('mysql-8.0'), 'MySQL 8.0');
     assert.equal(displayTarget('mysql-8.0.35'), 'MySQL 8.0.35');
     assert.equal(displayTarget('oracle-19'), 'oracle-19');
+    for (const target of KNOWN_TARGETS) assert.match(displayTarget(target), /^(MySQL|MariaDB) \d+\.\d+$/);
   });
 });

@@ -17,6 +17,8 @@ import { applyQuickFix, clickInLine, colorOf, hoverInLine, openFromExplorer, ope
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
 const UNSAFE = 'db/migration/V2__unsafe_changes.sql';
+// fixture-mysql: its lockstep.config.json names `upgrade/**/*.mysql` as the migrations, for MariaDB 10.11
+const MYSQL_MIGRATION = 'upgrade/4.1/schema.mysql';
 const required = process.env.LOCKSTEP_REQUIRE_E2E === '1';
 const found = findTools();
 const tools: E2eTools | undefined = 'missing' in found ? undefined : found;
@@ -60,6 +62,7 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
     suiteModule = join(scratch, 'suite', 'index.js');
     await build({ entryPoints: [join(import.meta.dirname, 'suite', 'index.ts')], outfile: suiteModule, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning' });
     for (const name of ['workspace-api', 'workspace-ui']) cpSync(join(import.meta.dirname, 'fixture'), join(scratch, name), { recursive: true });
+    cpSync(join(import.meta.dirname, 'fixture-mysql'), join(scratch, 'workspace-mysql'), { recursive: true });
     server = await timed('codeServerStartMs', () => RunningCodeServer.start(tools.codeServer, dirs));
     browser = await chromium.launchPersistentContext(join(scratch, 'chromium-profile'), {
       executablePath: tools.chromium,
@@ -112,19 +115,25 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
     await page.close();
   });
 
+  /** a new window on `folder`, once the workbench shows the Explorer */
+  async function openWindow(folder: string): Promise<Page> {
+    assert.ok(browser && server);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+    await waitForWorkbench(page);
+    return page;
+  }
+
   describe('what a user sees', () => {
     let page: Page;
     const workspace = (): string => join(scratch, 'workspace-ui');
 
     before(async () => {
-      assert.ok(browser && server);
-      page = await browser.newPage();
-      await timed('workbenchLoadMs', async () => {
-        await page.goto(`${server?.url}/?folder=${encodeURIComponent(workspace())}`);
-        await waitForWorkbench(page);
-      });
+      page = await timed('workbenchLoadMs', () => openWindow(workspace()));
       await openFromExplorer(page, UNSAFE);
     });
+
+    after(() => page?.close());
 
     it('the Problems panel lists the rule ids, without the suppressed one', async () => {
       await openProblems(page);
@@ -204,6 +213,32 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
       assert.equal(settings['lockstep.target'], 'mariadb-10.11');
       const text = await hoverInLine(page, 'idx_users_email', 'CREATE');
       assert.match(text, /mariadb-10\.11/, 'the server analyzes for the new target');
+    });
+  });
+
+  describe('a migration with another extension, named by the config file\'s globs', () => {
+    it('is analyzed although VS Code opens it as plain text; the status bar shows the config file\'s target', async () => {
+      const page = await timed('mysqlWorkbenchLoadMs', () => openWindow(join(scratch, 'workspace-mysql')));
+      await timed('mysqlOpenMs', () => openFromExplorer(page, MYSQL_MIGRATION));
+      await openProblems(page);
+      const rows = await timed('mysqlProblemsVisibleMs', async () => {
+        const deadline = Date.now() + 30_000;
+        for (;;) {
+          const texts = await problemRows(page);
+          if (texts.some((t) => t.includes('drop-column'))) return texts;
+          if (Date.now() > deadline) throw new Error(`Problems rows: ${texts.join(' | ')}`);
+          await page.waitForTimeout(250);
+        }
+      });
+      const target = page.locator('.statusbar-item', { hasText: 'MariaDB 10.11' }).first();
+      await target.waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(ARTIFACTS, 'vscode-mysql-extension.png') });
+      assert.ok(rows.some((t) => t.includes('schema.mysql')), `the file row names the .mysql file: ${rows.join(' | ')}`);
+      assert.match(rows.find((t) => t.includes('drop-column')) ?? '', /legacy/, 'the finding names the column');
+      const status = plain(await page.locator('.statusbar').innerText());
+      assert.match(status, /Plain Text/, 'VS Code has no SQL mode for .mysql: the client sent it because the server\'s globs match');
+      assert.match(plain(await target.getAttribute('aria-label')), /Lockstep target MariaDB 10\.11/);
+      await page.close();
     });
   });
 });

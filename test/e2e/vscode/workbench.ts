@@ -23,6 +23,7 @@ export async function openFromExplorer(page: Page, path: string): Promise<void> 
     await row.waitFor({ timeout: 15_000 });
     if (i < parts.length - 1) {
       if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      await moveMouseAway(page); // a folder row's path tooltip would cover the rows below it
     } else {
       await row.dblclick();
     }
@@ -30,6 +31,12 @@ export async function openFromExplorer(page: Page, path: string): Promise<void> 
   const tab = page.locator('.tabs-container .tab', { hasText: parts.at(-1) });
   await tab.waitFor({ timeout: 15_000 });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+/** Parks the mouse over the (empty or text) editor area, where it shows no tooltip. */
+async function moveMouseAway(page: Page): Promise<void> {
+  const box = await page.locator('.part.editor').boundingBox();
+  if (box) await page.mouse.move(box.x + box.width - 20, box.y + box.height - 20);
 }
 
 /** The rendered editor line whose text contains `needle` (Monaco's DOM order is not line order). */

@@ -5,7 +5,7 @@
 // The copy is shallow (its own lists); a column, index, key or check in those lists is never
 // changed in place either: an edit puts a changed copy in its place (objects are shared freely).
 import type { Catalog, ColumnDef, ColumnPosition, DataType, ForeignKeyDef, IndexDef, Operation, Span, Statement, TableDef, TableOptions } from '../types';
-import { charsetBytes, charsetOfCollation, isCharacterType, textTypeForBytes } from './charsets';
+import { charsetBytes, charsetOfCollation, DATABASE_DEFAULT_CHARSET, isCharacterType, textTypeForBytes } from './charsets';
 
 export function emptyCatalog(): Catalog {
   return { tables: new Map() };
@@ -273,6 +273,9 @@ function renameTable(editor: CatalogEditor, from: string, to: string): void {
   const moved = editor.edit(from) ?? structuredClone(table);
   editor.delete(from);
   moved.name = unqualify(to);
+  // InnoDB renames the foreign keys it named `<table>_ibfk_<n>` along with the table
+  const generatedPrefix = `${table.name}_ibfk_`.toLowerCase();
+  moved.foreignKeys = moved.foreignKeys.map((fk) => (fk.name?.toLowerCase().startsWith(generatedPrefix) ? { ...fk, name: `${moved.name}_ibfk_${fk.name.slice(generatedPrefix.length)}` } : fk));
   editor.put(moved);
 }
 
@@ -343,22 +346,56 @@ function addIndex(table: TableDef, index: IndexDef): void {
     table.indexes.unshift(copy);
     return;
   }
-  if (!copy.name) {
+  table.indexes.push(copy);
+  dropCoveredGeneratedIndexes(table);
+  // the server names unnamed indexes after pruning: a generated index that went frees its name
+  if (!copy.name && table.indexes.includes(copy)) {
     const base = copy.columns[0]?.name ?? 'functional_index';
     copy.name = uniqueName(base, table.indexes.map((i) => i.name));
   }
-  table.indexes.push(copy);
 }
 
 function addForeignKey(table: TableDef, fk: ForeignKeyDef): void {
   const copy: ForeignKeyDef = { ...withOwnSpan(fk), columns: [...fk.columns], refColumns: [...fk.refColumns], refTable: unqualify(fk.refTable) };
   if (!copy.name) copy.name = nextName(`${table.name}_ibfk_`, table.foreignKeys.map((f) => f.name));
-  table.foreignKeys.push(copy);
-  // InnoDB creates an index on the referencing columns when no index starts with them
-  const covered = table.indexes.some((i) => copy.columns.every((c, n) => i.columns[n] !== undefined && same(i.columns[n].name, c)));
-  if (!covered && copy.columns.length > 0) {
-    addIndex(table, { name: uniqueName(copy.name, table.indexes.map((i) => i.name)), kind: 'index', columns: copy.columns.map((name) => ({ name })) });
+  // only InnoDB keeps foreign keys: other engines parse the clause, create its index, and drop the key
+  const engine = table.options.ENGINE?.toLowerCase();
+  if (engine === undefined || engine === 'innodb') table.foreignKeys.push(copy);
+  if (copy.columns.length === 0) return;
+  // the server adds a "generated" index on the referencing columns, named after the constraint when
+  // one is written, else after the first column; it goes again when another index covers it
+  addIndex(table, { name: fk.name, kind: 'index', columns: copy.columns.map((name) => ({ name })), generated: true });
+}
+
+/**
+ * The server's pruning of generated foreign-key indexes, run on every CREATE / ALTER of the table:
+ * each index is compared with the ones before it; when a generated index is a leading part of
+ * another (the shorter one, when both are generated), the generated one goes, or, between two
+ * generated indexes of the same length, the earlier one.
+ */
+function dropCoveredGeneratedIndexes(table: TableDef): void {
+  const keys = table.indexes;
+  const dropped = new Set<number>();
+  for (let k = 0; k < keys.length; k++) {
+    for (let j = 0; j < k; j++) {
+      if (dropped.has(j) || !generatedPrefix(keys[k], keys[j])) continue;
+      if (!keys[j].generated || (keys[k].generated && keys[k].columns.length < keys[j].columns.length)) dropped.add(k);
+      else dropped.add(j);
+      break;
+    }
   }
+  if (dropped.size > 0) table.indexes = keys.filter((_, n) => !dropped.has(n));
+}
+
+/** one of the two is generated and it (the shorter, when both are) is a leading part of the other */
+function generatedPrefix(a: IndexDef, b: IndexDef): boolean {
+  if (!a.generated && !b.generated) return false;
+  const [short, long] = a.generated && (!b.generated || a.columns.length <= b.columns.length) ? [a, b] : [b, a];
+  if (short.columns.length > long.columns.length) return false;
+  return short.columns.every((c, n) => {
+    const o = long.columns[n];
+    return c.expression === undefined && o.expression === undefined && same(c.name, o.name) && c.length === o.length;
+  });
 }
 
 function dropColumn(table: TableDef, column: string): void {
@@ -368,6 +405,7 @@ function dropColumn(table: TableDef, column: string): void {
     .map((i) => ({ ...i, columns: i.columns.filter((c) => !same(c.name, column)) }))
     .filter((i) => i.columns.length > 0);
   table.foreignKeys = table.foreignKeys.filter((fk) => !fk.columns.some((c) => same(c, column)));
+  dropCoveredGeneratedIndexes(table);
 }
 
 function renameColumn(editor: CatalogEditor, table: TableDef, from: string, to: string): void {
@@ -454,15 +492,21 @@ function withCharset(type: DataType, charset: string, collation: string | undefi
   return next;
 }
 
-/** Merges table options; a new CHARSET drops a COLLATE that belongs to another character set. */
-/** `DEFAULT CHARSET=x` changes only the table default: existing columns keep the charset they had */
+/**
+ * `DEFAULT CHARSET=x` / `COLLATE=y` change only the table default: existing columns keep the charset
+ * and collation they had (the database's, when the table had none of its own).
+ */
 function pinColumnCharsets(table: TableDef, before: TableOptions): void {
-  if (!before.CHARSET || before.CHARSET === table.options.CHARSET) return;
+  if (before.CHARSET === table.options.CHARSET && before.COLLATE === table.options.COLLATE) return;
+  // a partial table's earlier default is unknown, not the database's
+  if (!before.CHARSET && table.partial) return;
+  const charset = before.CHARSET ?? DATABASE_DEFAULT_CHARSET;
   table.columns = table.columns.map((column) =>
-    !isCharacterType(column.type) || column.type.charset ? column : { ...column, type: { ...column.type, charset: before.CHARSET, collation: column.type.collation ?? before.COLLATE } },
+    !isCharacterType(column.type) || column.type.charset ? column : { ...column, type: { ...column.type, charset, collation: column.type.collation ?? before.COLLATE } },
   );
 }
 
+/** Merges table options; a new CHARSET drops a COLLATE that belongs to another character set. */
 function mergeOptions(current: TableOptions, changes: TableOptions): TableOptions {
   const next: TableOptions = { ...current };
   for (const [rawKey, value] of Object.entries(changes)) {

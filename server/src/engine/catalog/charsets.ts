@@ -1,5 +1,6 @@
 // Character-set facts the catalog and the rules need: bytes per character, charset of a collation.
-import type { DataType } from '../types';
+import type { DataType, Target } from '../types';
+import { atLeast } from '../targets';
 
 /** maximum bytes per character (MySQL `SHOW CHARACTER SET` Maxlen) */
 const MAX_BYTES: Record<string, number> = {
@@ -10,6 +11,13 @@ const MAX_BYTES: Record<string, number> = {
 };
 
 export const DEFAULT_SERVER_CHARSET = 'utf8mb4';
+
+/**
+ * A column's charset when it is the database's default: a table created with no charset of its own
+ * takes the database's, and its columns keep it when the table default later changes. The catalog
+ * does not know the database default, so it records this marker; lookups resolve it.
+ */
+export const DATABASE_DEFAULT_CHARSET = 'default';
 
 /** bytes per character of a character set; undefined when unknown */
 export function charsetBytes(charset: string | undefined): number | undefined {
@@ -47,4 +55,24 @@ export function textTypeForBytes(name: string, bytesBefore: number, bytesAfter: 
   const chars = Math.floor(TEXT_CAPACITY[at][1] / bytesBefore);
   const fit = TEXT_CAPACITY.slice(at).find(([, capacity]) => chars * bytesAfter <= capacity);
   return fit ? fit[0] : 'LONGTEXT';
+}
+
+/** default collations that are not `<charset>_general_ci` (MariaDB 10.x / MySQL 5.7 naming otherwise) */
+const DEFAULT_COLLATIONS: Record<string, string> = {
+  latin1: 'latin1_swedish_ci', latin2: 'latin2_general_ci', latin5: 'latin5_turkish_ci', latin7: 'latin7_general_ci',
+  binary: 'binary', big5: 'big5_chinese_ci', gb2312: 'gb2312_chinese_ci', gbk: 'gbk_chinese_ci', gb18030: 'gb18030_chinese_ci',
+  sjis: 'sjis_japanese_ci', cp932: 'cp932_japanese_ci', ujis: 'ujis_japanese_ci', eucjpms: 'eucjpms_japanese_ci',
+  euckr: 'euckr_korean_ci', tis620: 'tis620_thai_ci', hebrew: 'hebrew_general_ci', greek: 'greek_general_ci',
+  koi8r: 'koi8r_general_ci', koi8u: 'koi8u_general_ci', cp1250: 'cp1250_general_ci', cp1251: 'cp1251_general_ci',
+  cp1256: 'cp1256_general_ci', cp1257: 'cp1257_general_ci', dec8: 'dec8_swedish_ci', hp8: 'hp8_english_ci',
+  swe7: 'swe7_swedish_ci', armscii8: 'armscii8_general_ci', geostd8: 'geostd8_general_ci', keybcs2: 'keybcs2_general_ci',
+  macce: 'macce_general_ci', macroman: 'macroman_general_ci', cp850: 'cp850_general_ci', cp852: 'cp852_general_ci', cp866: 'cp866_general_ci',
+};
+
+/** the collation a charset gets when none is written (MySQL 8.0 made utf8mb4_0900_ai_ci the utf8mb4 default) */
+export function defaultCollation(charset: string, target: Target): string | undefined {
+  const c = charset.toLowerCase();
+  if (c === 'utf8mb4') return target.flavor === 'mysql' && atLeast(target, 8) ? 'utf8mb4_0900_ai_ci' : 'utf8mb4_general_ci';
+  if (DEFAULT_COLLATIONS[c]) return DEFAULT_COLLATIONS[c];
+  return c in MAX_BYTES ? `${c}_general_ci` : undefined;
 }

@@ -1,6 +1,6 @@
 // Read-only questions rules and the knowledge base ask of the catalog. Names are case-insensitive.
 import type { Catalog, ColumnDef, ForeignKeyDef, IndexDef, TableDef } from '../types';
-import { charsetBytes, charsetOfCollation, DEFAULT_SERVER_CHARSET, isCharacterType } from './charsets';
+import { charsetBytes, charsetOfCollation, DATABASE_DEFAULT_CHARSET, DEFAULT_SERVER_CHARSET, isCharacterType } from './charsets';
 import { tableKey } from './apply';
 
 /**
@@ -108,6 +108,7 @@ export function referencingForeignKeys(catalog: Catalog, table: string, column?:
 export function columnCharset(table: TableDef | undefined, column: ColumnDef, serverDefault = DEFAULT_SERVER_CHARSET): string {
   const type = column.type;
   if (['NCHAR', 'NVARCHAR'].includes(type.name.toUpperCase())) return 'utf8mb3';
+  if (type.charset?.toLowerCase() === DATABASE_DEFAULT_CHARSET) return serverDefault.toLowerCase();
   return (
     type.charset?.toLowerCase() ??
     charsetOfCollation(type.collation) ??

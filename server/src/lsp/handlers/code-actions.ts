@@ -2,7 +2,7 @@
 // marked), "Disable <rule> for this line / for this file", "Show documentation for <rule>".
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { disableFileEdit, disableNextLineEdit } from '../../engine/suppress';
+import { disableFileEdit, disableNextLineEdit } from '../../engine';
 import type { ServerContext } from '../context';
 import { rangeToSpan, toLspEdit } from '../convert';
 import { COMMANDS, type DiagnosticData } from '../protocol';

@@ -1,37 +1,46 @@
 // Settings per document: the client's `lockstep` section (workspace/configuration, cached per URI)
-// overlaid by `lockstep.config.json` at the folder root (the file wins), read by the engine's
-// config parser as `lockstep lint` reads it. The file's errors are published as diagnostics on it;
-// the server goes on with the defaults for the invalid parts. Changes to either clear the caches
-// and re-analyze the open documents.
+// overlaid by the project's config file — the nearest `lockstep.config.json` from the document's
+// folder upwards, found and parsed by the engine as `lockstep lint` does (the file wins). The file's
+// errors are published as diagnostics on it; the server goes on with the defaults for the invalid
+// parts. Each distinct (config, settings) pair gets one project model, shared by its documents.
+// Changes to either clear the caches and re-analyze the open documents.
 import { dirname } from 'node:path';
 import { parseTarget, type SeveritySetting, type Target } from '../../engine';
-import { analyzeOptionsFrom, defaultConfig, migrationFilter, type LockstepConfig } from '../../engine/config';
-import type { RuleSettings } from '../../engine/rules/rule';
-import type { Convention } from '../../engine/workspace';
+import { analyzeOptionsFrom, defaultConfig, type LockstepConfig } from '../../engine';
+import { loadProjectConfig, Project } from '../../engine';
+import type { RuleSettings } from '../../engine';
+import { releaseFromGit } from '../../common/release';
 import type { ServerContext } from '../context';
 import { DEFAULT_MAX_FILE_BYTES } from '../limits';
 import type { ClientSettings } from '../protocol';
 import { pathToUri, uriToPath } from '../uri';
-import { readProjectConfig, type ProjectConfig } from '../workspace/project-config';
+import { configDiagnostics } from '../workspace/project-config';
+import { notifyProjectChanged } from './project-info';
 
 export interface EffectiveSettings {
-  /** the workspace folder (or the file's folder when outside every workspace folder) */
+  /** the config file's folder; without one, the workspace folder (or the file's folder outside every folder) */
   root: string;
+  /** the project model every analysis of this document asks */
+  project: Project;
   target: Target;
   rules: Record<string, SeveritySetting>;
   ruleSettings: Partial<RuleSettings>;
-  /** which paths (relative to `root`, forward slashes) are migrations */
-  filter: { included(relPath: string): boolean; excluded(relPath: string): boolean };
-  convention?: Convention;
   docsBase?: string;
   maxFileSize: number;
+  /** the config file in force (absolute path), when there is one */
+  configPath?: string;
+  /** where the target comes from */
+  targetSource: 'config-file' | 'setting' | 'default';
+  /** the migration globs (`migrations.paths`, relative to `root`) and the `exclude` globs */
+  migrationGlobs: string[];
+  excludeGlobs: string[];
 }
 
 export class SettingsStore {
   private readonly perUri = new Map<string, Promise<EffectiveSettings>>();
-  private readonly projectConfigs = new Map<string, Promise<ProjectConfig | undefined>>();
-  /** config files whose diagnostics were published, per folder root */
-  private readonly published = new Map<string, string>();
+  private readonly projects = new Map<string, Project>();
+  /** config files whose diagnostics were published */
+  private readonly published = new Set<string>();
   private readonly reported = new Set<string>();
   /** settings pushed with didChangeConfiguration, for clients without workspace/configuration */
   private pushed: ClientSettings = {};
@@ -50,34 +59,70 @@ export class SettingsStore {
   clear(pushed?: ClientSettings): void {
     if (pushed) this.pushed = pushed;
     this.perUri.clear();
-    this.projectConfigs.clear();
+    this.projects.clear();
     this.reported.clear();
+    this.published.clear();
+    // a config file that was deleted takes its problems with it
+    for (const uri of [...this.hadErrors]) {
+      const path = uriToPath(uri);
+      if (path && this.ctx().host.stat(path) === undefined) {
+        this.hadErrors.delete(uri);
+        void this.ctx().connection.sendDiagnostics({ uri, diagnostics: [] });
+      }
+    }
+  }
+
+  /** every project model in use (file events invalidate their listings) */
+  allProjects(): Project[] {
+    return [...this.projects.values()];
   }
 
   private async resolve(uri: string): Promise<EffectiveSettings> {
     const ctx = this.ctx();
     const fsPath = uriToPath(uri);
-    const root = (fsPath && ctx.roots.find((r) => fsPath === r || fsPath.startsWith(r.endsWith('/') ? r : `${r}/`))) ?? (fsPath ? dirname(fsPath) : ctx.roots[0] ?? process.cwd());
+    const folder = (fsPath && ctx.roots.find((r) => fsPath === r || fsPath.startsWith(r.endsWith('/') ? r : `${r}/`))) ?? (fsPath ? dirname(fsPath) : ctx.roots[0] ?? process.cwd());
     const client = await this.clientSettings(uri);
-    const project = await this.projectConfig(root);
-    const config = this.merge(project, client);
+    const loaded = loadProjectConfig(ctx.host, { searchFrom: fsPath ? dirname(fsPath) : folder, fallbackRoot: folder });
+    this.publish(loaded.path, loaded.text, loaded.parsed.errors);
+    const config = this.merge(loaded.path !== undefined ? loaded.parsed : undefined, client);
     const options = analyzeOptionsFrom(config);
+    const given = loaded.parsed.given;
     return {
-      root,
+      root: loaded.root,
+      project: this.projectFor(loaded.root, loaded.path, config),
       target: config.target,
       rules: options.rules ?? {},
       ruleSettings: options.settings ?? {},
-      filter: migrationFilter(config),
-      convention: config.migrations.convention,
       docsBase: config.docsBase ?? client.docsBase,
       maxFileSize: typeof client.maxFileSize === 'number' && client.maxFileSize > 0 ? client.maxFileSize : DEFAULT_MAX_FILE_BYTES,
+      configPath: loaded.path,
+      targetSource: given.has('target') ? 'config-file' : client.target !== undefined && parseTarget(client.target) ? 'setting' : 'default',
+      migrationGlobs: [...config.migrations.paths],
+      excludeGlobs: [...config.migrations.exclude],
     };
   }
 
+  /** one project model per config file and effective settings */
+  private projectFor(root: string, configPath: string | undefined, config: LockstepConfig): Project {
+    const key = JSON.stringify([root, configPath ?? '', config.target.label, config.migrations, config.sets ?? null, config.schema, config.releaseBase ?? '']);
+    let project = this.projects.get(key);
+    if (!project) {
+      let inRelease: ((path: string) => boolean) | undefined;
+      if (config.releaseBase !== undefined) {
+        const release = releaseFromGit(root, config.releaseBase);
+        if (release.ok) inRelease = release.inRelease;
+        else this.report(`releaseBase in ${configPath ?? 'the settings'}`, [`${release.reason}; files are checked as if each were already deployed`]);
+      }
+      project = new Project(this.ctx().host, { root, config, configPath, inRelease });
+      this.projects.set(key, project);
+    }
+    return project;
+  }
+
   /** the config file's settings, with the editor settings where the file gives none */
-  private merge(project: ProjectConfig | undefined, client: ClientSettings): LockstepConfig {
-    const config = project?.parsed.config ?? defaultConfig();
-    const given = project?.parsed.given ?? new Set<string>();
+  private merge(parsed: { config: LockstepConfig; given: Set<string> } | undefined, client: ClientSettings): LockstepConfig {
+    const config = parsed?.config ?? defaultConfig();
+    const given = parsed?.given ?? new Set<string>();
     const merged: LockstepConfig = { ...config, rules: { ...(client.rules ?? {}), ...config.rules }, migrations: { ...config.migrations } };
     if (!given.has('target') && client.target !== undefined) {
       const target = parseTarget(client.target);
@@ -85,7 +130,7 @@ export class SettingsStore {
       else this.report('settings', [`unknown lockstep.target "${client.target}"; using ${config.target.label}`]);
     }
     const clientGlobs = client.migrations?.globs?.filter((g) => typeof g === 'string' && g.trim() !== '') ?? [];
-    if (!given.has('migrations.paths') && clientGlobs.length > 0) merged.migrations.paths = clientGlobs;
+    if (!given.has('migrations.paths') && !config.sets && clientGlobs.length > 0) merged.migrations.paths = clientGlobs;
     return merged;
   }
 
@@ -100,32 +145,21 @@ export class SettingsStore {
     }
   }
 
-  private projectConfig(root: string): Promise<ProjectConfig | undefined> {
-    let config = this.projectConfigs.get(root);
-    if (!config) {
-      config = readProjectConfig(root).then((project) => {
-        this.publish(root, project);
-        return project;
-      });
-      this.projectConfigs.set(root, config);
-    }
-    return config;
+  /** the config file's errors on the file (once per clear); clears them when it was fixed */
+  private publish(path: string | undefined, text: string | undefined, errors: Parameters<typeof configDiagnostics>[1]): void {
+    if (path === undefined) return;
+    const uri = pathToUri(path);
+    const key = `${uri}\n${errors.map((e) => e.message).join('\n')}`;
+    if (this.published.has(key)) return;
+    for (const k of [...this.published]) if (k.startsWith(`${uri}\n`)) this.published.delete(k);
+    this.published.add(key);
+    if (errors.length === 0 && !this.hadErrors.has(uri)) return;
+    if (errors.length > 0) this.hadErrors.add(uri);
+    else this.hadErrors.delete(uri);
+    void this.ctx().connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(text ?? '', errors) });
   }
 
-  /** the config file's errors on the file; clears those of a file that was fixed or removed */
-  private publish(root: string, project: ProjectConfig | undefined): void {
-    const connection = this.ctx().connection;
-    const before = this.published.get(root);
-    const now = project ? pathToUri(project.source) : undefined;
-    if (before !== undefined && before !== now) void connection.sendDiagnostics({ uri: before, diagnostics: [] });
-    if (!project || now === undefined) {
-      this.published.delete(root);
-      return;
-    }
-    if (project.diagnostics.length === 0 && before !== now) return;
-    this.published.set(root, now);
-    void connection.sendDiagnostics({ uri: now, diagnostics: project.diagnostics });
-  }
+  private readonly hadErrors = new Set<string>();
 
   private report(source: string, problems: string[]): void {
     if (problems.length === 0 || this.reported.has(source)) return;
@@ -139,6 +173,7 @@ export function registerConfiguration(ctx: ServerContext): void {
     const settings: unknown = params.settings;
     const pushed = typeof settings === 'object' && settings !== null ? (settings as { lockstep?: ClientSettings }).lockstep : undefined;
     ctx.settings.clear(pushed ?? undefined);
+    notifyProjectChanged(ctx);
     ctx.analyses.reanalyzeAll();
   });
 }

@@ -9,18 +9,14 @@ import {
   type DiagnosticRelatedInformation,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../../engine';
-import { applySeverityOverrides } from '../../engine/config';
-import { UNUSED_IGNORE } from '../../engine/suppress';
-import { migrationText } from '../../engine/workspace';
+import { IncrementalAnalyzer, type Finding, type IncrementalAnalysis, type Severity } from '../../engine';
+import { UNUSED_IGNORE } from '../../engine';
 import type { ServerContext } from '../context';
 import { indexText, spanToRange, toLspEdit, type PositionIndex } from '../convert';
 import { ruleDocsUrl } from '../../common/rule-docs';
-import { IncrementalAnalyzer, type IncrementalAnalysis } from '../incremental/analyzer';
 import { FILE_TIME_BUDGET_MS, refusal } from '../limits';
 import type { DiagnosticData } from '../protocol';
 import { pathToUri, uriToPath } from '../uri';
-import { relativePath } from '../workspace/catalog-chain';
 import type { EffectiveSettings } from './configuration';
 
 /** delay before analysis starts after an edit made while another was pending or running; edits arriving meanwhile are coalesced */
@@ -79,6 +75,11 @@ export class AnalysisStore {
     for (const doc of this.ctx().documents.all()) this.schedule(doc.uri);
   }
 
+  /** after a migration changed on disk: every analyzed document (those whose schema did not change reuse their analysis) */
+  reanalyzeMigrations(): void {
+    for (const [uri, state] of this.states) if (state.last) this.schedule(uri, DEPENDENT_DELAY_MS);
+  }
+
   forget(uri: string): void {
     const state = this.states.get(uri);
     if (state?.timer) clearTimeout(state.timer);
@@ -135,24 +136,24 @@ export class AnalysisStore {
     }
 
     const path = uriToPath(uri);
-    const chain = path ? await ctx.chains.catalogBefore(path, { ...settings }, stale) : undefined;
+    const project = settings.project;
+    // the same project model as `lockstep lint`: the schema before this file, its release's new tables
+    const context = path && project.isMigration(path) ? project.fileContext(path, false) : undefined;
     if (stale()) return;
-    const relPath = path ? relativePath(settings.root, path) : uri;
+    const relPath = path ? project.rel(path) : uri;
     const analysis = await state.analyzer.analyze({
       path: relPath,
       // like the CLI: only the up sections of a migration (the rest blanked, offsets kept)
-      text: chain?.isMigration ? migrationText(text, chain.convention) : text,
-      options: { target: settings.target, catalog: chain?.catalog, rules: settings.rules, settings: settings.ruleSettings },
-      catalogVersion: chain?.version ?? 'empty',
+      text: context ? project.analyzedText(text, context) : text,
+      options: { target: settings.target, catalog: context?.catalog, newTables: context?.newTables, rules: settings.rules, settings: settings.ruleSettings },
+      catalogVersion: context?.version ?? 'empty',
       isCancelled: stale,
       budgetMs: FILE_TIME_BUDGET_MS,
     });
     if (!analysis || stale()) return;
-    // as `lockstep lint`: configured severities also apply to the pipeline's own findings (unused-ignore, …)
-    analysis.findings = applySeverityOverrides(analysis.findings, settings.rules);
 
     const previous = state.last;
-    state.last = { version, text, analysis, settings, earlier: chain?.earlier ?? [] };
+    state.last = { version, text, analysis, settings, earlier: context?.earlier ?? [] };
     const otherFiles = new Map<string, PositionIndex | undefined>();
     const indexOf = (abs: string, uri: string): PositionIndex | undefined => {
       if (!otherFiles.has(abs)) otherFiles.set(abs, positionIndexOf(abs, uri, ctx));
@@ -162,7 +163,7 @@ export class AnalysisStore {
     if (!analysis.complete) diagnostics.push(budgetDiagnostic(doc, analysis));
     ctx.connection.sendDiagnostics({ uri, version, diagnostics });
     this.settle(state);
-    if (path && chain?.isMigration && previous?.text !== text) this.scheduleLaterMigrations(path);
+    if (path && context?.isMigration && previous?.text !== text) this.scheduleLaterMigrations(path);
   }
 
   private settle(state: DocumentState): void {

@@ -1,7 +1,7 @@
 // `lockstep/explain`: the prediction and findings for the statement at a position of an open
 // document (or every DDL statement of it), or for standalone SQL.
 import { analyzeFile, parseTarget, type StatementResult } from '../../engine';
-import { applySeverityOverrides } from '../../engine/config';
+import { applySeverityOverrides } from '../../engine';
 import type { ServerContext } from '../context';
 import { spanToRange, type PositionIndex } from '../convert';
 import { ExplainRequest, type ExplainedStatement, type ExplainResult } from '../protocol';

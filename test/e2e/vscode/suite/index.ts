@@ -167,6 +167,30 @@ export async function run(): Promise<void> {
     await lockstepDiagnostics(uri, EXPECTED_RULES);
   });
 
+  suite.test('a file the config file\'s globs name is analyzed whatever its language, from the moment they name it', async () => {
+    const uri = workspaceFile('upgrade/4.1/schema.mysql');
+    const config = workspaceFile('lockstep.config.json');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('ALTER TABLE users DROP COLUMN legacy;\n'));
+    const editor = await vscode.window.showTextDocument(uri);
+    assert.notEqual(editor.document.languageId, 'sql');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(codes(uri), [], 'not a migration under the default globs (**/*.sql)');
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{ "migrations": { "paths": ["upgrade/**/*.mysql"] } }\n'));
+    try {
+      await lockstepDiagnostics(uri, ['drop-column']);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 3));
+      const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(hoverText, /mysql-8\.0/, 'the hover works on it');
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      assert.ok(lenses.some((l) => l.command?.command === 'lockstep.dryRun'), 'and the code lens');
+    } finally {
+      await vscode.workspace.fs.delete(config);
+    }
+    await waitFor('its diagnostics to go once the globs no longer name it', () => (codes(uri).length === 0 ? true : undefined), 10_000);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(workspaceFile('upgrade'), { recursive: true });
+  });
+
   suite.test('showRuleDocs opens the bundled page and refuses unknown ids', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);

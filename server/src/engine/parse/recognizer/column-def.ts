@@ -153,6 +153,8 @@ export function parseDataType(src: StatementSource, c: Cursor): DataType | undef
   const base = TYPE_ALIASES[name] ?? name;
   const type: DataType = { name: base, text: '' };
   if (name === 'BOOL' || name === 'BOOLEAN') type.length = 1;
+  // NATIONAL CHAR / NCHAR / NVARCHAR: the national character set, utf8 (3 bytes)
+  if (first.value === 'NATIONAL' || first.value === 'NCHAR' || first.value === 'NVARCHAR') type.charset = 'utf8mb3';
   if (c.isPunct('(')) {
     const open = c.pos;
     const close = matchingParen(src.tokens, open, c.limit);

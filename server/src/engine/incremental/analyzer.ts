@@ -9,28 +9,17 @@
 //   file, re-run every time. (The rule-fixture equivalence test holds rules to this: a rule that
 //   reads text beyond its statement's lines must go through `ctx.statements`.)
 // The work yields to the event loop between slices so a newer edit can cancel it.
-import { lineOf, lineStartsOf } from '../../engine/text/lines';
-import {
-  applyStatement,
-  DEFAULT_SETTINGS,
-  emptyCatalog,
-  parseFile,
-  predict,
-  rules,
-  type AnalyzeOptions,
-  type Catalog,
-  type FileAnalysis,
-  type Finding,
-  type Prediction,
-  type SessionState,
-  type Statement,
-  type StatementResult,
-} from '../../engine';
-import { noteNewTables } from '../../engine/analyze';
-import { checkRule, internalErrorFinding, unparsedStatementFinding } from '../../engine/findings';
-import type { ReportInput, RuleContext, RuleSettings } from '../../engine/rules/rule';
-import { initialSession, nextSession } from '../../engine/session';
-import { applyDirectives, findDirectives } from '../../engine/suppress';
+import { lineOf, lineStartsOf } from '../text/lines';
+import { DEFAULT_SETTINGS, noteNewTables, type AnalyzeOptions, type FileAnalysis, type StatementResult } from '../analyze';
+import { applyStatement, emptyCatalog } from '../catalog/apply';
+import { predict } from '../kb/predict';
+import { parseFile } from '../parse';
+import { rules } from '../rules';
+import type { Catalog, Finding, Prediction, SessionState, Statement } from '../types';
+import { applySeverityOverrides, checkRule, internalErrorFinding, noteSchemaSources, unparsedStatementFinding } from '../findings';
+import type { ReportInput, RuleContext, RuleSettings } from '../rules/rule';
+import { initialSession, nextSession } from '../session';
+import { applyDirectives, findDirectives } from '../suppress';
 import { ChunkPlanner, type Chunk } from './chunks';
 import { hashText } from './hash';
 import { moveStatement, shiftFinding, shiftStatement } from './shift';
@@ -296,12 +285,16 @@ export class IncrementalAnalyzer {
 
     this.sweep(run);
     // without any directive in the text, suppression keeps every finding: skip its full-text scan
-    const kept = text.includes('lockstep-disable') ? applyDirectives(text, findings, findDirectives(text)) : findings;
+    // statement spans as analyzeFile gives them: a directive above a statement covers all its lines
+    const kept = text.includes('lockstep-disable')
+      ? applyDirectives(text, findings, findDirectives(text), new Map(statements.map((s) => [s.index, s.span])))
+      : findings;
     kept.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
     return {
       path,
       statements: results,
-      findings: kept,
+      // as analyzeFile finishes its findings
+      findings: noteSchemaSources(applySeverityOverrides(kept, options.rules), statements, options.catalog),
       // the replay of statements whose results were reused is deferred until someone asks
       get catalogAfter() {
         replay.finish();
@@ -365,7 +358,9 @@ export class IncrementalAnalyzer {
     if (!parsed) {
       const parsedStatements = chunkStatements(chunk, options);
       const hash = hashText(chunk.input);
-      parsed = { statements: parsedStatements, keys: parsedStatements.map((_, i) => `${hash}:${i}`), origin: 0, indexBase: 0, placedRun: -1, lastRun: run };
+      // a contextual chunk's statements follow those of the text before it: indexes start there
+      const indexBase = parsedStatements[0]?.index ?? 0;
+      parsed = { statements: parsedStatements, keys: parsedStatements.map((_, i) => `${hash}:${i}`), origin: 0, indexBase, placedRun: -1, lastRun: run };
       this.chunkCache.set(chunk.input, parsed);
     }
     parsed.lastRun = run;
@@ -565,11 +560,7 @@ class WorkClock {
 /** the chunk's own statements, parsed with its context (statements of the added context dropped) */
 function chunkStatements(chunk: Chunk, options: AnalyzeOptions): Statement[] {
   const ownEnd = chunk.offset + (chunk.end - chunk.start);
-  const own = (input: string): Statement[] | undefined => {
-    const statements = parseFile(input, { target: options.target }).filter((s) => s.span.start >= chunk.offset && s.span.start < ownEnd);
-    return statements.every((s) => s.span.end <= ownEnd) ? statements : undefined;
-  };
-  return (chunk.input !== chunk.plainInput ? own(chunk.input) : undefined) ?? own(chunk.plainInput) ?? parseFile(chunk.plainInput, { target: options.target });
+  return parseFile(chunk.input, { target: options.target }).filter((s) => s.span.start >= chunk.offset && s.span.start < ownEnd);
 }
 
 /** the chunk's statements placed at `origin` with indexes from `indexBase` (moved in place; copied when the same text occurs twice) */

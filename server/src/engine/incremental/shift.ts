@@ -1,5 +1,5 @@
 // Moves the offsets of cached, position-independent results to where their statement is now.
-import type { Finding, Span, Statement } from '../../engine';
+import type { Finding, Span, Statement } from '../types';
 
 function isSpan(value: object): value is Span {
   const keys = Object.keys(value);

@@ -1,6 +1,6 @@
 // A catalog table map that records which tables the engine reads or writes, so a statement's
 // cached results can be reused exactly when the tables it looked at are unchanged.
-import type { TableDef } from '../../engine';
+import type { TableDef } from '../types';
 
 export interface AccessLog {
   tables: Set<string>;
