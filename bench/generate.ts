@@ -3,7 +3,7 @@
 // conditional DDL and PREPARE'd DDL.
 
 /** a small seeded PRNG (mulberry32) so every run lints the same file */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,7 +1,6 @@
 // The Lockstep VS Code extension: starts the language server and adds the status bar and commands.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { dryRun } from './commands/dryRun';
 import { setTarget } from './commands/setTarget';
 import { showRuleDocs } from './commands/showRuleDocs';
 import { createLanguageClient } from './languageClient';
@@ -40,7 +39,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lockst
       await status.refresh();
       return chosen;
     }),
-    vscode.commands.registerCommand('lockstep.dryRun', () => dryRun()),
   );
 
   // the server says when its settings change (config files, lockstep.* settings): lockstep/projectChanged

@@ -1,9 +1,9 @@
 // The config file and baselines as the CLI applies them.
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { copyFixture, runCli } from './harness';
+import { copyFixture, runCli, scratchDir } from './harness';
 import { fileOf, parseReport, rulesOf } from './json-report';
 
 const json = (args: string[], cwd: string) => runCli(['lint', ...args, '--format', 'json'], { cwd });
@@ -98,4 +98,40 @@ test('the config can name the baseline; a missing baseline file exits 2', () => 
   const broken = runCli(['lint', '.'], { cwd: dir });
   assert.equal(broken.status, 2);
   assert.match(broken.stderr, /invalid baseline/);
+});
+
+test('an invalid glob in the config is a located config error, not an internal error', () => {
+  const dir = copyFixture('shop');
+  for (const key of ['paths', 'exclude']) {
+    writeFileSync(join(dir, 'lockstep.config.json'), `{\n  "migrations": { "${key}": ["[z-a].sql"] }\n}\n`);
+    const r = runCli(['lint', '.'], { cwd: dir });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /lockstep\.config\.json:2:\d+: invalid glob "\[z-a\]\.sql"/);
+    assert.doesNotMatch(r.stderr, /internal error|SyntaxError/);
+  }
+});
+
+test('a config baseline outside the config file\'s folder is refused unless given with --baseline', () => {
+  const dir = copyFixture('shop');
+  const elsewhere = scratchDir();
+  const outside = join(elsewhere, 'outside.json');
+  mkdirSync(join(dir, 'ci'));
+  symlinkSync(elsewhere, join(dir, 'ci', 'up'));
+  for (const baseline of [outside, '../escape.json', 'ci/../../escape.json', 'ci/up/escape.json']) {
+    writeFileSync(join(dir, 'lockstep.config.json'), JSON.stringify({ baseline }));
+    const r = runCli(['lint', '.', '--write-baseline'], { cwd: dir });
+    assert.equal(r.status, 2, `${baseline}: ${r.stderr}`);
+    assert.match(r.stderr, /baseline .* is outside the config file's folder.*--baseline/);
+    assert.equal(r.stdout, '');
+  }
+  assert.ok(!existsSync(outside) && !existsSync(join(dir, '..', 'escape.json')) && !existsSync(join(elsewhere, 'escape.json')));
+  // the same path named on the command line is the user's choice
+  const chosen = runCli(['lint', '.', '--write-baseline', '--baseline', outside], { cwd: dir });
+  assert.equal(chosen.status, 0, chosen.stderr);
+  assert.ok(existsSync(outside));
+  rmSync(outside);
+  // inside the folder still works
+  writeFileSync(join(dir, 'lockstep.config.json'), JSON.stringify({ baseline: 'ci/b.json' }));
+  assert.equal(runCli(['lint', '.', '--write-baseline'], { cwd: dir }).status, 0);
+  assert.ok(existsSync(join(dir, 'ci', 'b.json')));
 });

@@ -134,3 +134,24 @@ test('docsBase must be an http(s) or file URL; an invalid one is located and lef
   assert.match(errors[0].message, /^c\.json:1:15: /);
   assert.ok(!errors[0].detail.includes('c.json'), 'the detail has no location prefix');
 });
+
+test('every invalid glob is reported at its line and column and left out', () => {
+  const text = `{
+  "migrations": [{ "paths": ["db/a", "[z-a].sql"], "exclude": ["{x,y"], "schema": { "baseline": ["[z-a]"], "current": ["ok.sql"] } }],
+  "schema": { "current": ["[9-0].sql"] },
+  "orm": { "models": ["[b-a]/*.ts", "models/*.ts"] }
+}`;
+  const { config, errors } = parseConfig(text, 'lockstep.config.json');
+  assert.deepEqual(
+    errors.map((e) => `${e.line}:${e.column} ${e.path}`),
+    ['2:38 migrations[0].paths[1]', '2:64 migrations[0].exclude[0]', '2:98 migrations[0].schema.baseline[0]', '3:27 schema.current[0]', '4:23 orm.models[0]'],
+  );
+  assert.match(errors[0].message, /^lockstep\.config\.json:2:38: invalid glob "\[z-a\]\.sql": Range out of order/);
+  assert.deepEqual(config.sets?.[0].paths, ['db/a']);
+  assert.deepEqual(config.sets?.[0].exclude, []);
+  assert.deepEqual(config.orm.models, ['models/*.ts']);
+
+  const flat = parseConfig('{ "migrations": { "paths": ["[z-a].sql"], "exclude": ["[z-a].sql"] } }', 'c.json');
+  assert.equal(flat.errors.length, 2);
+  assert.ok(!flat.config.migrations.exclude.includes('[z-a].sql'));
+});

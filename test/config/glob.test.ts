@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { matchesGlob } from '../../server/src/engine/config/glob';
+import { globError, matchesGlob } from '../../server/src/engine/config/glob';
 
 test('glob patterns', () => {
   const yes: [string, string][] = [
@@ -26,4 +26,24 @@ test('glob patterns', () => {
   ];
   for (const [path, pattern] of yes) assert.ok(matchesGlob(path, pattern), `${pattern} should match ${path}`);
   for (const [path, pattern] of no) assert.ok(!matchesGlob(path, pattern), `${pattern} should not match ${path}`);
+});
+
+test('an invalid glob matches nothing and says why, never throws', () => {
+  assert.match(globError('[z-a].sql') ?? '', /Range out of order/);
+  assert.equal(globError('db/**/*.sql'), undefined);
+  assert.equal(matchesGlob('db/a.sql', '[z-a].sql'), false);
+});
+
+test('`[!…]` negates; braces may hold slashes; dot files match `*`', () => {
+  assert.ok(matchesGlob('db/Va.sql', 'db/V[!0-9]*.sql'));
+  assert.ok(!matchesGlob('db/V1.sql', 'db/V[!0-9]*.sql'));
+  assert.ok(matchesGlob('db/b/x.sql', '{db/a,db/b}/*.sql'));
+  assert.ok(matchesGlob('x/.hidden.sql', '*.sql'));
+});
+
+test('many `**` segments on a path that does not match finish (no exponential backtracking)', () => {
+  const deep = `${'a/'.repeat(30)}x.sql`;
+  assert.equal(matchesGlob(deep, `${'**/'.repeat(20)}nomatch.sql`), false);
+  assert.equal(matchesGlob(deep, `${'**/a/'.repeat(20)}nomatch.sql`), false);
+  assert.equal(matchesGlob(deep, `${'**/a/'.repeat(20)}*.sql`), true);
 });

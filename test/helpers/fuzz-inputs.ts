@@ -1,5 +1,7 @@
 // Mutated real-looking SQL for robustness tests (deterministic with a seeded generator): the
 // fuzz test feeds them to the parser, the incremental-equivalence test to both analyzers.
+import { prng } from '../../bench/generate';
+
 export const SEEDS: readonly string[] = [
   'ALTER TABLE `orders` ADD COLUMN note VARCHAR(255) NOT NULL DEFAULT \'\' AFTER id, ADD INDEX idx_note (note(10)), ALGORITHM=INPLACE, LOCK=NONE;',
   "CREATE TABLE IF NOT EXISTS t (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT, uid CHAR(36) DEFAULT (UUID()), s ENUM('a','b') COMMENT 'x', PRIMARY KEY (id), CONSTRAINT fk FOREIGN KEY (uid) REFERENCES u (id) ON DELETE CASCADE) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;",
@@ -21,16 +23,8 @@ export const SEEDS: readonly string[] = [
 
 export const FRAGMENTS: readonly string[] = ["'", '"', '`', ';', ';;', '$$', '//', '\nDELIMITER $$\n', '\nDELIMITER ;\n', '/*', '*/', '/*!50001 ', '/*M!100100 ', '-- ', '--', '#', '\\', '(', ')', ',', 'BEGIN ', 'END ', 'IF ', 'CASE ', 'END IF;', 'CREATE PROCEDURE p() ', '\\G', '\n', '😀', '\u0000', '\uD800'];
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** the benchmark's seeded PRNG: deterministic inputs */
+export const rng = prng;
 
 export function mutate(input: string, random: () => number): string {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];

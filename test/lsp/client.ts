@@ -25,6 +25,7 @@ import {
   StreamMessageWriter,
   type CodeAction,
   type CodeLens,
+  type InitializeResult,
   type Diagnostic,
   type Hover,
   type Position,
@@ -86,6 +87,8 @@ type Waiter = { uri: string; test: (p: PublishDiagnosticsParams) => boolean; res
 
 export class LspClient {
   readonly messages: string[] = [];
+  /** what the server answered to `initialize` */
+  initializeResult?: InitializeResult;
   /** what the client answers for the `lockstep` section */
   settings: Record<string, unknown> = {};
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
@@ -107,7 +110,7 @@ export class LspClient {
     connection.onRequest(RegistrationRequest.type, () => null);
     connection.listen();
     const rootUri = options.root ? pathToFileURL(options.root).toString() : null;
-    await connection.sendRequest(InitializeRequest.type, {
+    client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,

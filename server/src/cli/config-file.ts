@@ -1,8 +1,8 @@
 // The CLI's project: the config found by the engine's one discovery rule (the nearest
 // lockstep.config.json from the first linted path upwards, or --config), the release from git, and
 // the project model over the disk.
-import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { KNOWN_TARGETS, parseTarget, type Target } from '../engine';
 import { analyzeOptionsFrom, type FailOn, type LockstepConfig } from '../engine';
 import { loadProjectConfig, Project } from '../engine';
@@ -71,6 +71,34 @@ export function loadConfig(explicitPath: string | undefined, cwd: string, search
     failOn: config.failOn,
     docsBase: config.docsBase,
   };
+}
+
+/**
+ * The baseline to read or write: `--baseline` as given, else the config's, which must stay inside
+ * the config file's folder: a cloned repository's config must not choose where `--write-baseline`
+ * writes (an absolute path, `../`, or a symlinked folder leading out).
+ */
+export function baselineFor(cli: CliConfig, commandLine: string | undefined, cwd: string): string | undefined {
+  if (commandLine !== undefined) return resolve(cwd, commandLine);
+  if (cli.baseline === undefined || isInside(cli.root, cli.baseline)) return cli.baseline;
+  const named = cli.config.baseline ?? cli.baseline;
+  throw new UsageError(`the config's baseline "${named}" is outside the config file's folder ${cli.root}; keep it inside, or name it on the command line with --baseline.`);
+}
+
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(realPath(folder), realPath(path));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** the path with its nearest existing ancestor's symlinks resolved */
+function realPath(path: string): string {
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  try {
+    return join(realpathSync(existing), relative(existing, path));
+  } catch {
+    return path;
+  }
 }
 
 /** the project model of the CLI run; `releaseBase` (--release-base, else the config's) groups the release's files */

@@ -7,7 +7,7 @@ import type { Chain } from '../engine';
 import { NodeHost } from '../common/node-host';
 import type { LintCommand } from './args';
 import { applyBaseline, DEFAULT_BASELINE_NAME, readBaseline, writeBaseline } from './baseline-file';
-import { loadConfig, openProject, searchStart, type CliConfig } from './config-file';
+import { baselineFor, loadConfig, openProject, searchStart, type CliConfig } from './config-file';
 import { UsageError } from './errors';
 import { relativePath } from './files';
 import { fileReport, type FileReport, type LintReport } from './report';
@@ -25,6 +25,7 @@ export interface LintOutcome {
 export function runLint(cmd: LintCommand, cwd: string): LintOutcome {
   const host = new NodeHost();
   const config = loadConfig(cmd.config, cwd, searchStart(cwd, cmd.paths[0]), cmd.target, host);
+  const baselinePath = baselineFor(config, cmd.baseline, cwd);
   const notes: string[] = [];
   const project = openProject(config, host, cmd.releaseBase, notes);
   const found = project.discover(cmd.paths.map((p) => resolve(cwd, p)));
@@ -78,7 +79,6 @@ export function runLint(cmd: LintCommand, cwd: string): LintOutcome {
 
   const ordered = [...reports];
   const linkedReports = ordered.map(([abs, report]) => ({ report, rootPath: relativePath(config.root, abs) }));
-  const baselinePath = cmd.baseline !== undefined ? resolve(cwd, cmd.baseline) : config.baseline;
   if (cmd.writeBaseline) {
     const path = baselinePath ?? join(config.root, DEFAULT_BASELINE_NAME);
     const count = writeBaseline(path, linkedReports);

@@ -9,6 +9,7 @@ import { runSchema } from './schema';
 import { exitCodeFor, runLint } from './lint';
 import { render } from './reporters';
 import { VERSION } from './version';
+import { visible } from './visible';
 
 type ExitCode = 0 | 1 | 2;
 
@@ -22,8 +23,8 @@ function useColor(noColor: boolean): boolean {
 
 function lint(cmd: LintCommand): ExitCode {
   const outcome = runLint(cmd, process.cwd());
-  for (const note of outcome.notes) process.stderr.write(`lockstep: note: ${note}\n`);
-  for (const s of outcome.skipped) process.stderr.write(`lockstep: ${s.path}: skipped: ${s.reason}\n`);
+  for (const note of outcome.notes) process.stderr.write(`lockstep: note: ${visible(note)}\n`);
+  for (const s of outcome.skipped) process.stderr.write(`lockstep: ${visible(s.path)}: skipped: ${visible(s.reason)}\n`);
   process.stdout.write(render(cmd.format, outcome.report, { color: useColor(cmd.noColor), docsBase: cmd.docsBase ?? outcome.config.docsBase }));
   if (outcome.skipped.length > 0) return 2;
   return exitCodeFor(outcome.report, outcome.failOn);
@@ -91,10 +92,10 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof UsageError) {
-      process.stderr.write(`lockstep: ${err.message}\n`);
+      process.stderr.write(`lockstep: ${visible(err.message)}\n`);
     } else {
       const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
-      process.stderr.write(`lockstep: internal error: ${detail}\nPlease report this with the command and the file that caused it.\n`);
+      process.stderr.write(`lockstep: internal error: ${visible(detail)}\nPlease report this with the command and the file that caused it.\n`);
     }
     process.exitCode = 2;
   },

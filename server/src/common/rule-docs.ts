@@ -41,6 +41,31 @@ export function ruleDocsUrl(ruleId: string, docsBase?: string): string {
   return pathToFileURL(join(shippedDocsFolder(), `${ruleId}.md`)).toString();
 }
 
+/** whether the id names a rule of the registry or one of the pipeline's own findings */
+export function isKnownRule(id: string): boolean {
+  return rules.some((r) => r.meta.id === id) || PIPELINE_RULES.some((r) => r.id === id);
+}
+
+/**
+ * The page a docs command may open for a known rule: the URL it was given when that is http(s),
+ * else the shipped page. Command arguments come back from the client, so `javascript:`,
+ * `command:` or `file:` URIs in them are never forwarded.
+ */
+export function safeRuleDocsTarget(ruleId: string, url: unknown): string {
+  if (typeof url === 'string' && isWebUrl(url)) return url;
+  return ruleDocsUrl(ruleId);
+}
+
+function isWebUrl(text: string): boolean {
+  if (!/^https?:\/\/[^\s/]/i.test(text)) return false;
+  try {
+    const u = new URL(text);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 let shipped: string | undefined;
 
 /** docs/rules beside the bundle's folder (dist/ in the package and the extension), or in the source tree */

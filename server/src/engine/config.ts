@@ -1,7 +1,7 @@
 // The project configuration (`lockstep.config.json` or `.lockstep.json`): parsing with clear
 // errors, defaults, and what the engine, the CLI and the LSP derive from it. Pure: text in.
 import type { AnalyzeOptions } from './analyze';
-import { matchesAny } from './config/glob';
+import { globError, matchesAny } from './config/glob';
 import { lineColumn, parseJson, type JsonEntry, type JsonNode } from './config/json';
 import { DEFAULT_SERVER_CHARSET, charsetBytes } from './catalog/charsets';
 import { closest, knownRuleIds } from './suppress';
@@ -257,8 +257,14 @@ function stringList(v: JsonNode, path: string, report: Report): string[] | undef
   }
   const out: string[] = [];
   items.forEach((item, n) => {
-    if (item.kind === 'string' && item.value.trim()) out.push(item.value.trim());
-    else report('expected a non-empty string (a path or glob)', `${path}[${n}]`, item);
+    if (item.kind !== 'string' || !item.value.trim()) {
+      report('expected a non-empty string (a path or glob)', `${path}[${n}]`, item);
+      return;
+    }
+    // an invalid glob is reported and left out, so matching never meets it
+    const error = globError(item.value.trim());
+    if (error) report(`invalid glob "${item.value.trim()}": ${error.replace(/^Invalid regular expression: \/.*\/: /, '')}`, `${path}[${n}]`, item);
+    else out.push(item.value.trim());
   });
   return out;
 }

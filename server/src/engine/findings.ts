@@ -1,6 +1,6 @@
 // How the pipeline turns rule checks into findings — running a rule at its configured severity,
 // the severity of what it reports — and the findings the pipeline builds itself. Shared by
-// `analyzeFile` and the language server's incremental analyzer so both agree.
+// `analyzeFile` and the incremental analyzer (engine/incremental/) so both agree.
 import type { ReportInput, Rule, RuleContext, RuleMeta } from './rules/rule';
 import { tableKey } from './catalog/apply';
 import { ENGINE_RULE_IDS } from './suppress';

@@ -6,8 +6,6 @@ import { NotificationType0, RequestType, type Position, type Range, type TextEdi
 import type { Prediction, Severity, SeveritySetting } from '../engine';
 
 export const COMMANDS = {
-  /** client command (VS Code): runs the statement on a dev database; arguments [uri, range] */
-  dryRun: 'lockstep.dryRun',
   /** client command (VS Code): opens the bundled docs page; arguments [ruleId, url] */
   showRuleDocs: 'lockstep.showRuleDocs',
   /** the same, executed by the server (window/showDocument) for clients without the VS Code extension */

@@ -13,7 +13,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClientFlags, ServerContext } from './context';
 import type { ClientSettings } from './protocol';
 import { registerCodeActions } from './handlers/code-actions';
-import { registerCodeLens } from './handlers/code-lens';
 import { registerCommands, SERVER_COMMANDS } from './handlers/commands';
 import { registerConfiguration, SettingsStore } from './handlers/configuration';
 import { AnalysisStore } from './handlers/diagnostics';
@@ -54,7 +53,6 @@ export function serve(connection: Connection): ServerContext {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
-        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: SERVER_COMMANDS },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -95,7 +93,6 @@ export function serve(connection: Connection): ServerContext {
   registerConfiguration(ctx);
   registerHover(ctx);
   registerCodeActions(ctx);
-  registerCodeLens(ctx);
   registerCommands(ctx);
   registerExplain(ctx);
   registerProjectInfo(ctx);

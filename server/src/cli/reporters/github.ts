@@ -3,6 +3,7 @@
 import type { Severity } from '../../engine';
 import { summarize, type LintReport } from '../report';
 import { summaryLine } from './text';
+import { visible } from '../visible';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
@@ -22,7 +23,7 @@ export function formatGithub(report: LintReport): string {
     for (const f of file.findings) {
       const r = file.lines.range(f.span);
       const props = [
-        `file=${escapeProperty(file.path)}`,
+        `file=${escapeProperty(visible(file.path))}`,
         `line=${r.start.line + 1}`,
         `col=${r.start.character + 1}`,
         `endLine=${r.end.line + 1}`,
@@ -30,7 +31,7 @@ export function formatGithub(report: LintReport): string {
         `title=${escapeProperty(`lockstep ${f.rule}`)}`,
       ];
       const message = f.help ? `${f.message}\nhelp: ${f.help}` : f.message;
-      out.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(message)}`);
+      out.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(visible(message))}`);
     }
   }
   out.push(summaryLine(summarize(report)).text);

@@ -2,6 +2,7 @@
 // and a summary. Colour only when the caller says so (TTY, no NO_COLOR, no --no-color).
 import type { Severity } from '../../engine';
 import { summarize, type LintReport, type Summary } from '../report';
+import { visible } from '../visible';
 
 export interface TextOptions {
   color: boolean;
@@ -28,9 +29,9 @@ export function formatText(report: LintReport, options: TextOptions): string {
     const lines: string[] = [];
     for (const f of file.findings) {
       const { line, character } = file.lines.position(f.span.start);
-      const where = paint('bold', `${file.path}:${line + 1}:${character + 1}`);
-      lines.push(`${where} ${paint(SEVERITY_STYLE[f.severity], f.severity)} ${paint('dim', f.rule)} ${f.message}`);
-      if (f.help) lines.push(`  ${paint('cyan', 'help:')} ${f.help}`);
+      const where = paint('bold', `${visible(file.path)}:${line + 1}:${character + 1}`);
+      lines.push(`${where} ${paint(SEVERITY_STYLE[f.severity], f.severity)} ${paint('dim', f.rule)} ${visible(f.message)}`);
+      if (f.help) lines.push(`  ${paint('cyan', 'help:')} ${visible(f.help)}`);
     }
     blocks.push(lines.join('\n'));
   }

@@ -4,6 +4,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Finding, Prediction, StatementResult, Target } from '../../engine';
 import type { ServerContext } from '../context';
 import { spanToRange } from '../convert';
+import { codeSpan, escapeMarkdown } from '../markdown';
 import { isDdl, statementAt } from '../statements';
 
 export function registerHover(ctx: ServerContext): void {
@@ -26,18 +27,18 @@ const MARIADB_DEFAULT_WAIT = '86400 s (one day)';
 
 export function statementMarkdown(result: StatementResult, target: Target, findings: readonly Finding[]): string {
   const { statement, prediction } = result;
-  const tables = statement.tables.length > 0 ? statement.tables.map((t) => `\`${t}\``).join(', ') : 'the table';
+  const tables = statement.tables.length > 0 ? statement.tables.map(codeSpan).join(', ') : 'the table';
   const lines = [`**Lockstep** · ${describeKind(statement.kind)} ${tables} on \`${target.label}\``, ''];
   if (!prediction) {
     lines.push(statement.analyzed ? 'No online-DDL prediction for this statement.' : 'Lockstep could not parse this statement, so it predicts nothing for it.');
   } else {
     lines.push('| algorithm | lock | table rebuild |', '|---|---|---|', `| ${prediction.algorithm} | ${prediction.lock} | ${prediction.rebuild ? 'yes' : 'no'} |`, '');
-    lines.push(`Why: ${prediction.reason}`);
-    if (prediction.rejected) lines.push('', `⚠ As written, the server refuses it: ${prediction.rejected}`);
+    lines.push(`Why: ${escapeMarkdown(prediction.reason)}`);
+    if (prediction.rejected) lines.push('', `⚠ As written, the server refuses it: ${escapeMarkdown(prediction.rejected)}`);
     lines.push('', '**What it means for traffic**', '', ...trafficNotes(prediction, tables, target).map((n) => `- ${n}`));
   }
   if (findings.length > 0) {
-    lines.push('', '**Findings**', '', ...findings.map((f) => `- \`${f.rule}\` (${f.severity}): ${f.message}`));
+    lines.push('', '**Findings**', '', ...findings.map((f) => `- \`${f.rule}\` (${f.severity}): ${escapeMarkdown(f.message)}`));
   }
   return lines.join('\n');
 }
