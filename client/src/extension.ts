@@ -3,6 +3,10 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { setTarget } from './commands/setTarget';
 import { showRuleDocs } from './commands/showRuleDocs';
+import { dryRunCommand, type DryRunOutcome } from './dryrun/command';
+import { DatabaseConnection } from './dryrun/connection';
+import { DryRunPanel } from './dryrun/panel';
+import { ConnectionStatusItem } from './dryrun/statusItem';
 import { createLanguageClient } from './languageClient';
 import { currentScope } from './projectInfo';
 import { RestartPolicy } from './restartPolicy';
@@ -14,6 +18,8 @@ export interface LockstepApi {
   /** milliseconds from activation start until the server answered `initialize` */
   readonly startupMs: number;
   readonly statusText: () => string;
+  /** the dev database status bar text; undefined while not connected */
+  readonly databaseStatusText: () => string | undefined;
 }
 
 let client: LanguageClient | undefined;
@@ -25,7 +31,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lockst
   const { client: languageClient, project, disposables } = createLanguageClient(context, log, restarts);
   const status = new TargetStatusItem(project);
   client = languageClient;
-  context.subscriptions.push(log, status, ...disposables);
+  const database = new DatabaseConnection(context);
+  const databaseStatus = new ConnectionStatusItem(database);
+  const panel = new DryRunPanel();
+  context.subscriptions.push(log, status, ...disposables, database, databaseStatus, panel);
+  const dryRunDeps = { client: languageClient, connection: database, panel };
 
   context.subscriptions.push(
     vscode.commands.registerCommand('lockstep.restartServer', async () => {
@@ -39,6 +49,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lockst
       await status.refresh();
       return chosen;
     }),
+    vscode.commands.registerCommand('lockstep.connect', async () => (await database.connect())?.url),
+    vscode.commands.registerCommand('lockstep.disconnect', () => database.disconnect()),
+    vscode.commands.registerCommand('lockstep.dryRun', (uri?: unknown, statementIndex?: unknown): Promise<DryRunOutcome> => dryRunCommand(dryRunDeps, uri, statementIndex)),
+    vscode.commands.registerCommand('lockstep.dryRunFile', (uri?: unknown): Promise<DryRunOutcome> => dryRunCommand(dryRunDeps, uri, undefined, { wholeFile: true })),
+    vscode.commands.registerCommand('lockstep.dryRunMdlPreview', (uri?: unknown, statementIndex?: unknown): Promise<DryRunOutcome> =>
+      dryRunCommand(dryRunDeps, uri, statementIndex, { mdlPreview: true }),
+    ),
   );
 
   // the server says when its settings change (config files, lockstep.* settings): lockstep/projectChanged
@@ -54,7 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lockst
   }
   const startupMs = Date.now() - started;
   log.info(`activated in ${startupMs} ms`);
-  return { client: languageClient, startupMs, statusText: () => status.text };
+  return { client: languageClient, startupMs, statusText: () => status.text, databaseStatusText: () => databaseStatus.text };
 }
 
 export async function deactivate(): Promise<void> {

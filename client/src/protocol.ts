@@ -1,6 +1,7 @@
 // The wire types of the server's own requests the extension uses, mirrored so the client imports no
-// server code (test/lsp/project-info.test.ts checks they match server/src/lsp/protocol.ts).
-import { NotificationType0, RequestType } from 'vscode-languageserver-protocol';
+// server code (test/lsp/project-info.test.ts and test/lsp/dry-run.test.ts check they match
+// server/src/lsp/protocol.ts and server/src/dryrun/types.ts).
+import { NotificationType0, RequestType, type Position, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 
 export interface ProjectInfoParams {
   /** a document URI (or a workspace folder's); absent: the first workspace folder */
@@ -27,3 +28,101 @@ export const ProjectInfoRequest = new RequestType<ProjectInfoParams, ProjectInfo
 
 /** the server's settings changed: ask `lockstep/projectInfo` again */
 export const ProjectChangedNotification = new NotificationType0('lockstep/projectChanged');
+
+// ---- the dry-run (server/src/dryrun/types.ts and `lockstep/dryRun` in server/src/lsp/protocol.ts) ----
+
+export interface DryRunConnection {
+  /** `mysql://user@host:port/database`, never with the password */
+  url: string;
+  /** from SecretStorage; never logged or shown */
+  password?: string;
+  tls?: { ca?: string; rejectUnauthorized?: boolean };
+  connectTimeoutMs?: number;
+  queryTimeoutMs?: number;
+  allowHosts?: string[];
+  /** the user confirmed a host outside the allow-list */
+  confirmedHost?: boolean;
+}
+
+export interface DryRunParams extends WorkDoneProgressParams {
+  textDocument: { uri: string };
+  /** only this statement (the code lens's argument) … */
+  statementIndex?: number;
+  /** … or the DDL statement at this position (none there: the whole file) */
+  position?: Position;
+  connection: DryRunConnection;
+  mdlPreview?: boolean;
+  lockWaitTimeout?: number;
+}
+
+export type DryRunRange = { start: Position; end: Position };
+
+export interface Measured {
+  algorithm: string;
+  lock: string;
+  rebuild: boolean;
+  messages: string[];
+}
+
+export interface TableFacts {
+  rows: number;
+  dataBytes: number;
+  indexBytes: number;
+  rowFormat: string | null;
+  engine: string | null;
+  hasFulltext: boolean;
+  totalRowVersions: number | null;
+  estimatedRebuildSeconds: number | null;
+}
+
+export interface Blocker {
+  connectionId: number;
+  user: string;
+  host: string;
+  transactionAgeSeconds: number | null;
+  lastStatement: string | null;
+  reason: string;
+  /** shown to copy, never executed */
+  kill: string;
+}
+
+export interface MdlEvent {
+  atMs: number;
+  actor: 'holder' | 'ddl' | 'reader' | 'writer';
+  event: string;
+}
+
+export interface MdlRun {
+  lockWaitTimeout: number | 'NOWAIT';
+  events: MdlEvent[];
+  readerWaitMs: number;
+  writerWaitMs: number;
+  ddlOutcome: string;
+}
+
+export interface MdlPreview {
+  runs: MdlRun[];
+}
+
+export interface DryRunStatement {
+  index: number;
+  range: DryRunRange;
+  sql: string;
+  table: string | null;
+  measured: Measured | null;
+  predicted: { algorithm: string; lock: string; rebuild: boolean } | null;
+  disagreement: string | null;
+  tableFacts: TableFacts | null;
+  blockers: Blocker[];
+  mdlPreview: MdlPreview | null;
+  error: string | null;
+}
+
+export interface DryRunReport {
+  server: { flavor: 'mysql' | 'mariadb'; version: string };
+  mode: 'full' | 'read-only';
+  notes: string[];
+  statements: DryRunStatement[];
+}
+
+export const DryRunRequest = new RequestType<DryRunParams, DryRunReport, void>('lockstep/dryRun');

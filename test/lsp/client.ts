@@ -23,6 +23,7 @@ import {
   ShowMessageNotification,
   StreamMessageReader,
   StreamMessageWriter,
+  type CancellationToken,
   type CodeAction,
   type CodeLens,
   type InitializeResult,
@@ -35,6 +36,8 @@ import {
   type TextDocumentContentChangeEvent,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import type { DryRunReport } from '../../server/src/dryrun/types';
+import { DryRunRequest, type DryRunParams } from '../../server/src/lsp/protocol';
 
 export const ROOT = join(__dirname, '..', '..');
 /** the bundled server; LOCKSTEP_SERVER_BUNDLE points elsewhere (e.g. an unminified build for profiling) */
@@ -81,6 +84,8 @@ export interface StartOptions {
   root?: string;
   /** answers to workspace/configuration for the `lockstep` section */
   settings?: Record<string, unknown>;
+  /** `clientInfo.name` (default `lockstep-protocol-test`); e.g. `Visual Studio Code` to be taken for the VS Code extension */
+  clientName?: string;
 }
 
 type Waiter = { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -118,7 +123,7 @@ export class LspClient {
         workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
       },
-      clientInfo: { name: 'lockstep-protocol-test' },
+      clientInfo: { name: options.clientName ?? 'lockstep-protocol-test' },
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
@@ -180,6 +185,11 @@ export class LspClient {
 
   async codeLenses(uri: string): Promise<CodeLens[]> {
     return (await this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+  }
+
+  /** `lockstep/dryRun`; rejects with the server's ResponseError */
+  dryRun(params: DryRunParams, token?: CancellationToken): Promise<DryRunReport> {
+    return this.connection.sendRequest(DryRunRequest, params, token);
   }
 
   alive(): boolean {

@@ -73,9 +73,22 @@ describe('an open migration file', () => {
     assert.equal(await client.hover(uri(), { line: 2, character: 3 }), null);
   });
 
-  test('no code lens is offered until the dry-run can really run (no stub that only says "not available")', async () => {
-    const init = client.initializeResult;
-    assert.equal(init?.capabilities.codeLensProvider, undefined);
+  test('a "Dry-run on dev database" lens above each DDL statement for the VS Code extension, none for other clients', async () => {
+    assert.equal(client.initializeResult?.capabilities.codeLensProvider, undefined, 'other clients have no lockstep.dryRun command: no lens');
+    const vscodeLike = await LspClient.start({ root: workspace, clientName: 'Visual Studio Code' });
+    try {
+      assert.ok(vscodeLike.initializeResult?.capabilities.codeLensProvider, 'the VS Code extension gets the lens');
+      await vscodeLike.open(uri(), SAMPLE);
+      await vscodeLike.diagnosticsFor(uri(), 1);
+      const lenses = await vscodeLike.codeLenses(uri());
+      assert.deepEqual(lenses.map((l) => l.range.start.line), [0, 1], 'the DDL statements, not the INSERT');
+      assert.deepEqual(
+        lenses.map((l) => l.command),
+        [0, 1].map((index) => ({ title: 'Dry-run on dev database', command: 'lockstep.dryRun', arguments: [uri(), index] })),
+      );
+    } finally {
+      await vscodeLike.stop();
+    }
   });
 
   test('the preferred fix leaves the document clean for its rule', async () => {

@@ -42,22 +42,35 @@ export interface SchemaCommand {
   format: 'sql' | 'json';
 }
 
+export interface DryRunCommand {
+  command: 'dry-run';
+  file: string;
+  /** --url, else LOCKSTEP_DATABASE_URL (resolved by the caller) */
+  url?: string;
+  statement?: number;
+  format: 'text' | 'json';
+  mdlPreview: boolean;
+  yesRemoteHost: boolean;
+  sampleRows?: number;
+  config?: string;
+}
+
 export interface LspCommand {
   command: 'lsp';
 }
 
 export interface HelpCommand {
   command: 'help';
-  topic?: 'lint' | 'explain' | 'schema' | 'lsp';
+  topic?: 'lint' | 'explain' | 'schema' | 'dry-run' | 'lsp';
 }
 
 export interface VersionCommand {
   command: 'version';
 }
 
-export type Command = LintCommand | ExplainCommand | SchemaCommand | LspCommand | HelpCommand | VersionCommand;
+export type Command = LintCommand | ExplainCommand | SchemaCommand | DryRunCommand | LspCommand | HelpCommand | VersionCommand;
 
-const COMMANDS = ['lint', 'explain', 'schema', 'lsp'] as const;
+const COMMANDS = ['lint', 'explain', 'schema', 'dry-run', 'lsp'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 function isCommandName(s: string | undefined): s is CommandName {
@@ -95,6 +108,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
       return parseExplain(rest);
     case 'schema':
       return parseSchema(rest);
+    case 'dry-run':
+      return parseDryRun(rest);
     case 'lsp':
       // the language server library reads --stdio / --node-ipc / --socket=N / --pipe=… from process.argv itself
       if (!rest.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
@@ -182,4 +197,40 @@ function parseSchema(args: string[]): SchemaCommand {
   if (format !== 'sql' && format !== 'json') throw new UsageError(`unknown --format "${format}" for schema: use sql or json.`);
   if (values.at !== undefined && positionals.length > 0) throw new UsageError('schema takes either paths or --at <file>, not both. See `lockstep schema --help`.');
   return { command: 'schema', paths: positionals.length > 0 ? positionals : ['.'], at: values.at, target: values.target, config: values.config, format };
+}
+
+function nonNegativeInteger(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${option} needs a whole number ≥ 0, got "${value}".`);
+  return Number(value);
+}
+
+function parseDryRun(args: string[]): DryRunCommand {
+  const { values, positionals } = parse(
+    args,
+    {
+      url: { type: 'string' },
+      statement: { type: 'string' },
+      format: { type: 'string' },
+      'mdl-preview': { type: 'boolean' },
+      'yes-remote-host': { type: 'boolean' },
+      'sample-rows': { type: 'string' },
+      config: { type: 'string' },
+    },
+    'dry-run',
+  );
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}" for dry-run: use text or json.`);
+  if (positionals.length !== 1) throw new UsageError('dry-run needs exactly one migration file, e.g. lockstep dry-run --url mysql://root@localhost/app migrations/V2__add.sql. See `lockstep dry-run --help`.');
+  return {
+    command: 'dry-run',
+    file: positionals[0],
+    url: values.url,
+    statement: nonNegativeInteger(values.statement, '--statement'),
+    format,
+    mdlPreview: values['mdl-preview'] ?? false,
+    yesRemoteHost: values['yes-remote-host'] ?? false,
+    sampleRows: nonNegativeInteger(values['sample-rows'], '--sample-rows'),
+    config: values.config,
+  };
 }

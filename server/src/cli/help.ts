@@ -9,6 +9,7 @@ Usage:
   lockstep lint [paths…] [options]      lint migration files (default path: .)
   lockstep explain "<sql>" [options]     show the predicted algorithm, lock and findings per statement
   lockstep schema [paths…] [options]     print the schema Lockstep replays from the migrations
+  lockstep dry-run --url <url> <file>    run a migration's DDL on scratch copies in a dev database
   lockstep lsp --stdio                   start the language server
   lockstep help <command>                help for one command
   lockstep --version
@@ -75,4 +76,33 @@ Options:
   --target <t>        e.g. ${KNOWN_TARGETS.join(', ')} (default: config, else ${DEFAULT_TARGET})
   --config <file>     config file (default: searched upwards from the first path)
   -h, --help          this help
+`;
+
+export const DRY_RUN_HELP = `Usage: lockstep dry-run --url mysql://user@host[:port]/database <file> [options]
+
+Runs the migration's statements on scratch copies of the tables it touches (a scratch schema
+lockstep_dryrun_… with CREATE TABLE copies and up to 1000 sampled rows each, always dropped
+afterwards) in a development database, and reports per DDL statement the algorithm, lock and
+rebuild the server really chose next to Lockstep's prediction, the real table's size, the sessions
+that would block its metadata lock (with the KILL to run, never executed) and, with --mdl-preview,
+the queue an open transaction causes. Your tables are only read.
+
+Without the CREATE privilege it runs read-only: table facts and blockers only.
+Only hosts in the allow-list (localhost, 127.0.0.1, ::1, *.local, *.test) are used unless you
+pass --yes-remote-host.
+
+Options:
+  --url <url>           the database (default: LOCKSTEP_DATABASE_URL); the password comes from
+                        LOCKSTEP_DATABASE_PASSWORD or the URL and is never printed
+  --statement <n>       only this statement (its zero-based index in the file); the statements
+                        before it still run on the scratch copies
+  --format <f>          text | json (default: text; json is the DryRunReport)
+  --mdl-preview         also show the metadata-lock queue an open transaction causes (a few seconds
+                        per statement, on the scratch copy)
+  --sample-rows <n>     rows copied per table (default 1000; 0 for none)
+  --yes-remote-host     connect to a host outside the allow-list
+  --config <file>       config file (the file's up sections are dry-run, as lint reads them)
+  -h, --help            this help
+
+Exit codes: 0 the dry-run ran (statement errors are in the report), 2 usage or connection error.
 `;

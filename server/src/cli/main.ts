@@ -1,10 +1,10 @@
 // The `lockstep` CLI: argv → config → engine → reporter → exit code.
 // Exit codes: 0 nothing at or above the failure level, 1 findings, 2 usage or internal error.
-import { parseCommandLine, type ExplainCommand, type LintCommand, type SchemaCommand } from './args';
+import { parseCommandLine, type DryRunCommand, type ExplainCommand, type LintCommand, type SchemaCommand } from './args';
 import { UsageError } from './errors';
 import { formatExplainText } from './explain-text';
 import { readSqlArgument, runExplain } from './explain';
-import { EXPLAIN_HELP, LINT_HELP, LSP_HELP, MAIN_HELP, SCHEMA_HELP } from './help';
+import { DRY_RUN_HELP, EXPLAIN_HELP, LINT_HELP, LSP_HELP, MAIN_HELP, SCHEMA_HELP } from './help';
 import { runSchema } from './schema';
 import { exitCodeFor, runLint } from './lint';
 import { render } from './reporters';
@@ -42,6 +42,15 @@ function schema(cmd: SchemaCommand): ExitCode {
   return 0;
 }
 
+async function dryRun(cmd: DryRunCommand): Promise<ExitCode> {
+  // loaded on demand: `lint` does not pay for the database driver
+  const { formatDryRunText, runDryRunCommand } = await import('./dry-run');
+  const progress = process.stderr.isTTY ? (m: string) => void process.stderr.write(`lockstep: ${visible(m)}\n`) : undefined;
+  const outcome = await runDryRunCommand(cmd, process.cwd(), process.env, progress);
+  process.stdout.write(cmd.format === 'json' ? `${JSON.stringify(outcome.report, null, 2)}\n` : formatDryRunText(outcome));
+  return 0;
+}
+
 async function lsp(): Promise<undefined> {
   // loaded on demand so `lint` does not pay for the server's start-up
   const { startServer } = await import('../lsp/server');
@@ -62,7 +71,7 @@ async function main(argv: readonly string[]): Promise<ExitCode | undefined> {
   if (cmd.command !== 'lsp') quietOnClosedStdout();
   switch (cmd.command) {
     case 'help':
-      process.stdout.write(cmd.topic === 'lint' ? LINT_HELP : cmd.topic === 'explain' ? EXPLAIN_HELP : cmd.topic === 'schema' ? SCHEMA_HELP : cmd.topic === 'lsp' ? LSP_HELP : MAIN_HELP);
+      process.stdout.write(cmd.topic === 'lint' ? LINT_HELP : cmd.topic === 'explain' ? EXPLAIN_HELP : cmd.topic === 'schema' ? SCHEMA_HELP : cmd.topic === 'dry-run' ? DRY_RUN_HELP : cmd.topic === 'lsp' ? LSP_HELP : MAIN_HELP);
       return 0;
     case 'version':
       process.stdout.write(`${VERSION}\n`);
@@ -73,6 +82,8 @@ async function main(argv: readonly string[]): Promise<ExitCode | undefined> {
       return explain(cmd);
     case 'schema':
       return schema(cmd);
+    case 'dry-run':
+      return dryRun(cmd);
     case 'lsp':
       return lsp();
   }

@@ -37,3 +37,4 @@ export { Project, memoryHost, findConfigFile, loadProjectConfig, type Chain, typ
 export { schemaToJson, type SchemaJson } from './catalog/schema-json';
 export { schemaToSql } from './catalog/schema-sql';
 export type { Convention } from './workspace';
+export { initialSession, nextSession } from './session';

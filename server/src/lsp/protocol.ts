@@ -1,11 +1,14 @@
 // What the server and its clients agree on beyond standard LSP: command ids, the data attached to
 // each diagnostic (so code actions are stateless), the `lockstep/explain` and `lockstep/projectInfo`
-// requests, the `lockstep/projectChanged` notification, the settings.
+// requests, the `lockstep/projectChanged` notification, the `lockstep/dryRun` request, the settings.
 // client/src/protocol.ts mirrors the wire types for the VS Code extension (test/lsp/project-info.test.ts checks they agree).
-import { NotificationType0, RequestType, type Position, type Range, type TextEdit } from 'vscode-languageserver';
+import { NotificationType0, RequestType, type Position, type Range, type TextEdit, type WorkDoneProgressParams } from 'vscode-languageserver';
+import type { DryRunConnection, DryRunReport } from '../dryrun/types';
 import type { Prediction, Severity, SeveritySetting } from '../engine';
 
 export const COMMANDS = {
+  /** client command (VS Code): dry-runs a statement on the connected dev database; arguments [uri, statementIndex] */
+  dryRun: 'lockstep.dryRun',
   /** client command (VS Code): opens the bundled docs page; arguments [ruleId, url] */
   showRuleDocs: 'lockstep.showRuleDocs',
   /** the same, executed by the server (window/showDocument) for clients without the VS Code extension */
@@ -78,6 +81,21 @@ export const ProjectInfoRequest = new RequestType<ProjectInfoParams, ProjectInfo
 
 /** server → client: settings or config files changed; ask `lockstep/projectInfo` again */
 export const ProjectChangedNotification = new NotificationType0('lockstep/projectChanged');
+
+export interface DryRunParams extends WorkDoneProgressParams {
+  /** an open document */
+  textDocument: { uri: string };
+  /** only this statement (its index among the file's statements, as in the code lens) … */
+  statementIndex?: number;
+  /** … or the DDL statement at this position (none there: every DDL statement of the file) */
+  position?: Position;
+  connection: DryRunConnection;
+  mdlPreview?: boolean;
+  lockWaitTimeout?: number;
+}
+
+/** runs the document's DDL on scratch copies on a dev database; progress as work-done `$/progress` when the client sends a token */
+export const DryRunRequest = new RequestType<DryRunParams, DryRunReport, void>('lockstep/dryRun');
 
 /** the `lockstep` settings section (workspace/configuration); lockstep.config.json wins over it */
 export interface ClientSettings {

@@ -14,8 +14,10 @@ import type { ClientFlags, ServerContext } from './context';
 import type { ClientSettings } from './protocol';
 import { registerCodeActions } from './handlers/code-actions';
 import { registerCommands, SERVER_COMMANDS } from './handlers/commands';
+import { registerCodeLens } from './handlers/code-lens';
 import { registerConfiguration, SettingsStore } from './handlers/configuration';
 import { AnalysisStore } from './handlers/diagnostics';
+import { registerDryRun } from './handlers/dry-run';
 import { registerExplain } from './handlers/explain';
 import { registerHover } from './handlers/hover';
 import { notifyProjectChanged, registerProjectInfo } from './handlers/project-info';
@@ -54,6 +56,8 @@ export function serve(connection: Connection): ServerContext {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         executeCommandProvider: { commands: SERVER_COMMANDS },
+        // the dry-run lens runs a client command only the VS Code extension implements
+        ...(ctx.flags.vscodeExtension ? { codeLensProvider: { resolveProvider: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'lockstep' },
@@ -96,6 +100,8 @@ export function serve(connection: Connection): ServerContext {
   registerCommands(ctx);
   registerExplain(ctx);
   registerProjectInfo(ctx);
+  registerCodeLens(ctx);
+  registerDryRun(ctx);
   documents.listen(connection);
   return ctx;
 }

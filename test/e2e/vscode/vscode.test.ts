@@ -3,17 +3,19 @@
 // Skips with a reason when code-server or Chromium is unavailable, unless LOCKSTEP_REQUIRE_E2E=1.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, type TestContext } from 'node:test';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ensureBundles } from './bundles';
 import { installExtension, prepareDirs, RunningCodeServer, type CodeServerDirs } from './codeServer';
 import { findTools, REPO_ROOT, type E2eTools } from './environment';
 import type { SuiteReport } from './suite/harness';
-import { applyQuickFix, clickInLine, colorOf, hoverInLine, openFromExplorer, openProblems, plain, problemRows, tokenColors, waitForWorkbench } from './workbench';
+import { applyQuickFix, clickInLine, colorOf, hoverInLine, openFromExplorer, openProblems, plain, problemRows, runFromPalette, tokenColors, waitForWorkbench } from './workbench';
+import { connect, requireDbOrSkip, TEST_DB } from '../../helpers/db';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
 const UNSAFE = 'db/migration/V2__unsafe_changes.sql';
@@ -43,6 +45,23 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
   let browser: BrowserContext | undefined;
   let extensionDir = '';
   let suiteModule = '';
+  let dryRunDb: string | undefined;
+
+  /** the dev database of the dry-run test: the fixture's `users` table (skipped when the server is unreachable) */
+  async function dryRunDatabase(t: TestContext): Promise<string | undefined> {
+    const conn = await requireDbOrSkip(t);
+    if (!conn) return undefined;
+    try {
+      const name = `lockstep_e2e_dryrun_${randomBytes(4).toString('hex')}`;
+      await conn.query(`CREATE DATABASE \`${name}\``);
+      dryRunDb = name;
+      await conn.query(`CREATE TABLE \`${name}\`.users (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, email VARCHAR(255) NOT NULL, legacy_flag TINYINT NULL) ENGINE=InnoDB`);
+      await conn.query(`INSERT INTO \`${name}\`.users (email) VALUES ('a@example.test'), ('b@example.test')`);
+      return name;
+    } finally {
+      await conn.end();
+    }
+  }
 
   before(async () => {
     assert.ok(tools, `VS Code end-to-end tests required but ${'missing' in found ? found.missing : ''}`);
@@ -74,6 +93,11 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
   });
 
   after(async () => {
+    if (dryRunDb) {
+      const conn = await connect();
+      await conn.query(`DROP DATABASE IF EXISTS \`${dryRunDb}\``);
+      await conn.end();
+    }
     await browser?.close().catch(() => undefined);
     await server?.stop();
     if (scratch && existsSync(dirs.log)) cpSync(dirs.log, join(ARTIFACTS, 'code-server.log'));
@@ -192,10 +216,6 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
       await page.keyboard.press('Escape');
     });
 
-    it('no Dry-run code lens or command is shown until the dry-run is real', async () => {
-      assert.equal(await page.locator('.codelens-decoration a', { hasText: 'Dry-run' }).count(), 0);
-    });
-
     it('clicking the target in the status bar picks another one, saved in the workspace settings', async () => {
       await page.locator('.statusbar-item', { hasText: 'MySQL 8.0' }).first().click();
       const picker = page.locator('.quick-input-widget');
@@ -208,6 +228,51 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
       assert.equal(settings['lockstep.target'], 'mariadb-10.11');
       const text = await hoverInLine(page, 'idx_users_email', 'CREATE');
       assert.match(text, /mariadb-10\.11/, 'the server analyzes for the new target');
+    });
+
+    it('connects to the dev database, then the "Dry-run on dev database" lens opens the panel with the measured algorithm', async (t) => {
+      const database = await dryRunDatabase(t);
+      if (!database) return;
+      await timed('dryRunUiMs', async () => {
+        await runFromPalette(page, 'Lockstep: Connect to Database');
+        const input = page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill(`mysql://${TEST_DB.user}@${TEST_DB.host}:${TEST_DB.port}/${database}`);
+        await page.keyboard.press('Enter');
+        await page.locator('.quick-input-widget input[type="password"]').waitFor({ state: 'visible', timeout: 10_000 });
+        if (TEST_DB.password) await page.keyboard.type(String(TEST_DB.password));
+        await page.keyboard.press('Enter'); // the test server's root has no password: the input accepts empty
+        await page.locator('.statusbar-item', { hasText: `dev: ${TEST_DB.user}@${TEST_DB.host}/${database}` }).first().waitFor({ timeout: 10_000 });
+
+        // the topmost lens: above `ALTER TABLE users ADD COLUMN age INT NULL;` (the quick fix made it nullable)
+        const lenses = page.locator('.codelens-decoration a', { hasText: 'Dry-run on dev database' });
+        await lenses.first().waitFor({ timeout: 15_000 });
+        const tops = await lenses.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
+        await lenses.nth(tops.indexOf(Math.min(...tops))).click();
+
+        const panel = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+        const measured = panel.locator('td.measured').first();
+        await measured.waitFor({ timeout: 30_000 });
+        assert.equal(plain(await measured.innerText()).trim(), 'INSTANT');
+        const body = plain(await panel.locator('body').innerText());
+        assert.match(body, /ADD COLUMN age INT NULL/);
+        assert.match(body, /MariaDB \d+\.\d+/, 'the server version');
+        assert.match(body, /Predicted by the linter/);
+        await page.keyboard.press('Control+J'); // hide the Problems panel: more room for the dry-run panel
+        await page.waitForTimeout(300); // let the progress notification fade before the screenshot
+        await page.screenshot({ path: join(ARTIFACTS, 'vscode-dry-run-panel.png') });
+
+        // the opt-in MDL impact preview of the statement under the cursor (still on the ADD COLUMN line)
+        await clickInLine(page, 'ADD COLUMN age', 'ADD');
+        await runFromPalette(page, 'Lockstep: Dry-run with Metadata-Lock Preview');
+        const chart = panel.locator('svg.mdl-timeline').first();
+        await chart.waitFor({ timeout: 30_000 });
+        assert.ok((await panel.locator('svg.mdl-timeline').count()) >= 1, 'one chart per run');
+        assert.match(plain(await panel.locator('body').innerText()), /Metadata-lock preview/i);
+        await chart.scrollIntoViewIfNeeded();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: join(ARTIFACTS, 'vscode-dry-run-mdl-preview.png') });
+      });
     });
   });
 

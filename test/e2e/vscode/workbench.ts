@@ -130,3 +130,13 @@ export function colorOf(tokens: [string, string][], text: string): string {
   if (!hit) throw new Error(`no token "${text}" among ${JSON.stringify(tokens.map(([t]) => t))}`);
   return hit[1];
 }
+
+/** F1, the command's title, Enter (the palette filters as it is typed) */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-box input').waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(title);
+  await widget.locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}

@@ -61,7 +61,9 @@ export async function run(): Promise<void> {
 
   suite.test('its commands are registered', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['lockstep.restartServer', 'lockstep.showRuleDocs', 'lockstep.setTarget']) assert.ok(all.includes(id), id);
+    for (const id of ['lockstep.restartServer', 'lockstep.showRuleDocs', 'lockstep.setTarget', 'lockstep.connect', 'lockstep.disconnect', 'lockstep.dryRun', 'lockstep.dryRunFile', 'lockstep.dryRunMdlPreview']) {
+      assert.ok(all.includes(id), id);
+    }
   });
 
   suite.test('an unsafe migration gets diagnostics with rule ids, docs links, and the ignore comment honoured', async () => {
@@ -81,6 +83,24 @@ export async function run(): Promise<void> {
     assert.ok(existsSync(notNull.code.target.fsPath), 'and that page exists');
     assert.ok(!codes(uri).includes('add-index'), 'the lockstep-disable-next-line add-index comment suppresses add-index');
     assert.ok(!codes(uri).includes('unused-ignore'), 'and the comment counts as used');
+  });
+
+  suite.test('a "Dry-run on dev database" code lens sits above each DDL statement; not connected, no database status', async () => {
+    assert.ok(api);
+    const uri = workspaceFile(UNSAFE_MIGRATION);
+    await vscode.window.showTextDocument(uri);
+    const lenses = await waitFor('the dry-run code lenses', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      return found.length >= 3 ? found : undefined;
+    }, 15_000);
+    assert.deepEqual(lenses.map((l) => l.range.start.line).sort(), [1, 2, 4], 'the two ALTERs and the CREATE INDEX, not the SET');
+    for (const lens of lenses) {
+      assert.equal(lens.command?.title, 'Dry-run on dev database');
+      assert.equal(lens.command?.command, 'lockstep.dryRun');
+      assert.equal(lens.command?.arguments?.[0], uri.toString());
+      assert.equal(typeof lens.command?.arguments?.[1], 'number');
+    }
+    assert.equal(api.databaseStatusText(), undefined);
   });
 
   suite.test('diagnostics follow edits as the user types', async () => {
