@@ -10,7 +10,7 @@ import { generateMigration } from './generate';
 import { median, type BenchContext, type BenchRow, type BenchSection } from './section';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const OPTIONAL_SECTIONS = ['lsp.ts', 'project.ts'];
+const OPTIONAL_SECTIONS = ['lsp.ts', 'project.ts', 'navigation.ts'];
 const BIG_STATEMENTS = 5000;
 
 function checked(run: CliRun, what: string): CliRun {

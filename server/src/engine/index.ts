@@ -38,3 +38,26 @@ export { schemaToJson, type SchemaJson } from './catalog/schema-json';
 export { schemaToSql } from './catalog/schema-sql';
 export type { Convention } from './workspace';
 export { initialSession, nextSession } from './session';
+export {
+  SchemaNavigator,
+  catalogBefore,
+  definitionOf,
+  describeColumn,
+  describeTable,
+  findEntities,
+  lastChangeBefore,
+  nameBefore,
+  occurrenceAt,
+  referencesOf,
+  type ChainNavigation,
+  type ColumnDescription,
+  type ColumnEntity,
+  type Entity,
+  type NavFile,
+  type NavKind,
+  type NavSource,
+  type Occurrence,
+  type StatementFacts,
+  type TableDescription,
+  type TableEntity,
+} from './navigation';

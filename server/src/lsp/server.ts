@@ -13,13 +13,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClientFlags, ServerContext } from './context';
 import type { ClientSettings } from './protocol';
 import { registerCodeActions } from './handlers/code-actions';
-import { registerCommands, SERVER_COMMANDS } from './handlers/commands';
 import { registerCodeLens } from './handlers/code-lens';
+import { registerCommands, SERVER_COMMANDS } from './handlers/commands';
 import { registerConfiguration, SettingsStore } from './handlers/configuration';
 import { AnalysisStore } from './handlers/diagnostics';
 import { registerDryRun } from './handlers/dry-run';
 import { registerExplain } from './handlers/explain';
-import { registerHover } from './handlers/hover';
+import { registerNavigation } from './handlers/navigation';
 import { notifyProjectChanged, registerProjectInfo } from './handlers/project-info';
 import { registerWorkspace } from './handlers/workspace';
 import { uriToPath } from './uri';
@@ -54,10 +54,15 @@ export function serve(connection: Connection): ServerContext {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        completionProvider: {},
         codeActionProvider: { codeActionKinds: ['quickfix'] },
-        executeCommandProvider: { commands: SERVER_COMMANDS },
         // the dry-run lens runs a client command only the VS Code extension implements
         ...(ctx.flags.vscodeExtension ? { codeLensProvider: { resolveProvider: false } } : {}),
+        executeCommandProvider: { commands: SERVER_COMMANDS },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'lockstep' },
@@ -95,12 +100,13 @@ export function serve(connection: Connection): ServerContext {
   });
 
   registerConfiguration(ctx);
-  registerHover(ctx);
+  // navigation answers hovers too: on a table or column name its definition, else hover.ts's prediction
+  registerNavigation(ctx);
   registerCodeActions(ctx);
+  registerCodeLens(ctx);
   registerCommands(ctx);
   registerExplain(ctx);
   registerProjectInfo(ctx);
-  registerCodeLens(ctx);
   registerDryRun(ctx);
   documents.listen(connection);
   return ctx;

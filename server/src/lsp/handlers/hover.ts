@@ -1,25 +1,24 @@
 // Hover on a DDL statement: the predicted algorithm, lock and rebuild for the target, and what
 // that means for the application's traffic while the statement runs.
-import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { Finding, Prediction, StatementResult, Target } from '../../engine';
 import type { ServerContext } from '../context';
 import { spanToRange } from '../convert';
 import { codeSpan, escapeMarkdown } from '../markdown';
 import { isDdl, statementAt } from '../statements';
 
-export function registerHover(ctx: ServerContext): void {
-  ctx.connection.onHover(async (params): Promise<Hover | null> => {
-    const current = await ctx.analyses.current(params.textDocument.uri);
-    const doc = ctx.documents.get(params.textDocument.uri);
-    if (!current || !doc || current.version !== doc.version) return null;
-    const result = statementAt(current.analysis.statements, doc.offsetAt(params.position));
-    if (!result || !isDdl(result)) return null;
-    const findings = current.analysis.findings.filter((f) => f.statementIndex === result.statement.index);
-    return {
-      contents: { kind: MarkupKind.Markdown, value: statementMarkdown(result, current.settings.target, findings) },
-      range: spanToRange(doc, result.statement.span),
-    };
-  });
+/** the prediction hover of the DDL statement under the cursor (null elsewhere); handlers/navigation-hover.ts registers it */
+export async function predictionHover(ctx: ServerContext, params: HoverParams): Promise<Hover | null> {
+  const current = await ctx.analyses.current(params.textDocument.uri);
+  const doc = ctx.documents.get(params.textDocument.uri);
+  if (!current || !doc || current.version !== doc.version) return null;
+  const result = statementAt(current.analysis.statements, doc.offsetAt(params.position));
+  if (!result || !isDdl(result)) return null;
+  const findings = current.analysis.findings.filter((f) => f.statementIndex === result.statement.index);
+  return {
+    contents: { kind: MarkupKind.Markdown, value: statementMarkdown(result, current.settings.target, findings) },
+    range: spanToRange(doc, result.statement.span),
+  };
 }
 
 const MYSQL_DEFAULT_WAIT = '31536000 s (one year)';
