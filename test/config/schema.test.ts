@@ -29,3 +29,24 @@ test('the examples in the schema parse cleanly', () => {
     assert.deepEqual(parseConfig(JSON.stringify({ docsBase: base }), 'c.json').errors, [], base);
   }
 });
+
+test('devDatabase: the schema example parses; a password inside the URL is a config error that never repeats it', () => {
+  const dev = (schema.properties as Record<string, { examples?: string[]; pattern?: string }>).devDatabase;
+  assert.ok(dev.examples && dev.examples.length > 0);
+  for (const url of dev.examples) {
+    assert.match(url, new RegExp(dev.pattern ?? ''));
+    const parsed = parseConfig(JSON.stringify({ devDatabase: url }), 'c.json');
+    assert.deepEqual(parsed.errors, [], url);
+    assert.equal(parsed.config.devDatabase, url);
+  }
+  const withPassword = parseConfig(JSON.stringify({ devDatabase: 'mysql://app:s3cr3t-pw@localhost/app' }), 'c.json');
+  assert.equal(withPassword.config.devDatabase, undefined);
+  assert.equal(withPassword.errors.length, 1);
+  assert.equal(withPassword.errors[0].path, 'devDatabase');
+  assert.match(withPassword.errors[0].message, /must not hold a password.*LOCKSTEP_DATABASE_PASSWORD/);
+  assert.doesNotMatch(withPassword.errors[0].message, /s3cr3t/);
+  assert.doesNotMatch('mysql://app:s3cr3t-pw@localhost/app', new RegExp(dev.pattern ?? ''));
+  for (const bad of ['postgres://app@localhost/app', 'mysql://localhost/app', 'not a url', 42]) {
+    assert.equal(parseConfig(JSON.stringify({ devDatabase: bad }), 'c.json').errors[0]?.path, 'devDatabase', String(bad));
+  }
+});

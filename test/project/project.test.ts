@@ -140,3 +140,24 @@ test('config discovery: the nearest config from the folder upwards, else the fal
   assert.equal(loaded.parsed.config.target.label, 'mariadb-10.11');
   assert.equal(loadProjectConfig(host, { searchFrom: '/other', fallbackRoot: '/other' }).path, undefined);
 });
+
+test('extraCurrent: a non-file current source (the CLI reads a database) comes after the current files; the chain still wins', () => {
+  const files = {
+    '/w/db/V1__orders.sql': 'CREATE TABLE orders (id INT PRIMARY KEY);',
+    '/w/db/V2__alter.sql': 'ALTER TABLE users MODIFY email VARCHAR(50) NOT NULL;',
+    '/w/schema.sql': 'CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(200) NOT NULL);',
+  };
+  const rel = '<database mysql://app@localhost:3306/app>';
+  const extraCurrent = [{ rel, text: 'CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100) NULL); CREATE TABLE audit (id INT); CREATE TABLE orders (id BIGINT);' }];
+  const only = new Project(memoryHost(files), { root: ROOT, config: parseConfig('{"migrations":{"paths":["db"]}}', 'c').config, extraCurrent });
+  const before = only.fileContext('/w/db/V2__alter.sql').catalog;
+  assert.equal(findColumn(findTable(before, 'users')!, 'email')?.nullable, true);
+  assert.deepEqual(findTable(before, 'users')?.fromCurrentSchema, { path: rel });
+  assert.deepEqual(findTable(before, 'audit')?.fromCurrentSchema, { path: rel });
+  // the chain creates orders: its definition wins
+  assert.equal(findTable(before, 'orders')?.fromCurrentSchema, undefined);
+  // a current file given in the config names the table first
+  const both = new Project(memoryHost(files), { root: ROOT, config: parseConfig('{"migrations":{"paths":["db"]},"schema":{"current":["schema.sql"]}}', 'c').config, extraCurrent });
+  const users = findTable(both.fileContext('/w/db/V2__alter.sql').catalog, 'users')!;
+  assert.deepEqual(users.fromCurrentSchema, { path: 'schema.sql' });
+});

@@ -18,6 +18,10 @@ export interface LintCommand {
   docsBase?: string;
   /** git revision of the last release: files not in it form the release being prepared */
   releaseBase?: string;
+  /** --url: a development database read as a `current` schema source (else LOCKSTEP_DATABASE_URL, else the config's devDatabase) */
+  url?: string;
+  /** connect to a database host outside the allow-list */
+  yesRemoteHost: boolean;
   noColor: boolean;
 }
 
@@ -131,6 +135,8 @@ function parseLint(args: string[]): LintCommand {
       'fail-on': { type: 'string' },
       'docs-base': { type: 'string' },
       'release-base': { type: 'string' },
+      url: { type: 'string' },
+      'yes-remote-host': { type: 'boolean' },
       'no-color': { type: 'boolean' },
     },
     'lint',
@@ -156,6 +162,8 @@ function parseLint(args: string[]): LintCommand {
     failOn: failOn as FailOn | undefined,
     docsBase: docsBase !== undefined ? docsBaseFrom(docsBase) : undefined,
     releaseBase: values['release-base'],
+    url: values.url,
+    yesRemoteHost: values['yes-remote-host'] ?? false,
     noColor: values['no-color'] ?? false,
   };
 }

@@ -102,7 +102,7 @@ function realPath(path: string): string {
 }
 
 /** the project model of the CLI run; `releaseBase` (--release-base, else the config's) groups the release's files */
-export function openProject(cli: CliConfig, host: NodeHost, releaseBase: string | undefined, notes: string[]): Project {
+export function openProject(cli: CliConfig, host: NodeHost, releaseBase: string | undefined, notes: string[], extraCurrent?: readonly { rel: string; text: string }[]): Project {
   const rev = releaseBase ?? cli.config.releaseBase;
   let inRelease: ((path: string) => boolean) | undefined;
   if (rev !== undefined) {
@@ -111,5 +111,5 @@ export function openProject(cli: CliConfig, host: NodeHost, releaseBase: string 
     else if (releaseBase !== undefined) throw new UsageError(`--release-base: ${release.reason}`);
     else notes.push(`releaseBase: ${release.reason}; files are checked as if each were already deployed.`);
   }
-  return new Project(host, { root: cli.root, config: cli.config, configPath: cli.source, inRelease });
+  return new Project(host, { root: cli.root, config: cli.config, configPath: cli.source, inRelease, extraCurrent });
 }

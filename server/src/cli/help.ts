@@ -38,6 +38,12 @@ Options:
   --release-base <rev> git revision of the last release: migration files not in it form the
                       release being prepared, so a table one of them creates is new for the others
                       (default: the config's releaseBase)
+  --url <url>         a development database, mysql://user@host[:port]/database, read as a
+                      "current" schema source: tables the migrations do not create come from its
+                      SHOW CREATE TABLE, and its row counts win over the config's "tables" for
+                      large-table-rewrite (default: LOCKSTEP_DATABASE_URL, else the config's
+                      devDatabase; password: LOCKSTEP_DATABASE_PASSWORD). Read-only.
+  --yes-remote-host   allow --url to a host outside localhost, 127.0.0.1, ::1, *.local, *.test
   --no-color          no colours in text output (also: NO_COLOR=1)
   -h, --help          this help
 `;

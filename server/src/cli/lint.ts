@@ -22,12 +22,41 @@ export interface LintOutcome {
   failOn: FailOn;
 }
 
-export function runLint(cmd: LintCommand, cwd: string): LintOutcome {
+/** a development database read for the run (`--url`, LOCKSTEP_DATABASE_URL or the config's devDatabase) */
+export interface LintDatabase {
+  /** names the source in findings: `<database mysql://user@host:port/db>` */
+  rel: string;
+  /** the CREATE TABLE of every base table */
+  text: string;
+  /** lower-cased table name → rows: wins over the config's `tables` */
+  tableRows: Record<string, number>;
+  notes: string[];
+}
+
+/** the config `lockstep lint` runs with */
+export function lintConfig(cmd: LintCommand, cwd: string): CliConfig {
+  return loadConfig(cmd.config, cwd, searchStart(cwd, cmd.paths[0]), cmd.target, new NodeHost());
+}
+
+/** the database to read: --url, else LOCKSTEP_DATABASE_URL, else the config's devDatabase */
+export function lintDatabaseUrl(cmd: LintCommand, env: NodeJS.ProcessEnv, config: CliConfig): string | undefined {
+  const fromEnv = env.LOCKSTEP_DATABASE_URL !== undefined && env.LOCKSTEP_DATABASE_URL !== '' ? env.LOCKSTEP_DATABASE_URL : undefined;
+  return cmd.url ?? fromEnv ?? config.config.devDatabase;
+}
+
+export function runLint(cmd: LintCommand, cwd: string, options: { config?: CliConfig; database?: LintDatabase } = {}): LintOutcome {
   const host = new NodeHost();
-  const config = loadConfig(cmd.config, cwd, searchStart(cwd, cmd.paths[0]), cmd.target, host);
+  const config = options.config ?? lintConfig(cmd, cwd);
   const baselinePath = baselineFor(config, cmd.baseline, cwd);
   const notes: string[] = [];
-  const project = openProject(config, host, cmd.releaseBase, notes);
+  const database = options.database;
+  const project = openProject(config, host, cmd.releaseBase, notes, database ? [{ rel: database.rel, text: database.text }] : undefined);
+  // the database's row counts are real: they win over the config's `tables` guesses
+  const settings = database ? { ...config.settings, tableRows: { ...config.settings.tableRows, ...database.tableRows } } : config.settings;
+  if (database) {
+    const count = Object.keys(database.tableRows).length;
+    notes.push(`read ${count} table${count === 1 ? '' : 's'} and their row counts from ${database.rel}: tables the migrations do not create are taken from it.`, ...database.notes);
+  }
   const found = project.discover(cmd.paths.map((p) => resolve(cwd, p)));
   if (found.missing.length > 0) throw new UsageError(`path not found: ${found.missing.map((m) => relativePath(cwd, m)).join(', ')}`);
   if (found.files.length === 0 && found.excludedCount === 0 && found.unreadable.length === 0) {
@@ -50,7 +79,7 @@ export function runLint(cmd: LintCommand, cwd: string): LintOutcome {
     const analysis = analyzeFile(project.rel(path), project.analyzedText(read.text, context), {
       target: config.target,
       rules: config.rules,
-      settings: config.settings,
+      settings,
       catalog: context.catalog,
       newTables: context.newTables,
     });

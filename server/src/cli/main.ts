@@ -6,7 +6,7 @@ import { formatExplainText } from './explain-text';
 import { readSqlArgument, runExplain } from './explain';
 import { DRY_RUN_HELP, EXPLAIN_HELP, LINT_HELP, LSP_HELP, MAIN_HELP, SCHEMA_HELP } from './help';
 import { runSchema } from './schema';
-import { exitCodeFor, runLint } from './lint';
+import { exitCodeFor, lintConfig, lintDatabaseUrl, runLint } from './lint';
 import { render } from './reporters';
 import { VERSION } from './version';
 import { visible } from './visible';
@@ -21,8 +21,13 @@ function useColor(noColor: boolean): boolean {
   return process.stdout.isTTY === true;
 }
 
-function lint(cmd: LintCommand): ExitCode {
-  const outcome = runLint(cmd, process.cwd());
+async function lint(cmd: LintCommand): Promise<ExitCode> {
+  const cwd = process.cwd();
+  const config = lintConfig(cmd, cwd);
+  const url = lintDatabaseUrl(cmd, process.env, config);
+  // loaded on demand: a lint without a database does not pay for the driver
+  const database = url !== undefined ? await (await import('./lint-database')).readLintDatabase(url, process.env, cmd.yesRemoteHost) : undefined;
+  const outcome = runLint(cmd, cwd, { config, database });
   for (const note of outcome.notes) process.stderr.write(`lockstep: note: ${visible(note)}\n`);
   for (const s of outcome.skipped) process.stderr.write(`lockstep: ${visible(s.path)}: skipped: ${visible(s.reason)}\n`);
   process.stdout.write(render(cmd.format, outcome.report, { color: useColor(cmd.noColor), docsBase: cmd.docsBase ?? outcome.config.docsBase }));

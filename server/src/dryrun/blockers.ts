@@ -3,13 +3,13 @@
 // holders of a metadata lock on the table (performance_schema.metadata_locks, or MariaDB's
 // METADATA_LOCK_INFO plugin). Each comes with the KILL the user could run; nothing is executed.
 import type { Connection } from 'mysql2/promise';
-import { errnoOf, errorText, type Link, type Row } from './connection';
+import { errnoOf, errorText, type Link, type RowData } from './connection';
 import type { Blocker } from './types';
 
 /** a transaction still running a statement after this long is listed even without lock information */
 const LONG_TRANSACTION_S = 10;
 
-interface Transaction {
+export interface Transaction {
   id: number;
   user: string;
   host: string;
@@ -18,7 +18,7 @@ interface Transaction {
   statement: string | null;
 }
 
-interface MdlHolder {
+export interface MdlHolder {
   id: number;
   user: string;
   host: string;
@@ -45,17 +45,32 @@ async function transactions(link: Link, conn: Connection): Promise<Transaction[]
        LEFT JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id
       WHERE t.trx_mysql_thread_id <> CONNECTION_ID()`,
   );
-  return rows.map((r: Row) => ({ id: Number(r.id), user: String(r.user ?? ''), host: String(r.host ?? ''), command: String(r.command ?? ''), ageSeconds: Number(r.age ?? 0), statement: str(r.q) }));
+  return transactionsFrom(rows);
+}
+
+/** rows of the INNODB_TRX ⨝ PROCESSLIST query (columns id, user, host, command, age, q) → transactions */
+export function transactionsFrom(rows: readonly RowData[]): Transaction[] {
+  return rows.map((r) => ({ id: Number(r.id), user: String(r.user ?? ''), host: String(r.host ?? ''), command: String(r.command ?? ''), ageSeconds: Number(r.age ?? 0), statement: str(r.q) }));
+}
+
+/** `SELECT @@performance_schema AS ps`: MySQL 8.0 has it ON by default, MariaDB OFF */
+export function performanceSchemaOn(rows: readonly RowData[]): boolean {
+  return Number(rows[0]?.ps ?? 0) === 1;
+}
+
+/** the `wait/lock/metadata/sql/mdl` row of performance_schema.setup_instruments (column e = ENABLED): on by default in MySQL 8.0 */
+export function mdlInstrumentEnabled(rows: readonly RowData[]): boolean {
+  return String(rows[0]?.e ?? 'NO') === 'YES';
 }
 
 /** MDL holders per lower-cased table name, or undefined when the server cannot tell */
 async function mdlHolders(link: Link, conn: Connection, flavor: 'mysql' | 'mariadb', tables: string[], notes: string[]): Promise<Map<string, MdlHolder[]> | undefined> {
   const db = link.database;
   const ps = await link.query(conn, 'SELECT @@performance_schema AS ps');
-  const psOn = Number(ps[0]?.ps ?? 0) === 1;
+  const psOn = performanceSchemaOn(ps);
   if (psOn) {
     const instrument = await link.query(conn, "SELECT ENABLED AS e FROM performance_schema.setup_instruments WHERE NAME = 'wait/lock/metadata/sql/mdl'").catch(() => []);
-    if (String(instrument[0]?.e ?? 'NO') === 'YES') {
+    if (mdlInstrumentEnabled(instrument)) {
       const rows = await link.query(
         conn,
         `SELECT m.OBJECT_NAME AS t, th.PROCESSLIST_ID AS id, th.PROCESSLIST_USER AS user, th.PROCESSLIST_HOST AS host, m.LOCK_TYPE AS lt, th.PROCESSLIST_INFO AS q
@@ -93,7 +108,8 @@ async function mdlHolders(link: Link, conn: Connection, flavor: 'mysql' | 'maria
   return undefined;
 }
 
-function groupHolders(rows: Row[], tables: string[]): Map<string, MdlHolder[]> {
+/** rows of a metadata-lock query (columns t, id, user, host, lt, q) → holders per lower-cased table */
+export function groupHolders(rows: readonly RowData[], tables: readonly string[]): Map<string, MdlHolder[]> {
   const out = new Map<string, MdlHolder[]>(tables.map((t) => [t.toLowerCase(), []]));
   for (const r of rows) {
     const list = out.get(String(r.t).toLowerCase());
@@ -128,12 +144,22 @@ export async function findBlockers(link: Link, conn: Connection, flavor: 'mysql'
   } catch (err) {
     notes.push(`metadata-lock holders not read: ${errorText(err, link.secrets)}`);
   }
+  return { byTable: blockersFrom(tables, trx, holders, link.ownIds), notes };
+}
+
+/**
+ * The blockers of each table from the open transactions (the run's own sessions already left out)
+ * and the metadata-lock holders (undefined when the server cannot tell): holders first, then long
+ * transactions; without holder information, every idle or long transaction.
+ */
+export function blockersFrom(tables: readonly string[], trx: readonly Transaction[], holders: Map<string, MdlHolder[]> | undefined, ownIds: ReadonlySet<number>): Map<string, Blocker[]> {
+  const byTable = new Map<string, Blocker[]>();
   for (const table of tables) {
     const list: Blocker[] = [];
     const seen = new Set<number>();
     const own = holders?.get(table.toLowerCase());
     for (const h of own ?? []) {
-      if (link.ownIds.has(h.id) || seen.has(h.id)) continue;
+      if (ownIds.has(h.id) || seen.has(h.id)) continue;
       seen.add(h.id);
       const t = trx.find((x) => x.id === h.id);
       list.push({
@@ -168,5 +194,5 @@ export async function findBlockers(link: Link, conn: Connection, flavor: 'mysql'
     }
     byTable.set(table, list);
   }
-  return { byTable, notes };
+  return byTable;
 }

@@ -92,6 +92,9 @@ export function errnoOf(err: unknown): number | undefined {
 
 export type Row = RowDataPacket;
 
+/** one result row as plain data: what the row → fact conversions take (server rows, or recorded ones in tests) */
+export type RowData = Readonly<Record<string, unknown>>;
+
 /**
  * One dry-run's access to the server. `open()` gives a new tracked connection; `close()` destroys
  * them all. An abort signal destroys them at once, which makes every pending query fail.

@@ -2,7 +2,7 @@
 // row format, engine, FULLTEXT, row versions (MySQL 8.0.29+), and the estimated rebuild time.
 import type { Connection } from 'mysql2/promise';
 import { atLeast, type Target } from '../engine';
-import type { Link } from './connection';
+import type { Link, RowData } from './connection';
 import { ident } from './sql';
 import type { TableFacts } from './types';
 
@@ -39,22 +39,29 @@ export async function tableFacts(link: Link, conn: Connection, target: Target, t
   if (target.flavor === 'mysql' && atLeast(target, 8, 0, 29)) {
     try {
       const v = await link.query(conn, 'SELECT TOTAL_ROW_VERSIONS AS v FROM information_schema.INNODB_TABLES WHERE NAME = ?', [`${db}/${table}`]);
-      if (v[0]) totalRowVersions = Number(v[0].v);
+      totalRowVersions = totalRowVersionsFrom(v);
     } catch {
       // needs PROCESS: left null
     }
   }
+  return { facts: tableFactsFrom(t, count, ft.length > 0, totalRowVersions, secondsPerRow), notes };
+}
+
+/** the TOTAL_ROW_VERSIONS query's rows (column v) → the count, or null when the table is not listed */
+export function totalRowVersionsFrom(rows: readonly RowData[]): number | null {
+  return rows[0] ? Number(rows[0].v) : null;
+}
+
+/** the information_schema.TABLES row (columns r, d, i, f, e) and the other readings → the facts */
+export function tableFactsFrom(t: RowData, rows: number, hasFulltext: boolean, totalRowVersions: number | null, secondsPerRow: number | null): TableFacts {
   return {
-    facts: {
-      rows: count,
-      dataBytes: Number(t.d ?? 0),
-      indexBytes: Number(t.i ?? 0),
-      rowFormat: t.f === null || t.f === undefined ? null : String(t.f),
-      engine: t.e === null || t.e === undefined ? null : String(t.e),
-      hasFulltext: ft.length > 0,
-      totalRowVersions,
-      estimatedRebuildSeconds: secondsPerRow === null ? null : Math.round(secondsPerRow * count * 1000) / 1000,
-    },
-    notes,
+    rows,
+    dataBytes: Number(t.d ?? 0),
+    indexBytes: Number(t.i ?? 0),
+    rowFormat: t.f === null || t.f === undefined ? null : String(t.f),
+    engine: t.e === null || t.e === undefined ? null : String(t.e),
+    hasFulltext,
+    totalRowVersions,
+    estimatedRebuildSeconds: secondsPerRow === null ? null : Math.round(secondsPerRow * rows * 1000) / 1000,
   };
 }

@@ -5,4 +5,5 @@ export { parseConnectionUrl, redact, redactUrl, hostAllowed, DryRunError, DEFAUL
 export { SCRATCH_PREFIX } from './scratch';
 export { withClause, withoutClauses } from './sql';
 export { wasRebuilt } from './measure';
+export { readDatabaseSchema, type DatabaseSchema } from './schema-source';
 export type * from './types';

@@ -4,7 +4,7 @@
 // transactional, so the try schema is rebuilt from the state schema each time).
 import type { Connection } from 'mysql2/promise';
 import type { Algorithm, LockLevel, Statement } from '../engine';
-import { errnoOf, errorText, type Link } from './connection';
+import { errnoOf, errorText, type Link, type RowData } from './connection';
 import { resetTries, type Scratch } from './scratch';
 import { withClause } from './sql';
 import type { Measured } from './types';
@@ -38,12 +38,17 @@ export async function tableIds(link: Link, conn: Connection, flavor: 'mysql' | '
   const view = flavor === 'mariadb' ? 'INNODB_SYS_TABLES' : 'INNODB_TABLES';
   try {
     const rows = await link.query(conn, `SELECT NAME AS n, TABLE_ID AS id FROM information_schema.${view} WHERE NAME LIKE ?`, [`${schema}/%`]);
-    return new Map(rows.map((r) => [String(r.n), Number(r.id)]));
+    return tableIdsFrom(rows);
   } catch (err) {
     // the InnoDB views need the PROCESS privilege: the rebuild is then not measured
     if (errnoOf(err) === 1227) return null;
     throw err;
   }
+}
+
+/** rows of the INNODB_TABLES (MySQL) / INNODB_SYS_TABLES (MariaDB) query (columns n, id) → id by InnoDB name */
+export function tableIdsFrom(rows: readonly RowData[]): Map<string, number> {
+  return new Map(rows.map((r) => [String(r.n), Number(r.id)]));
 }
 
 /** said once in the messages when the InnoDB table ids could not be read */
@@ -121,6 +126,16 @@ function lockError(r: TryOutcome): boolean {
   return !r.ok && /^LOCK=/i.test(r.message ?? '');
 }
 
+/**
+ * The ALGORITHM=/LOCK= clauses tried for one algorithm, weakest lock first. MySQL refuses any LOCK
+ * clause next to ALGORITHM=INSTANT (error 1221, "Incorrect usage of ALGORITHM=INSTANT and LOCK=…"):
+ * INSTANT is tried alone there, and never blocks DML (reported as LOCK=NONE).
+ */
+export function clauseTries(flavor: 'mysql' | 'mariadb', algorithm: Algorithm): { lock: LockLevel; clause: string }[] {
+  if (flavor === 'mysql' && algorithm === 'INSTANT') return [{ lock: 'NONE', clause: 'ALGORITHM=INSTANT' }];
+  return LOCKS.map((lock) => ({ lock, clause: `ALGORITHM=${algorithm}, LOCK=${lock}` }));
+}
+
 export interface MeasureResult {
   measured: Measured | null;
   /** every try refused the statement for a reason that is not about ALGORITHM/LOCK */
@@ -144,10 +159,8 @@ export async function measureStatement(ctx: MeasureContext, statement: Statement
   let other: string | null = null;
   if (takesClause) {
     for (const a of algorithms) {
-      // MySQL refuses any LOCK clause next to ALGORITHM=INSTANT (error 1221); INSTANT never blocks DML
-      const instantAlone = ctx.flavor === 'mysql' && a === 'INSTANT';
-      for (const l of instantAlone ? (['NONE'] as LockLevel[]) : LOCKS) {
-        const r = await tryOnce(ctx, withClause(sql, instantAlone ? 'ALGORITHM=INSTANT' : `ALGORITHM=${a}, LOCK=${l}`));
+      for (const { lock: l, clause } of clauseTries(ctx.flavor, a)) {
+        const r = await tryOnce(ctx, withClause(sql, clause));
         if (r.ok) return accepted(r, r.affectedRows > 0 ? 'COPY' : a, l);
         note(r);
         if (r.errno !== SYNTAX_ERROR) syntaxOnly = false;

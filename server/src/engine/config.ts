@@ -76,6 +76,11 @@ export interface LockstepConfig {
   sets?: MigrationSetConfig[];
   /** git revision of the last release: migration files not in it form the release being prepared */
   releaseBase?: string;
+  /**
+   * a development database read as a `current` schema source by `lockstep lint`
+   * (`mysql://user@host[:port]/database`, never with a password: LOCKSTEP_DATABASE_PASSWORD gives it)
+   */
+  devDatabase?: string;
 }
 
 export interface ConfigError {
@@ -117,7 +122,7 @@ export function defaultConfig(): LockstepConfig {
   };
 }
 
-export const CONFIG_KEYS = ['$schema', 'target', 'rules', 'migrations', 'baseline', 'failOn', 'tables', 'largeTableRows', 'serverDefaultCharset', 'docsBase', 'orm', 'schema', 'releaseBase'] as const;
+export const CONFIG_KEYS = ['$schema', 'target', 'rules', 'migrations', 'baseline', 'failOn', 'tables', 'largeTableRows', 'serverDefaultCharset', 'docsBase', 'orm', 'schema', 'releaseBase', 'devDatabase'] as const;
 const MIGRATION_KEYS = ['paths', 'convention', 'exclude'] as const;
 const SET_KEYS = ['name', 'paths', 'convention', 'exclude', 'schema'] as const;
 const SCHEMA_KEYS = ['baseline', 'current'] as const;
@@ -203,6 +208,12 @@ export function parseConfig(jsonText: string, sourceName: string): ParsedConfig 
         if (v.kind === 'string' && v.value.trim() && !v.value.trim().startsWith('-')) config.releaseBase = v.value.trim();
         else report('`releaseBase` must be a git revision such as "origin/main" or "v2.3.0"', 'releaseBase', v);
         break;
+      case 'devDatabase': {
+        const problem = v.kind === 'string' ? devDatabaseError(v.value.trim()) : 'must be a database URL such as "mysql://app@localhost:3306/app"';
+        if (problem === undefined && v.kind === 'string') config.devDatabase = v.value.trim();
+        else report(`\`devDatabase\` ${problem}`, 'devDatabase', v);
+        break;
+      }
       default:
         report(unknownKey(entry.key, CONFIG_KEYS, 'setting'), entry.key, at);
     }
@@ -217,6 +228,21 @@ export function docsBaseFrom(value: string): string | undefined {
   const trimmed = value.trim();
   if (!/^(https?|file):\/\/\S+$/i.test(trimmed)) return undefined;
   return trimmed.endsWith('/') ? trimmed : `${trimmed}/`;
+}
+
+/** why a `devDatabase` URL is not accepted (the message never repeats a password), or undefined */
+export function devDatabaseError(value: string): string | undefined {
+  const example = 'mysql://user@host[:port]/database';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `must be a database URL: ${example}`;
+  }
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') return `must be a mysql:// or mariadb:// URL: ${example}`;
+  if (url.password !== '') return 'must not hold a password: a config file is shared and committed. Give the password in LOCKSTEP_DATABASE_PASSWORD';
+  if (!url.hostname || !url.username || url.pathname.replace(/^\//, '') === '') return `needs a user, a host and a database: ${example}`;
+  return undefined;
 }
 
 type Report = (message: string, path: string, at?: { start: number; end: number }) => void;

@@ -28,6 +28,12 @@ export interface ProjectInit {
    * them creates are new for the others. Absent: no release grouping.
    */
   inRelease?: (path: string) => boolean;
+  /**
+   * `current` schema sources that are not files (the CLI reads a development database's CREATE
+   * TABLEs): used after the config's `current` files, by every set. `rel` names the source in
+   * findings, e.g. `<database mysql://app@localhost:3306/app>`.
+   */
+  extraCurrent?: readonly { rel: string; text: string }[];
 }
 
 /** one ordered history of one database */
@@ -87,6 +93,7 @@ export class Project {
   readonly configPath?: string;
   readonly sets: SetSpec[];
   private readonly inRelease?: (path: string) => boolean;
+  private readonly extraCurrent: readonly { rel: string; text: string }[];
   private readonly chains = new Map<string, ChainState>();
   private readonly setMembers = new Map<number, string[]>();
 
@@ -98,6 +105,7 @@ export class Project {
     this.config = init.config;
     this.configPath = init.configPath;
     this.inRelease = init.inRelease;
+    this.extraCurrent = init.extraCurrent ?? [];
     this.sets = setSpecs(init.config);
   }
 
@@ -175,7 +183,7 @@ export class Project {
     for (const chain of this.chains.values()) {
       if (listingChanged) chain.stale = true;
       else if (chain.index.has(path)) chain.dirty.add(path);
-      if (source || (chain.index.has(path) && chain.set.schema.current.length > 0)) chain.base = undefined;
+      if (source || (chain.index.has(path) && (chain.set.schema.current.length > 0 || this.extraCurrent.length > 0))) chain.base = undefined;
     }
   }
 
@@ -374,11 +382,11 @@ export class Project {
   /** the starting schema of the chain: its schema sources */
   private base(chain: ChainState): { id: string; catalog: Catalog } {
     const { baseline, current } = chain.set.schema;
-    if (baseline.length === 0 && current.length === 0) return { id: 'empty', catalog: emptyCatalog() };
+    if (baseline.length === 0 && current.length === 0 && this.extraCurrent.length === 0) return { id: 'empty', catalog: emptyCatalog() };
     chain.fullCheck = true; // the base may change below: check every step against its file
     const filesOf = (globs: readonly string[]): ChainFile[] => this.schemaFiles(globs).map((path) => ({ path, rel: this.rel(path), text: this.textOf(path) }));
     const baselineFiles = filesOf(baseline);
-    const currentFiles = filesOf(current);
+    const currentFiles = [...filesOf(current), ...this.extraCurrent.map((e) => ({ path: e.rel, rel: e.rel, text: e.text }))];
     const creates = new Set<string>();
     if (currentFiles.length > 0) {
       for (const path of chain.ordered) {
