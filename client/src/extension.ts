@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { setTarget } from './commands/setTarget';
+import { SCHEMA_SCHEME, SchemaDocuments, showSchemaBefore, type SchemaBeforeOutcome } from './commands/showSchemaBefore';
 import { showRuleDocs } from './commands/showRuleDocs';
 import { dryRunCommand, type DryRunOutcome } from './dryrun/command';
 import { DatabaseConnection } from './dryrun/connection';
@@ -36,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lockst
   const panel = new DryRunPanel();
   context.subscriptions.push(log, status, ...disposables, database, databaseStatus, panel);
   const dryRunDeps = { client: languageClient, connection: database, panel };
+  const schemaDocuments = new SchemaDocuments(languageClient);
+  context.subscriptions.push(schemaDocuments, vscode.workspace.registerTextDocumentContentProvider(SCHEMA_SCHEME, schemaDocuments));
 
   context.subscriptions.push(
     vscode.commands.registerCommand('lockstep.restartServer', async () => {
@@ -49,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lockst
       await status.refresh();
       return chosen;
     }),
+    vscode.commands.registerCommand('lockstep.showSchemaBefore', (uri?: unknown): Promise<SchemaBeforeOutcome> => showSchemaBefore(schemaDocuments, uri)),
     vscode.commands.registerCommand('lockstep.connect', async () => (await database.connect())?.url),
     vscode.commands.registerCommand('lockstep.disconnect', () => database.disconnect()),
     vscode.commands.registerCommand('lockstep.dryRun', (uri?: unknown, statementIndex?: unknown): Promise<DryRunOutcome> => dryRunCommand(dryRunDeps, uri, statementIndex)),

@@ -29,6 +29,21 @@ export const ProjectInfoRequest = new RequestType<ProjectInfoParams, ProjectInfo
 /** the server's settings changed: ask `lockstep/projectInfo` again */
 export const ProjectChangedNotification = new NotificationType0('lockstep/projectChanged');
 
+// ---- the schema before a migration (`lockstep/schemaBefore`) ----
+
+export interface SchemaBeforeParams {
+  textDocument: { uri: string };
+}
+
+export interface SchemaBeforeResult {
+  /** CREATE TABLE statements of the replayed schema before the migration */
+  sql: string;
+  /** the migrations replayed before it, in run order (file URIs) */
+  files: string[];
+}
+
+export const SchemaBeforeRequest = new RequestType<SchemaBeforeParams, SchemaBeforeResult, void>('lockstep/schemaBefore');
+
 // ---- the dry-run (server/src/dryrun/types.ts and `lockstep/dryRun` in server/src/lsp/protocol.ts) ----
 
 export interface DryRunConnection {

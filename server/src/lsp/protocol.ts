@@ -1,6 +1,7 @@
 // What the server and its clients agree on beyond standard LSP: command ids, the data attached to
 // each diagnostic (so code actions are stateless), the `lockstep/explain` and `lockstep/projectInfo`
-// requests, the `lockstep/projectChanged` notification, the `lockstep/dryRun` request, the settings.
+// requests, the `lockstep/projectChanged` notification, the `lockstep/dryRun` and `lockstep/schemaBefore`
+// requests, the settings.
 // client/src/protocol.ts mirrors the wire types for the VS Code extension (test/lsp/project-info.test.ts checks they agree).
 import { NotificationType0, RequestType, type Position, type Range, type TextEdit, type WorkDoneProgressParams } from 'vscode-languageserver';
 import type { DryRunConnection, DryRunReport } from '../dryrun/types';
@@ -96,6 +97,21 @@ export interface DryRunParams extends WorkDoneProgressParams {
 
 /** runs the document's DDL on scratch copies on a dev database; progress as work-done `$/progress` when the client sends a token */
 export const DryRunRequest = new RequestType<DryRunParams, DryRunReport, void>('lockstep/dryRun');
+
+export interface SchemaBeforeParams {
+  /** a migration (open or on disk) */
+  textDocument: { uri: string };
+}
+
+export interface SchemaBeforeResult {
+  /** the replayed schema before the migration runs, as CREATE TABLE statements in the target's dialect (as `lockstep schema --at`) */
+  sql: string;
+  /** the migrations replayed before it, in run order (file URIs) */
+  files: string[];
+}
+
+/** the schema before a migration; fails (RequestFailed) for a file that belongs to no migration chain */
+export const SchemaBeforeRequest = new RequestType<SchemaBeforeParams, SchemaBeforeResult, void>('lockstep/schemaBefore');
 
 /** the `lockstep` settings section (workspace/configuration); lockstep.config.json wins over it */
 export interface ClientSettings {

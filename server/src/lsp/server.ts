@@ -21,6 +21,7 @@ import { registerDryRun } from './handlers/dry-run';
 import { registerExplain } from './handlers/explain';
 import { registerNavigation } from './handlers/navigation';
 import { notifyProjectChanged, registerProjectInfo } from './handlers/project-info';
+import { registerSchemaBefore } from './handlers/schema-before';
 import { registerWorkspace } from './handlers/workspace';
 import { uriToPath } from './uri';
 import { OverlayHost } from './workspace/overlay-host';
@@ -107,6 +108,7 @@ export function serve(connection: Connection): ServerContext {
   registerCommands(ctx);
   registerExplain(ctx);
   registerProjectInfo(ctx);
+  registerSchemaBefore(ctx);
   registerDryRun(ctx);
   documents.listen(connection);
   return ctx;

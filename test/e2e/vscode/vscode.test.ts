@@ -1,5 +1,6 @@
 // The packaged extension in a real VS Code (code-server 4.100.3 driven by Chromium): extension
-// tests through the `payload` route, then what a user sees — Problems, Quick Fix, hover.
+// tests through the `payload` route, then what a user sees — Problems, Quick Fix, hover, schema
+// navigation (a column's hover, the Outline, the schema before a migration).
 // Skips with a reason when code-server or Chromium is unavailable, unless LOCKSTEP_REQUIRE_E2E=1.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -14,7 +15,7 @@ import { ensureBundles } from './bundles';
 import { installExtension, prepareDirs, RunningCodeServer, type CodeServerDirs } from './codeServer';
 import { findTools, REPO_ROOT, type E2eTools } from './environment';
 import type { SuiteReport } from './suite/harness';
-import { applyQuickFix, clickInLine, colorOf, hoverInLine, openFromExplorer, openProblems, plain, problemRows, runFromPalette, tokenColors, waitForWorkbench } from './workbench';
+import { applyQuickFix, clickInLine, colorOf, editorLine, hoverInLine, openFromExplorer, openProblems, plain, problemRows, runFromPalette, tokenColors, waitForWorkbench } from './workbench';
 import { connect, requireDbOrSkip, TEST_DB } from '../../helpers/db';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
@@ -214,6 +215,62 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
       assert.match(text, /mysql-8\.0/, 'for the target');
       assert.match(text, /INPLACE\s+NONE\s+no/, 'algorithm, lock, rebuild');
       await page.keyboard.press('Escape');
+    });
+
+    it('hovering a column name shows its definition from the earlier migration', async () => {
+      const text = await timed('navigationHoverMs', () => hoverInLine(page, 'ON users (email)', '(email'));
+      await page.waitForTimeout(500); // let the hover finish fading in before the screenshot
+      await page.screenshot({ path: join(ARTIFACTS, 'vscode-hover-column.png') });
+      assert.match(text, /column users\.email/);
+      assert.match(text, /`email` varchar\(255\)[^\n]*NOT NULL/i, 'the definition V1 gave it');
+      assert.match(text, /db\/migration\/V1__create_users\.sql line 1/, 'and the migration that made it so');
+      await page.keyboard.press('Escape');
+    });
+
+    it('the Outline view lists the statements grouped by table', async () => {
+      const outline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /outline/i }) }).locator('.monaco-list-row');
+      const rows = await timed('navigationOutlineMs', async () => {
+        await runFromPalette(page, 'Explorer: Focus on Outline View');
+        const deadline = Date.now() + 15_000;
+        for (;;) {
+          const texts = await outline.evaluateAll((els) => els.map((el) => `${el.getAttribute('aria-level') ?? '?'} ${el.querySelector('.label-name')?.textContent ?? ''} · ${el.querySelector('.label-description')?.textContent ?? ''}`));
+          if (texts.some((t) => t.includes('CREATE INDEX'))) return texts.map(plain);
+          if (Date.now() > deadline) throw new Error(`Outline rows: ${texts.join(' | ')}`);
+          await page.waitForTimeout(200);
+        }
+      });
+      await page.screenshot({ path: join(ARTIFACTS, 'vscode-outline.png') });
+      assert.deepEqual(rows, [
+        '1 SET SESSION lock_wait_timeout = 5 · set',
+        '1 users · table',
+        '2 ALTER TABLE users ADD COLUMN age INT NULL · alters',
+        '2 ALTER TABLE users DROP COLUMN legacy_flag, ALGORITHM=INSTANT · alters',
+        '2 CREATE INDEX idx_users_email ON users (email) · keys',
+      ]);
+    });
+
+    it('"Show Schema Before This Migration" opens the replayed schema as a read-only SQL document', async () => {
+      await clickInLine(page, 'ADD COLUMN age', 'ADD');
+      const tab = page.locator('.tabs-container .tab', { hasText: 'Schema before V2__unsafe_changes.sql' }).first();
+      await timed('navigationSchemaBeforeMs', async () => {
+        await runFromPalette(page, 'Lockstep: Show Schema Before This Migration');
+        await tab.waitFor({ timeout: 15_000 });
+        await editorLine(page, 'CREATE TABLE `users`').waitFor({ timeout: 10_000 });
+      });
+      const active = page.locator('.editor-group-container.active');
+      const lines = (await active.locator('.view-line').allInnerTexts()).map(plain).join('\n');
+      assert.match(lines, /-- before db\/migration\/V2__unsafe_changes\.sql \(chain db\/migration, flyway\): after 1 migration/);
+      assert.match(lines, /`legacy_flag` tinyint NULL/, 'the column V2 drops is still there');
+      assert.doesNotMatch(lines, /`age`/, 'V2\'s own ADD COLUMN is not');
+      assert.match(plain(await page.locator('.statusbar').innerText()), /\bSQL\b/, 'in SQL mode');
+      await page.screenshot({ path: join(ARTIFACTS, 'vscode-schema-before.png') });
+      await active.locator('.view-line', { hasText: 'CREATE' }).first().click();
+      await page.keyboard.type('x');
+      await page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).first().waitFor({ timeout: 5_000 });
+      assert.doesNotMatch((await active.locator('.view-line').allInnerTexts()).map(plain).join('\n'), /xCREATE|CREATEx/, 'nothing was typed');
+      await tab.locator('.codicon-close').click();
+      await tab.waitFor({ state: 'detached', timeout: 5_000 });
+      await clickInLine(page, 'ADD COLUMN age', 'ADD');
     });
 
     it('clicking the target in the status bar picks another one, saved in the workspace settings', async () => {

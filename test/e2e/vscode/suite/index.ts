@@ -61,7 +61,7 @@ export async function run(): Promise<void> {
 
   suite.test('its commands are registered', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['lockstep.restartServer', 'lockstep.showRuleDocs', 'lockstep.setTarget', 'lockstep.connect', 'lockstep.disconnect', 'lockstep.dryRun', 'lockstep.dryRunFile', 'lockstep.dryRunMdlPreview']) {
+    for (const id of ['lockstep.restartServer', 'lockstep.showRuleDocs', 'lockstep.setTarget', 'lockstep.showSchemaBefore', 'lockstep.connect', 'lockstep.disconnect', 'lockstep.dryRun', 'lockstep.dryRunFile', 'lockstep.dryRunMdlPreview']) {
       assert.ok(all.includes(id), id);
     }
   });
@@ -207,6 +207,23 @@ export async function run(): Promise<void> {
     await waitFor('its diagnostics to go once the globs no longer name it', () => (codes(uri).length === 0 ? true : undefined), 10_000);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(workspaceFile('upgrade'), { recursive: true });
+  });
+
+  suite.test('showSchemaBefore opens the schema before the migration as a read-only SQL document', async () => {
+    const migration = workspaceFile(UNSAFE_MIGRATION);
+    const outcome = await vscode.commands.executeCommand<{ uri: string; files: string[] } | { error: string } | undefined>('lockstep.showSchemaBefore', migration);
+    assert.ok(outcome && 'uri' in outcome, JSON.stringify(outcome));
+    assert.deepEqual(outcome.files, [workspaceFile('db/migration/V1__create_users.sql').toString()]);
+    const shown = vscode.window.activeTextEditor?.document;
+    assert.ok(shown, 'an editor shows it');
+    assert.equal(shown.uri.toString(), outcome.uri);
+    assert.equal(shown.uri.scheme, 'lockstep-schema');
+    assert.equal(shown.languageId, 'sql');
+    assert.match(shown.fileName, /Schema before V2__unsafe_changes\.sql$/);
+    assert.match(shown.getText(), /CREATE TABLE `users`[^;]*`legacy_flag` tinyint/i, 'the schema before V2 drops legacy_flag');
+    assert.doesNotMatch(shown.getText(), /`age`/, 'V2\'s own ADD COLUMN is not in it');
+    // read-only: a content provider's document (the UI test types into it and gets VS Code's refusal)
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   suite.test('showRuleDocs opens the bundled page and refuses unknown ids', async () => {

@@ -1,0 +1,4 @@
+CREATE TABLE users (
+  id BIGINT PRIMARY KEY,
+  last_name VARCHAR(50) NOT NULL
+);

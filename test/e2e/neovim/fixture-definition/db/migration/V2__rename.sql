@@ -1,0 +1,2 @@
+-- the column gets its real name
+ALTER TABLE users RENAME COLUMN last_name TO surname;
