@@ -41,6 +41,7 @@ export { initialSession, nextSession } from './session';
 export {
   SchemaNavigator,
   catalogBefore,
+  catalogBeforeInFile,
   definitionOf,
   describeColumn,
   describeTable,

@@ -2,7 +2,7 @@
 // each table and column (one identity across renames), for go-to-definition, references, hovers
 // and symbols in the language server.
 export { SchemaNavigator, definitionOf, findEntities, lastChangeBefore, nameBefore, occurrenceAt, referencesOf, type NavSource } from './navigator';
-export { catalogBefore } from './catalog';
+export { catalogBefore, catalogBeforeInFile } from './catalog';
 export { describeColumn, describeTable, type ColumnDescription, type TableDescription } from './describe';
 export type { NavKind, StatementFacts } from './events';
 export type { ChainNavigation, ColumnEntity, Entity, NavFile, Occurrence, TableEntity } from './resolve';

@@ -3,7 +3,7 @@
 // it: the document's place in the index, positions in other files, locations in schema sources.
 import { isAbsolute, join } from 'node:path';
 import type { Location } from 'vscode-languageserver';
-import { catalogBefore, definitionOf, emptyCatalog, SchemaNavigator, type Catalog, type Chain, type ChainNavigation, type Entity, type NavSource, type Occurrence, type Project, type Span, type TableDef } from '../../engine';
+import { catalogBefore, catalogBeforeInFile, definitionOf, emptyCatalog, SchemaNavigator, type Catalog, type Chain, type ChainNavigation, type Entity, type NavSource, type Occurrence, type Project, type Span, type TableDef } from '../../engine';
 import type { ServerContext } from '../context';
 import { indexText, spanToRange, type PositionIndex } from '../convert';
 import { pathToUri, uriToPath } from '../uri';
@@ -98,6 +98,11 @@ export class NavigationStore {
   /** the schema just before a statement of the index: the chain's schema sources, then every statement before it */
   schemaBefore(doc: DocumentNavigation, file: number, statement: number): Catalog {
     const project = doc.settings.project;
+    if (file === doc.file && project.isMigration(doc.path)) {
+      // the project model's cached replay up to this file, then this file's statements from a checkpoint
+      const context = project.fileContext(doc.path, false);
+      return catalogBeforeInFile(doc.nav.files[file].statements, context.catalog, context.version, statement, project.rel(doc.path));
+    }
     const chain = project.chainOf(doc.path, true);
     const first = doc.nav.files[0]?.path;
     const base = chain && first !== undefined ? project.schemaOf(chain, first) : emptyCatalog();
