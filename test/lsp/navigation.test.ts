@@ -186,8 +186,10 @@ describe('schema navigation', () => {
   });
 
   test('completion: table names after ALTER TABLE, the columns of the statement\'s table, from the schema before it', async () => {
-    const draft = fileUri(migration('V7__draft.sql'));
+    let drafts = 0;
     const complete = async (text: string): Promise<string[]> => {
+      // a new draft each time: every request sees exactly this text as version 1
+      const draft = fileUri(migration(`V7__draft_${++drafts}.sql`));
       await client.open(draft, text);
       const lines = text.split('\n');
       const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
@@ -196,5 +198,10 @@ describe('schema navigation', () => {
     };
     assert.deepEqual(await complete('ALTER TABLE '), ['audit_log', 'h ![i](https://e/i)', 'users']);
     assert.deepEqual(await complete('UPDATE users SET su'), ['id', 'surname'], 'email was dropped by V5');
+    assert.deepEqual(await complete('ALTER TABLE users DROP INDEX '), ['ix_last_name'], 'the index names of the statement\'s table');
+    const clauses = await complete('ALTER TABLE users ADD COLUMN age INT NULL, ');
+    for (const keyword of ['ADD COLUMN', 'DROP INDEX', 'ALGORITHM=INSTANT', 'LOCK=NONE']) assert.ok(clauses.includes(keyword), keyword);
+    assert.ok(!clauses.includes('ALGORITHM=NOCOPY'), 'NOCOPY is MariaDB only; the target is MySQL');
+    assert.ok((await complete('ALTER TABLE users ADD INDEX ix_x (')).includes('surname'), 'columns inside a key part list');
   });
 });
