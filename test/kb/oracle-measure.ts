@@ -4,6 +4,8 @@
 // scratch schema.
 import type { Connection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import type { Algorithm, LockLevel } from '../../server/src/engine/types';
+// the dry-run's rebuild detection: the oracle and the product read table ids the same way
+import { wasRebuilt } from '../../server/src/dryrun';
 
 /** scratch schemas are per process (and per worker), so parallel runs do not trample each other */
 export function oracleSchema(worker: number): string {
@@ -65,30 +67,6 @@ const CLAUSE_ERRORS = new Set([1845, 1846, 1064]);
 async function tableIds(conn: Connection, schema: string): Promise<Map<string, number>> {
   const [rows] = await conn.query<RowDataPacket[]>('SELECT NAME, TABLE_ID FROM information_schema.INNODB_SYS_TABLES WHERE NAME LIKE ?', [`${schema}/%`]);
   return new Map(rows.map((r) => [String(r.NAME), Number(r.TABLE_ID)]));
-}
-
-/** the table an InnoDB object belongs to: `schema/t#P#p0` → `schema/t` */
-function baseName(name: string): string {
-  return name.replace(/#P#.*$/i, '');
-}
-
-/**
- * Rebuilt = an object that exists before and after under the same name got an id that did not
- * exist before, or a table's objects were all replaced (PARTITION BY / REMOVE PARTITIONING).
- * Ids moving between names (EXCHANGE PARTITION, RENAME) are not rebuilds.
- */
-function wasRebuilt(before: Map<string, number>, after: Map<string, number>): boolean {
-  const oldIds = new Set(before.values());
-  const afterByBase = new Map<string, number[]>();
-  for (const [name, id] of after) {
-    if (before.has(name) && !oldIds.has(id)) return true;
-    afterByBase.set(baseName(name), [...(afterByBase.get(baseName(name)) ?? []), id]);
-  }
-  const beforeBases = new Set([...before.keys()].map(baseName));
-  for (const [base, ids] of afterByBase) {
-    if (beforeBases.has(base) && ids.every((id) => !oldIds.has(id))) return true;
-  }
-  return false;
 }
 
 /** creates the schema once; later calls only drop its tables (cheaper than DROP DATABASE) */
