@@ -3,7 +3,6 @@
 // sections of a migration). Cancellation aborts the run; errors become a plain message that never
 // carries the password (nothing here logs the connection).
 import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
-import { runDryRun } from '../../dryrun';
 import type { DryRunReport, DryRunRequest as EngineRequest } from '../../dryrun/types';
 import type { ServerContext } from '../context';
 import { DryRunRequest, type DryRunParams } from '../protocol';
@@ -27,6 +26,8 @@ async function dryRun(ctx: ServerContext, params: DryRunParams, token: Cancellat
   const controller = new AbortController();
   const cancelled = token.onCancellationRequested(() => controller.abort());
   try {
+    // loaded on first use: the database driver stays off the server's start-up path
+    const { runDryRun } = await import('../../dryrun');
     return await runDryRun(request, { signal: controller.signal, onProgress: (message) => progress.report(message) });
   } catch (error) {
     if (controller.signal.aborted) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The dry-run was cancelled.');
