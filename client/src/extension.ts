@@ -1,15 +1,17 @@
 // The Lockstep VS Code extension: starts the language server and adds the status bar and commands.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { setTarget } from './commands/setTarget';
 import { SCHEMA_SCHEME, SchemaDocuments, showSchemaBefore, type SchemaBeforeOutcome } from './commands/showSchemaBefore';
 import { showRuleDocs } from './commands/showRuleDocs';
 import { dryRunCommand, type DryRunOutcome } from './dryrun/command';
 import { DatabaseConnection } from './dryrun/connection';
+import { DevDatabaseSync } from './dryrun/devDatabaseSync';
 import { DryRunPanel } from './dryrun/panel';
 import { ConnectionStatusItem } from './dryrun/statusItem';
 import { createLanguageClient } from './languageClient';
 import { currentScope } from './projectInfo';
+import { DevDatabaseNotification } from './protocol';
 import { RestartPolicy } from './restartPolicy';
 import { TargetStatusItem } from './statusBar';
 
@@ -60,6 +62,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lockst
     vscode.commands.registerCommand('lockstep.dryRunMdlPreview', (uri?: unknown, statementIndex?: unknown): Promise<DryRunOutcome> =>
       dryRunCommand(dryRunDeps, uri, statementIndex, { mdlPreview: true }),
     ),
+  );
+
+  // the connected dev database is a schema source of the server (lockstep/devDatabase); a new server is told again
+  const devDatabase = new DevDatabaseSync({
+    trusted: () => vscode.workspace.isTrusted,
+    running: () => languageClient.state === State.Running,
+    connection: () => database.wire(),
+    send: (params) => languageClient.sendNotification(DevDatabaseNotification, params),
+    failed: (error) => log.warn(`telling the server about the dev database failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  context.subscriptions.push(
+    database.onDidChange((target) => void (target ? devDatabase.connected() : devDatabase.disconnected())),
+    languageClient.onDidChangeState((e) => {
+      if (e.newState === State.Running) void devDatabase.serverStarted();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void devDatabase.trustGranted()),
   );
 
   // the server says when its settings change (config files, lockstep.* settings): lockstep/projectChanged

@@ -1,7 +1,7 @@
 // The wire types of the server's own requests the extension uses, mirrored so the client imports no
-// server code (test/lsp/project-info.test.ts and test/lsp/dry-run.test.ts check they match
+// server code (test/lsp/project-info.test.ts, test/lsp/dry-run.test.ts and test/lsp/dev-database.test.ts check they match
 // server/src/lsp/protocol.ts and server/src/dryrun/types.ts).
-import { NotificationType0, RequestType, type Position, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import { NotificationType, NotificationType0, RequestType, type Position, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 
 export interface ProjectInfoParams {
   /** a document URI (or a workspace folder's); absent: the first workspace folder */
@@ -141,3 +141,12 @@ export interface DryRunReport {
 }
 
 export const DryRunRequest = new RequestType<DryRunParams, DryRunReport, void>('lockstep/dryRun');
+
+// ---- the dev database as a schema source (`lockstep/devDatabase`) ----
+
+export interface DevDatabaseParams {
+  /** the connected dev database (password from SecretStorage); null: disconnected */
+  connection: DryRunConnection | null;
+}
+
+export const DevDatabaseNotification = new NotificationType<DevDatabaseParams>('lockstep/devDatabase');

@@ -37,7 +37,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import type { DryRunReport } from '../../server/src/dryrun/types';
-import { DryRunRequest, type DryRunParams } from '../../server/src/lsp/protocol';
+import { DevDatabaseNotification, DryRunRequest, type DevDatabaseParams, type DryRunParams } from '../../server/src/lsp/protocol';
 
 export const ROOT = join(__dirname, '..', '..');
 /** the bundled server; LOCKSTEP_SERVER_BUNDLE points elsewhere (e.g. an unminified build for profiling) */
@@ -190,6 +190,22 @@ export class LspClient {
   /** `lockstep/dryRun`; rejects with the server's ResponseError */
   dryRun(params: DryRunParams, token?: CancellationToken): Promise<DryRunReport> {
     return this.connection.sendRequest(DryRunRequest, params, token);
+  }
+
+  /** `lockstep/devDatabase`: the dev database the client is connected to (null: none) */
+  async devDatabase(params: DevDatabaseParams): Promise<void> {
+    await this.connection.sendNotification(DevDatabaseNotification, params);
+  }
+
+  /** the first window/showMessage text from index `from` on that satisfies `test` */
+  async message(test: (message: string) => boolean, from = 0, timeoutMs = 15000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = this.messages.slice(from).find(test);
+      if (hit !== undefined) return hit;
+      if (Date.now() > deadline) throw new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(this.messages.slice(from))}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   alive(): boolean {

@@ -1,9 +1,9 @@
 // What the server and its clients agree on beyond standard LSP: command ids, the data attached to
 // each diagnostic (so code actions are stateless), the `lockstep/explain` and `lockstep/projectInfo`
 // requests, the `lockstep/projectChanged` notification, the `lockstep/dryRun` and `lockstep/schemaBefore`
-// requests, the settings.
+// requests, the `lockstep/devDatabase` notification, the settings.
 // client/src/protocol.ts mirrors the wire types for the VS Code extension (test/lsp/project-info.test.ts checks they agree).
-import { NotificationType0, RequestType, type Position, type Range, type TextEdit, type WorkDoneProgressParams } from 'vscode-languageserver';
+import { NotificationType, NotificationType0, RequestType, type Position, type Range, type TextEdit, type WorkDoneProgressParams } from 'vscode-languageserver';
 import type { DryRunConnection, DryRunReport } from '../dryrun/types';
 import type { Prediction, Severity, SeveritySetting } from '../engine';
 
@@ -97,6 +97,18 @@ export interface DryRunParams extends WorkDoneProgressParams {
 
 /** runs the document's DDL on scratch copies on a dev database; progress as work-done `$/progress` when the client sends a token */
 export const DryRunRequest = new RequestType<DryRunParams, DryRunReport, void>('lockstep/dryRun');
+
+export interface DevDatabaseParams {
+  /** the dev database the client is connected to (password from its secret storage); null: none any more */
+  connection: DryRunConnection | null;
+}
+
+/**
+ * client → server: the dev database the client is connected to. While one is set, its tables are a
+ * `current` schema source (after the config's) and its row counts win over the config's `tables`;
+ * a connection failure is one warning (window/showMessage) and keeps the previous state.
+ */
+export const DevDatabaseNotification = new NotificationType<DevDatabaseParams>('lockstep/devDatabase');
 
 export interface SchemaBeforeParams {
   /** a migration (open or on disk) */

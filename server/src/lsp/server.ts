@@ -16,6 +16,7 @@ import { registerCodeActions } from './handlers/code-actions';
 import { registerCodeLens } from './handlers/code-lens';
 import { registerCommands, SERVER_COMMANDS } from './handlers/commands';
 import { registerConfiguration, SettingsStore } from './handlers/configuration';
+import { registerDevDatabase } from './handlers/dev-database';
 import { AnalysisStore } from './handlers/diagnostics';
 import { registerDryRun } from './handlers/dry-run';
 import { registerExplain } from './handlers/explain';
@@ -110,6 +111,7 @@ export function serve(connection: Connection): ServerContext {
   registerProjectInfo(ctx);
   registerSchemaBefore(ctx);
   registerDryRun(ctx);
+  registerDevDatabase(ctx);
   documents.listen(connection);
   return ctx;
 }

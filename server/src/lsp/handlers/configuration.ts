@@ -3,7 +3,9 @@
 // folder upwards, found and parsed by the engine as `lockstep lint` does (the file wins). The file's
 // errors are published as diagnostics on it; the server goes on with the defaults for the invalid
 // parts. Each distinct (config, settings) pair gets one project model, shared by its documents.
-// Changes to either clear the caches and re-analyze the open documents.
+// Changes to either clear the caches and re-analyze the open documents. The dev database the client
+// is connected to (handlers/dev-database.ts) is a `current` schema source of every project model and
+// its row counts win over the config's `tables`.
 import { dirname } from 'node:path';
 import { parseTarget, type SeveritySetting, type Target } from '../../engine';
 import { analyzeOptionsFrom, defaultConfig, type LockstepConfig } from '../../engine';
@@ -36,6 +38,16 @@ export interface EffectiveSettings {
   excludeGlobs: string[];
 }
 
+/** a dev database read as a schema source: no connection details, no password */
+export interface DevDatabaseSchema {
+  /** names the source in findings: `<database mysql://user@host:port/db>` */
+  rel: string;
+  /** its CREATE TABLEs */
+  text: string;
+  /** lower-cased table name → rows */
+  tableRows: Record<string, number>;
+}
+
 export class SettingsStore {
   private readonly perUri = new Map<string, Promise<EffectiveSettings>>();
   private readonly projects = new Map<string, Project>();
@@ -44,6 +56,8 @@ export class SettingsStore {
   private readonly reported = new Set<string>();
   /** settings pushed with didChangeConfiguration, for clients without workspace/configuration */
   private pushed: ClientSettings = {};
+  /** the connected dev database (`lockstep/devDatabase`) */
+  private database: DevDatabaseSchema | undefined;
 
   constructor(private readonly ctx: () => ServerContext) {}
 
@@ -72,6 +86,15 @@ export class SettingsStore {
     }
   }
 
+  /** the dev database in force from now on (undefined: none); call `clear()` after it */
+  setDevDatabase(database: DevDatabaseSchema | undefined): void {
+    this.database = database;
+  }
+
+  devDatabase(): DevDatabaseSchema | undefined {
+    return this.database;
+  }
+
   /** every project model in use (file events invalidate their listings) */
   allProjects(): Project[] {
     return [...this.projects.values()];
@@ -92,7 +115,7 @@ export class SettingsStore {
       project: this.projectFor(loaded.root, loaded.path, config),
       target: config.target,
       rules: options.rules ?? {},
-      ruleSettings: options.settings ?? {},
+      ruleSettings: this.withDatabaseRows(options.settings ?? {}),
       docsBase: config.docsBase ?? client.docsBase,
       maxFileSize: typeof client.maxFileSize === 'number' && client.maxFileSize > 0 ? client.maxFileSize : DEFAULT_MAX_FILE_BYTES,
       configPath: loaded.path,
@@ -113,10 +136,17 @@ export class SettingsStore {
         if (release.ok) inRelease = release.inRelease;
         else this.report(`releaseBase in ${configPath ?? 'the settings'}`, [`${release.reason}; files are checked as if each were already deployed`]);
       }
-      project = new Project(this.ctx().host, { root, config, configPath, inRelease });
+      const extraCurrent = this.database ? [{ rel: this.database.rel, text: this.database.text }] : undefined;
+      project = new Project(this.ctx().host, { root, config, configPath, inRelease, extraCurrent });
       this.projects.set(key, project);
     }
     return project;
+  }
+
+  /** the dev database's row counts over the config's `tables` */
+  private withDatabaseRows(settings: Partial<RuleSettings>): Partial<RuleSettings> {
+    if (!this.database) return settings;
+    return { ...settings, tableRows: { ...(settings.tableRows ?? {}), ...this.database.tableRows } };
   }
 
   /** the config file's settings, with the editor settings where the file gives none */
