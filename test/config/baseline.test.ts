@@ -60,3 +60,15 @@ test('serialize and parse round-trip; paths are normalised; bad files are report
   assert.match(parseBaseline('{"version": 2, "entries": []}').errors[0], /unsupported baseline version/);
   assert.match(parseBaseline('{"version": 1, "entries": [{"rule": 1}]}').errors[0], /entries\[0\]/);
 });
+
+test('a count that is not a whole number of at least 1 is rejected with the value given', () => {
+  const entry = (count: string): string => `{"version": 1, "entries": [{"rule": "drop-column", "path": "a.sql", "fingerprint": "f", "count": ${count}}]}`;
+  for (const [count, shown] of [['-5', '-5'], ['"lots"', '"lots"'], ['1e400', '1e400'], ['0', '0'], ['2.5', '2.5']]) {
+    const parsed = parseBaseline(entry(count));
+    assert.equal(parsed.errors.length, 1, count);
+    assert.equal(parsed.errors[0], `entries[0]: \`count\` must be a whole number of at least 1, not ${shown}`);
+    assert.deepEqual(parsed.baseline.entries, [], count);
+  }
+  assert.equal(parseBaseline(entry('3')).baseline.entries[0].count, 3);
+  assert.deepEqual(parseBaseline(entry('3')).errors, []);
+});

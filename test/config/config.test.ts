@@ -155,3 +155,16 @@ test('every invalid glob is reported at its line and column and left out', () =>
   assert.equal(flat.errors.length, 2);
   assert.ok(!flat.config.migrations.exclude.includes('[z-a].sql'));
 });
+
+test('duplicate keys are reported at the repeated key with file:line:column, at any depth', () => {
+  const text = '{\n  "target": "mysql-8.0",\n  "rules": { "drop-column": "off", "drop-column": "warning" },\n  "target": "mariadb-10.11"\n}\n';
+  const { errors } = parseConfig(text, 'lockstep.config.json');
+  assert.deepEqual(
+    errors.map((e) => e.message),
+    [
+      'lockstep.config.json:3:36: duplicate key "drop-column" (first given at line 3, column 14): keep one',
+      'lockstep.config.json:4:3: duplicate key "target" (first given at line 2, column 3): keep one',
+    ],
+  );
+  assert.deepEqual(errors.map((e) => e.path), ['rules.drop-column', 'target']);
+});

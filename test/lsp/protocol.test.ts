@@ -156,6 +156,18 @@ describe('an open migration file', () => {
     assert.ok(result.statements[0].prediction);
     assert.match(result.statements[0].markdown, /mariadb-10\.11/);
   });
+
+  test('lockstep/explain refuses SQL above lockstep.maxFileSize quickly, like a document', async () => {
+    const sql = 'ALTER TABLE t ADD COLUMN c INT;\n'.repeat(Math.ceil((4 * 1024 * 1024) / 32));
+    const started = Date.now();
+    await assert.rejects(client.connection.sendRequest(ExplainRequest, { sql, target: 'mariadb-10.11' }), (err: Error) => {
+      assert.match(err.message, /did not analyze this SQL: it is 4\.0 MB, above the 2\.0 MB limit \(setting lockstep\.maxFileSize\)/);
+      return true;
+    });
+    assert.ok(Date.now() - started < 2000, `refused in ${Date.now() - started} ms`);
+    const normal = await client.connection.sendRequest(ExplainRequest, { sql: 'ALTER TABLE t ADD COLUMN c INT;', target: 'mariadb-10.11' });
+    assert.equal(normal.statements.length, 1);
+  });
 });
 
 describe('workspace migrations', () => {

@@ -2,7 +2,7 @@
 // errors, defaults, and what the engine, the CLI and the LSP derive from it. Pure: text in.
 import type { AnalyzeOptions } from './analyze';
 import { globError, matchesAny } from './config/glob';
-import { lineColumn, parseJson, type JsonEntry, type JsonNode } from './config/json';
+import { duplicateKeys, lineColumn, parseJson, type JsonEntry, type JsonNode } from './config/json';
 import { DEFAULT_SERVER_CHARSET, charsetBytes } from './catalog/charsets';
 import { closest, knownRuleIds } from './suppress';
 import { DEFAULT_TARGET, KNOWN_TARGETS, parseTarget } from './targets';
@@ -148,6 +148,11 @@ export function parseConfig(jsonText: string, sourceName: string): ParsedConfig 
   if (root.kind !== 'object') {
     report('the configuration must be a JSON object', '', root);
     return { config, errors, given };
+  }
+  for (const dup of duplicateKeys(root)) {
+    const first = lineColumn(jsonText, dup.first.keyStart);
+    const where = dup.path ? `${dup.path}.${dup.entry.key}` : dup.entry.key;
+    report(`duplicate key "${dup.entry.key}" (first given at line ${first.line}, column ${first.column}): keep one`, where, keyRange(dup.entry));
   }
 
   for (const entry of root.entries) {

@@ -24,14 +24,31 @@ import { registerNavigation } from './handlers/navigation';
 import { notifyProjectChanged, registerProjectInfo } from './handlers/project-info';
 import { registerSchemaBefore } from './handlers/schema-before';
 import { registerWorkspace } from './handlers/workspace';
+import { FramingGuard } from './framing';
 import { uriToPath } from './uri';
 import { OverlayHost } from './workspace/overlay-host';
 
 export function startServer(): Connection {
+  if (process.argv.includes('--stdio')) guardStdinFraming();
   const connection = createConnection(ProposedFeatures.all);
   serve(connection);
   connection.listen();
   return connection;
+}
+
+/**
+ * Bad framing on stdin (no, a non-numeric or a huge Content-Length) would leave vscode-jsonrpc's
+ * reader waiting forever: say so on stderr (stdout is the protocol) and exit for the client to
+ * restart the server. The check sees each chunk before the reader does.
+ */
+function guardStdinFraming(): void {
+  const guard = new FramingGuard();
+  process.stdin.prependListener('data', (chunk: Buffer | string) => {
+    const problem = guard.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+    if (problem === undefined) return;
+    process.stderr.write(`lockstep: bad LSP message framing on stdin, exiting: ${problem}\n`);
+    process.exit(2);
+  });
 }
 
 export function serve(connection: Connection): ServerContext {

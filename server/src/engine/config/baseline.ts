@@ -3,7 +3,7 @@
 // comments and whitespace normalised, not its line, so edits elsewhere in the file keep it valid.
 // Identical findings (same fingerprint) are counted.
 import type { Finding, Span } from '../types';
-import { parseJson, toValue } from './json';
+import { parseJson, toValue, type JsonNode } from './json';
 import { scanComments } from './sqlComments';
 
 export interface BaselineEntry {
@@ -117,10 +117,23 @@ export function parseBaseline(jsonText: string): { baseline: Baseline; errors: s
       errors.push(`entries[${n}]: needs string \`rule\`, \`path\` and \`fingerprint\``);
       return;
     }
-    const count = typeof e.count === 'number' && e.count >= 1 ? Math.floor(e.count) : 1;
+    const count = e.count === undefined ? 1 : e.count;
+    if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 1) {
+      errors.push(`entries[${n}]: \`count\` must be a whole number of at least 1, not ${sourceOf(parsed.node, jsonText, ['entries', n, 'count'])}`);
+      return;
+    }
     entries.push({ rule: e.rule, path: normalizePath(e.path), fingerprint: e.fingerprint, count, message: typeof e.message === 'string' ? e.message : undefined });
   });
   return { baseline: { version: 1, entries }, errors };
+}
+
+/** the source text of the value at a path (the last of repeated keys, as `toValue` keeps) */
+function sourceOf(node: JsonNode | undefined, text: string, path: Array<string | number>): string {
+  for (const step of path) {
+    if (typeof step === 'number') node = node?.kind === 'array' ? node.items[step] : undefined;
+    else node = node?.kind === 'object' ? node.entries.filter((e) => e.key === step).pop()?.value : undefined;
+  }
+  return node ? text.slice(node.start, node.end).slice(0, 80) : '?';
 }
 
 export interface BaselineFilterResult {

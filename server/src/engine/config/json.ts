@@ -170,6 +170,30 @@ export function parseJson(text: string): JsonResult {
   }
 }
 
+export interface DuplicateKey {
+  /** where the object is: `rules`, `migrations.sets[1]`; '' for the top level */
+  path: string;
+  /** the repeated entry */
+  entry: JsonEntry;
+  /** the first entry with that key */
+  first: JsonEntry;
+}
+
+/** every key given twice in one object, anywhere in the tree, in source order */
+export function duplicateKeys(node: JsonNode, path = ''): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
+  if (node.kind === 'array') node.items.forEach((item, n) => out.push(...duplicateKeys(item, `${path}[${n}]`)));
+  if (node.kind !== 'object') return out;
+  const seen = new Map<string, JsonEntry>();
+  for (const entry of node.entries) {
+    const first = seen.get(entry.key);
+    if (first) out.push({ path, entry, first });
+    else seen.set(entry.key, entry);
+    out.push(...duplicateKeys(entry.value, path ? `${path}.${entry.key}` : entry.key));
+  }
+  return out.sort((a, b) => a.entry.keyStart - b.entry.keyStart);
+}
+
 /** 1-based line and column of an offset */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
