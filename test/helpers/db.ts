@@ -36,3 +36,13 @@ export async function requireDbOrSkip(t: TestContext, options: ConnectionOptions
     return undefined;
   }
 }
+
+/** drops a database a test created, on a connection of its own (the test's may be gone) */
+export async function dropDatabase(name: string): Promise<void> {
+  const conn = await connect();
+  try {
+    await conn.query(`DROP DATABASE IF EXISTS \`${name.replace(/`/g, '``')}\``);
+  } finally {
+    await conn.end();
+  }
+}

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import * as wire from '../../client/src/protocol';
 import { DevDatabaseNotification, type DevDatabaseParams } from '../../server/src/lsp/protocol';
-import { connect, requireDbOrSkip, TEST_DB } from '../helpers/db';
+import { dropDatabase, requireDbOrSkip, TEST_DB } from '../helpers/db';
 import { ensureBundle, fileUri, LspClient } from './client';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -41,11 +41,7 @@ before(async () => {
 after(async () => {
   await client?.stop();
   if (workspace) rmSync(workspace, { recursive: true, force: true });
-  if (created) {
-    const conn = await connect();
-    await conn.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``);
-    await conn.end();
-  }
+  if (created) await dropDatabase(DATABASE);
 });
 
 describe('lockstep/devDatabase', () => {

@@ -11,7 +11,7 @@ import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-la
 import * as wire from '../../client/src/protocol';
 import type { DryRunReport as ServerReport, DryRunConnection as ServerConnection } from '../../server/src/dryrun/types';
 import { DryRunRequest, type DryRunParams } from '../../server/src/lsp/protocol';
-import { connect, requireDbOrSkip, TEST_DB } from '../helpers/db';
+import { connect, dropDatabase, requireDbOrSkip, TEST_DB } from '../helpers/db';
 import { ensureBundle, fileUri, LspClient } from './client';
 
 // the client's mirror of the dry-run wire types (client/src/protocol.ts) is the server's, in both directions
@@ -60,11 +60,7 @@ before(async () => {
 after(async () => {
   await client?.stop();
   if (workspace) rmSync(workspace, { recursive: true, force: true });
-  if (created) {
-    const conn = await connect();
-    await conn.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``);
-    await conn.end();
-  }
+  if (created) await dropDatabase(DATABASE);
 });
 
 describe('lockstep/dryRun', () => {
