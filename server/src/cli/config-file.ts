@@ -3,11 +3,7 @@
 // the project model over the disk.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { KNOWN_TARGETS, parseTarget, type Target } from '../engine';
-import { analyzeOptionsFrom, type FailOn, type LockstepConfig } from '../engine';
-import { loadProjectConfig, Project } from '../engine';
-import type { SeveritySetting } from '../engine';
-import type { RuleSettings } from '../engine';
+import { analyzeOptionsFrom, type FailOn, KNOWN_TARGETS, loadProjectConfig, type LockstepConfig, parseTarget, Project, type RuleSettings, type SeveritySetting, type Target } from '../engine';
 import { NodeHost } from '../common/node-host';
 import { releaseFromGit } from '../common/release';
 import { UsageError } from './errors';

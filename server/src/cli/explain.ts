@@ -1,7 +1,7 @@
 // `lockstep explain "<sql>"`: per statement, the prediction and the findings.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyzeFile, emptyCatalog, type Catalog, type Finding } from '../engine';
+import { analyzeFile, type Catalog, type Chain, emptyCatalog, type Finding, type Project } from '../engine';
 import { NodeHost } from '../common/node-host';
 import type { ExplainCommand } from './args';
 import { loadConfig, openProject } from './config-file';
@@ -9,7 +9,6 @@ import { UsageError } from './errors';
 import { relativePath } from './files';
 import { LineIndex } from './positions';
 import { jsonFinding, jsonStatement, type JsonFinding, type JsonStatement } from './reporters/json';
-import type { Chain, Project } from '../engine';
 export interface ExplainResult {
   target: string;
   statements: (JsonStatement & { sql: string; findings: JsonFinding[] })[];

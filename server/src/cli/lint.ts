@@ -1,9 +1,7 @@
 // `lockstep lint`: the project model finds the files, their chains and the schema before each;
 // every linted file is analyzed against it; then the baseline applies.
 import { join, resolve } from 'node:path';
-import { analyzeFile } from '../engine';
-import { failsAt, type FailOn } from '../engine';
-import type { Chain } from '../engine';
+import { analyzeFile, type Chain, type FailOn, failsAt } from '../engine';
 import { NodeHost } from '../common/node-host';
 import type { LintCommand } from './args';
 import { applyBaseline, DEFAULT_BASELINE_NAME, readBaseline, writeBaseline } from './baseline-file';

@@ -2,9 +2,7 @@
 // replayed schema of each migration chain under the paths (after the whole chain, or before the
 // file given with --at), as CREATE TABLE statements in the target's dialect or as JSON.
 import { resolve } from 'node:path';
-import { schemaToJson, type SchemaJson } from '../engine';
-import { schemaToSql } from '../engine';
-import type { Chain } from '../engine';
+import { type Catalog, type Chain, type SchemaJson, schemaToJson, schemaToSql } from '../engine';
 import { NodeHost } from '../common/node-host';
 import type { SchemaCommand } from './args';
 import { loadConfig, openProject, searchStart } from './config-file';
@@ -32,14 +30,14 @@ export function runSchema(cmd: SchemaCommand, cwd: string): { json: SchemaOutput
   const project = openProject(config, host, undefined, []);
   const options = { serverDefaultCharset: config.config.serverDefaultCharset };
 
-  const picked: { chain: Chain; upTo: number }[] = [];
+  const picked: { chain: Chain; upTo: number; catalog: Catalog }[] = [];
   if (cmd.at !== undefined) {
     const at = resolve(cwd, cmd.at);
     if (host.stat(at) !== 'file') throw new UsageError(`--at: file not found: ${cmd.at}`);
     const chain = project.chainOf(at, true);
     if (!chain) throw new UsageError(`--at: ${cmd.at} is excluded by the config, so it belongs to no migration chain.`);
     const context = project.fileContext(at);
-    picked.push({ chain, upTo: context.earlier.length });
+    picked.push({ chain, upTo: context.earlier.length, catalog: context.catalog });
   } else {
     const found = project.discover(cmd.paths.map((p) => resolve(cwd, p)));
     if (found.missing.length > 0) throw new UsageError(`path not found: ${found.missing.map((m) => relativePath(cwd, m)).join(', ')}`);
@@ -49,11 +47,10 @@ export function runSchema(cmd: SchemaCommand, cwd: string): { json: SchemaOutput
       if (chain) chains.set(chain.key, chain);
     }
     if (chains.size === 0) throw new UsageError(`no migration files found in ${cmd.paths.join(', ')}.`);
-    for (const chain of [...chains.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) picked.push({ chain, upTo: chain.ordered.length });
+    for (const chain of [...chains.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) picked.push({ chain, upTo: chain.ordered.length, catalog: project.schemaOf(chain) });
   }
 
-  const outputs = picked.map(({ chain, upTo }) => {
-    const catalog = project.schemaOf(chain, chain.ordered[upTo]);
+  const outputs = picked.map(({ chain, upTo, catalog }) => {
     const files = chain.ordered.slice(0, upTo);
     const name = chain.dir !== undefined ? relativePath(cwd, chain.dir) : chain.set.name;
     return {

@@ -4,8 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { rules, type SeveritySetting } from '../engine';
-import { docsBaseFrom } from '../engine';
+import { docsBaseFrom, rules, type SeveritySetting } from '../engine';
 
 export interface RuleInfo {
   id: string;

@@ -141,7 +141,8 @@ export class Project {
    * a file the globs do not include still joins its folder's chain, unless excluded.
    */
   chainOf(path: string, explicit = false): Chain | undefined {
-    const set = this.setOf(path) ?? (explicit && !this.isExcluded(path) ? this.looseSet() : undefined);
+    const own = this.setOf(path);
+    const set = own ?? (explicit && !this.isExcluded(path) ? this.looseSet() : undefined);
     if (!set) return undefined;
     const perFolder = set.byFolder && isFolderPerMigration(path);
     const chainDir = set.byFolder ? (perFolder ? dirOf(dirOf(path)) : dirOf(path)) : undefined;
@@ -151,7 +152,7 @@ export class Project {
       chain = { key, set, dir: chainDir, perFolder, convention: undefined, ordered: [], unordered: [], extra: new Set(), creates: new Map(), stale: true, index: new Map(), releaseIndexes: [], dirty: new Set(), fullCheck: true };
       this.chains.set(key, chain);
     }
-    if (!this.setOf(path) && !chain.extra.has(path)) {
+    if (!own && !chain.extra.has(path)) {
       chain.extra.add(path);
       chain.stale = true;
     }

@@ -7,10 +7,7 @@
 // is connected to (handlers/dev-database.ts) is a `current` schema source of every project model and
 // its row counts win over the config's `tables`.
 import { dirname } from 'node:path';
-import { parseTarget, type SeveritySetting, type Target } from '../../engine';
-import { analyzeOptionsFrom, defaultConfig, type LockstepConfig } from '../../engine';
-import { loadProjectConfig, Project } from '../../engine';
-import type { RuleSettings } from '../../engine';
+import { analyzeOptionsFrom, defaultConfig, loadProjectConfig, type LockstepConfig, parseTarget, Project, type RuleSettings, type SeveritySetting, type Target } from '../../engine';
 import { releaseFromGit } from '../../common/release';
 import type { ServerContext } from '../context';
 import { DEFAULT_MAX_FILE_BYTES } from '../limits';

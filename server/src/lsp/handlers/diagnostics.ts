@@ -9,8 +9,7 @@ import {
   type DiagnosticRelatedInformation,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { IncrementalAnalyzer, type Finding, type IncrementalAnalysis, type Severity } from '../../engine';
-import { UNUSED_IGNORE } from '../../engine';
+import { type Finding, type IncrementalAnalysis, IncrementalAnalyzer, type Severity, UNUSED_IGNORE } from '../../engine';
 import type { ServerContext } from '../context';
 import { indexText, spanToRange, toLspEdit, type PositionIndex } from '../convert';
 import { ruleDocsUrl } from '../../common/rule-docs';

@@ -1,14 +1,12 @@
 // `lockstep/explain`: the prediction and findings for the statement at a position of an open
 // document (or every DDL statement of it), or for standalone SQL.
-import { analyzeFile, parseTarget, type StatementResult } from '../../engine';
-import { applySeverityOverrides } from '../../engine';
+import { analyzeFile, applySeverityOverrides, type FileAnalysis, type Finding, parseTarget, type StatementResult, type Target } from '../../engine';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
 import { spanToRange, type PositionIndex } from '../convert';
 import { ExplainRequest, type ExplainedStatement, type ExplainResult } from '../protocol';
 import { refusal } from '../limits';
 import { isDdl, statementAt } from '../statements';
-import type { FileAnalysis, Finding, Target } from '../../engine';
 import { statementMarkdown } from './hover';
 
 export function registerExplain(ctx: ServerContext): void {
