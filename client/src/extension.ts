@@ -4,6 +4,7 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { setTarget } from './commands/setTarget';
 import { SCHEMA_SCHEME, SchemaDocuments, showSchemaBefore, type SchemaBeforeOutcome } from './commands/showSchemaBefore';
 import { showRuleDocs } from './commands/showRuleDocs';
+import { PLAN_SCHEME, PlanDocuments, showMigrationPlan, type ShowPlanOutcome } from './commands/showPlan';
 import { dryRunCommand, type DryRunOutcome } from './dryrun/command';
 import { DatabaseConnection } from './dryrun/connection';
 import { DevDatabaseSync } from './dryrun/devDatabaseSync';
@@ -41,6 +42,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lockst
   const dryRunDeps = { client: languageClient, connection: database, panel };
   const schemaDocuments = new SchemaDocuments(languageClient);
   context.subscriptions.push(schemaDocuments, vscode.workspace.registerTextDocumentContentProvider(SCHEMA_SCHEME, schemaDocuments));
+  const planDocuments = new PlanDocuments(languageClient);
+  context.subscriptions.push(planDocuments, vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, planDocuments));
 
   context.subscriptions.push(
     vscode.commands.registerCommand('lockstep.restartServer', async () => {
@@ -55,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Lockst
       return chosen;
     }),
     vscode.commands.registerCommand('lockstep.showSchemaBefore', (uri?: unknown): Promise<SchemaBeforeOutcome> => showSchemaBefore(schemaDocuments, uri)),
+    vscode.commands.registerCommand('lockstep.showMigrationPlan', (uri?: unknown, position?: unknown): Promise<ShowPlanOutcome> => showMigrationPlan(planDocuments, uri, position)),
     vscode.commands.registerCommand('lockstep.connect', async () => (await database.connect())?.url),
     vscode.commands.registerCommand('lockstep.disconnect', () => database.disconnect()),
     vscode.commands.registerCommand('lockstep.dryRun', (uri?: unknown, statementIndex?: unknown): Promise<DryRunOutcome> => dryRunCommand(dryRunDeps, uri, statementIndex)),

@@ -150,3 +150,27 @@ export interface DevDatabaseParams {
 }
 
 export const DevDatabaseNotification = new NotificationType<DevDatabaseParams>('lockstep/devDatabase');
+
+// ---- the expand/contract plan of a statement (`lockstep/plan`) ----
+
+export interface PlanParams {
+  textDocument: { uri: string };
+  /** the statement at this position … */
+  position?: Position;
+  /** … or this one (its index among the file's statements) */
+  statementIndex?: number;
+  /** the finding to rewrite (default: the statement's first one that has a plan) */
+  rule?: string;
+}
+
+export interface PlanResult {
+  /** the rule the plan rewrites */
+  rule: string;
+  summary: string;
+  /** releases, application steps, verification queries, files */
+  markdown: string;
+  /** the files the plan adds, relative to the project root, in deployment order */
+  files: { path: string; direction: 'up' | 'down' }[];
+}
+
+export const PlanRequest = new RequestType<PlanParams, PlanResult, void>('lockstep/plan');

@@ -59,22 +59,37 @@ export interface DryRunCommand {
   config?: string;
 }
 
+export interface PlanCommand {
+  command: 'plan';
+  file: string;
+  statement?: number;
+  /** the finding to plan when the statement has several (a rule id) */
+  rule?: string;
+  out?: string;
+  format: 'text' | 'json';
+  triggers: boolean;
+  batchSize?: number;
+  /** --move-table <t> --to <schema> */
+  moveTable?: { table: string; to: string };
+  config?: string;
+}
+
 export interface LspCommand {
   command: 'lsp';
 }
 
 export interface HelpCommand {
   command: 'help';
-  topic?: 'lint' | 'explain' | 'schema' | 'dry-run' | 'lsp';
+  topic?: 'lint' | 'explain' | 'schema' | 'dry-run' | 'plan' | 'lsp';
 }
 
 export interface VersionCommand {
   command: 'version';
 }
 
-export type Command = LintCommand | ExplainCommand | SchemaCommand | DryRunCommand | LspCommand | HelpCommand | VersionCommand;
+export type Command = LintCommand | ExplainCommand | SchemaCommand | DryRunCommand | PlanCommand | LspCommand | HelpCommand | VersionCommand;
 
-const COMMANDS = ['lint', 'explain', 'schema', 'dry-run', 'lsp'] as const;
+const COMMANDS = ['lint', 'explain', 'schema', 'dry-run', 'plan', 'lsp'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 function isCommandName(s: string | undefined): s is CommandName {
@@ -114,6 +129,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
       return parseSchema(rest);
     case 'dry-run':
       return parseDryRun(rest);
+    case 'plan':
+      return parsePlan(rest);
     case 'lsp':
       // the language server library reads --stdio / --node-ipc / --socket=N / --pipe=… from process.argv itself
       if (!rest.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
@@ -239,6 +256,42 @@ function parseDryRun(args: string[]): DryRunCommand {
     mdlPreview: values['mdl-preview'] ?? false,
     yesRemoteHost: values['yes-remote-host'] ?? false,
     sampleRows: nonNegativeInteger(values['sample-rows'], '--sample-rows'),
+    config: values.config,
+  };
+}
+
+function parsePlan(args: string[]): PlanCommand {
+  const { values, positionals } = parse(
+    args,
+    {
+      statement: { type: 'string' },
+      rule: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      triggers: { type: 'boolean' },
+      'batch-size': { type: 'string' },
+      'move-table': { type: 'string' },
+      to: { type: 'string' },
+      config: { type: 'string' },
+    },
+    'plan',
+  );
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}" for plan: use text or json.`);
+  if (positionals.length !== 1) throw new UsageError('plan needs exactly one migration file, e.g. lockstep plan migrations/V5__rename.sql. See `lockstep plan --help`.');
+  if ((values['move-table'] === undefined) !== (values.to === undefined)) throw new UsageError('--move-table <table> and --to <schema> go together. See `lockstep plan --help`.');
+  const batchSize = nonNegativeInteger(values['batch-size'], '--batch-size');
+  if (batchSize === 0) throw new UsageError('--batch-size needs a whole number ≥ 1, got "0".');
+  return {
+    command: 'plan',
+    file: positionals[0],
+    statement: nonNegativeInteger(values.statement, '--statement'),
+    rule: values.rule,
+    out: values.out,
+    format,
+    triggers: values.triggers ?? false,
+    batchSize,
+    moveTable: values['move-table'] !== undefined && values.to !== undefined ? { table: values['move-table'], to: values.to } : undefined,
     config: values.config,
   };
 }

@@ -10,6 +10,7 @@ Usage:
   lockstep explain "<sql>" [options]     show the predicted algorithm, lock and findings per statement
   lockstep schema [paths…] [options]     print the schema Lockstep replays from the migrations
   lockstep dry-run --url <url> <file>    run a migration's DDL on scratch copies in a dev database
+  lockstep plan <file> [options]         rewrite an unsafe change as a safe multi-release sequence
   lockstep lsp --stdio                   start the language server
   lockstep help <command>                help for one command
   lockstep --version
@@ -82,6 +83,34 @@ Options:
   --target <t>        e.g. ${KNOWN_TARGETS.join(', ')} (default: config, else ${DEFAULT_TARGET})
   --config <file>     config file (default: searched upwards from the first path)
   -h, --help          this help
+`;
+
+export const PLAN_HELP = `Usage: lockstep plan <file> [options]
+
+Rewrites the unsafe change of one statement of a migration (rename-column, drop-column, …) as
+releases of new migration files in the project's convention (the config's "convention", else
+detected), each with a header saying what the application must do before the next release ships
+and the queries that verify it. The earlier migrations give the schema, found from the file's location as for lint.
+
+Options:
+  --statement <n>       the statement to plan (zero-based index; default: the first with a finding a
+                        plan exists for)
+  --rule <id>           the finding to plan when the statement has several (e.g. large-table-rewrite
+                        rather than change-column-type)
+  --format <f>          text | json (default: text, Markdown; json: { convention, releases: [ { title,
+                        appSteps, verify, files: [ { path, direction, content } ] } ] }, paths relative
+                        to the workspace root)
+  --out <dir>           write the files under <dir> (use . for the workspace root); refuses to
+                        overwrite existing files
+  --triggers            keep the columns in step with triggers while the previous app version runs
+  --move-table <t> --to <schema>
+                        plan moving table <t> (as the migrations of <file>'s chain leave it) to
+                        another schema of the same server by dual-writing
+  --batch-size <n>      rows per backfill batch (default 1000)
+  --config <file>       config file
+  -h, --help            this help
+
+Exit codes: 0 the plan was printed or written, 2 usage error or no plan for the statement.
 `;
 
 export const DRY_RUN_HELP = `Usage: lockstep dry-run --url mysql://user@host[:port]/database <file> [options]

@@ -1,10 +1,11 @@
 // The `lockstep` CLI: argv → config → engine → reporter → exit code.
 // Exit codes: 0 nothing at or above the failure level, 1 findings, 2 usage or internal error.
-import { parseCommandLine, type DryRunCommand, type ExplainCommand, type LintCommand, type SchemaCommand } from './args';
+import { parseCommandLine, type DryRunCommand, type ExplainCommand, type LintCommand, type PlanCommand, type SchemaCommand } from './args';
 import { UsageError } from './errors';
 import { formatExplainText } from './explain-text';
 import { readSqlArgument, runExplain } from './explain';
-import { DRY_RUN_HELP, EXPLAIN_HELP, LINT_HELP, LSP_HELP, MAIN_HELP, SCHEMA_HELP } from './help';
+import { DRY_RUN_HELP, EXPLAIN_HELP, LINT_HELP, LSP_HELP, MAIN_HELP, PLAN_HELP, SCHEMA_HELP } from './help';
+import { planJson, planText, runPlan } from './plan';
 import { runSchema } from './schema';
 import { exitCodeFor, lintConfig, lintDatabaseUrl, runLint } from './lint';
 import { render } from './reporters';
@@ -56,6 +57,12 @@ async function dryRun(cmd: DryRunCommand): Promise<ExitCode> {
   return 0;
 }
 
+function plan(cmd: PlanCommand): ExitCode {
+  const outcome = runPlan(cmd, process.cwd());
+  process.stdout.write(cmd.format === 'json' ? planJson(outcome.plan) : planText(outcome));
+  return 0;
+}
+
 async function lsp(): Promise<undefined> {
   // loaded on demand so `lint` does not pay for the server's start-up
   const { startServer } = await import('../lsp/server');
@@ -76,7 +83,7 @@ async function main(argv: readonly string[]): Promise<ExitCode | undefined> {
   if (cmd.command !== 'lsp') quietOnClosedStdout();
   switch (cmd.command) {
     case 'help':
-      process.stdout.write(cmd.topic === 'lint' ? LINT_HELP : cmd.topic === 'explain' ? EXPLAIN_HELP : cmd.topic === 'schema' ? SCHEMA_HELP : cmd.topic === 'dry-run' ? DRY_RUN_HELP : cmd.topic === 'lsp' ? LSP_HELP : MAIN_HELP);
+      process.stdout.write(cmd.topic === 'lint' ? LINT_HELP : cmd.topic === 'explain' ? EXPLAIN_HELP : cmd.topic === 'schema' ? SCHEMA_HELP : cmd.topic === 'dry-run' ? DRY_RUN_HELP : cmd.topic === 'plan' ? PLAN_HELP : cmd.topic === 'lsp' ? LSP_HELP : MAIN_HELP);
       return 0;
     case 'version':
       process.stdout.write(`${VERSION}\n`);
@@ -89,6 +96,8 @@ async function main(argv: readonly string[]): Promise<ExitCode | undefined> {
       return schema(cmd);
     case 'dry-run':
       return dryRun(cmd);
+    case 'plan':
+      return plan(cmd);
     case 'lsp':
       return lsp();
   }

@@ -62,3 +62,4 @@ export {
   type TableDescription,
   type TableEntity,
 } from './navigation';
+export { PLANNABLE_RULES, planForStatement, planForTableMove, planToMarkdown, type Plan, type PlanFile, type PlanKind, type PlanOptions, type PlanRelease, type PlanResult } from './plan';

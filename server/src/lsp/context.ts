@@ -4,6 +4,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisStore } from './handlers/diagnostics';
 import type { SettingsStore } from './handlers/configuration';
+import type { PlanEditSupport } from './handlers/plan-capabilities';
 import type { OverlayHost } from './workspace/overlay-host';
 
 export interface ClientFlags {
@@ -15,6 +16,8 @@ export interface ClientFlags {
   showDocument: boolean;
   /** the VS Code extension is the client (it implements the lockstep.* client commands) */
   vscodeExtension: boolean;
+  /** what the client can do with a migration plan's workspace edit (set by initialize) */
+  planEdits?: PlanEditSupport;
 }
 
 export interface ServerContext {

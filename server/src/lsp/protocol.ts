@@ -1,7 +1,7 @@
 // What the server and its clients agree on beyond standard LSP: command ids, the data attached to
 // each diagnostic (so code actions are stateless), the `lockstep/explain` and `lockstep/projectInfo`
 // requests, the `lockstep/projectChanged` notification, the `lockstep/dryRun` and `lockstep/schemaBefore`
-// requests, the `lockstep/devDatabase` notification, the settings.
+// requests, the `lockstep/devDatabase` notification, the `lockstep/plan` request, the settings.
 // client/src/protocol.ts mirrors the wire types for the VS Code extension (test/lsp/project-info.test.ts checks they agree).
 import { NotificationType, NotificationType0, RequestType, type Position, type Range, type TextEdit, type WorkDoneProgressParams } from 'vscode-languageserver';
 import type { DryRunConnection, DryRunReport } from '../dryrun/types';
@@ -14,6 +14,10 @@ export const COMMANDS = {
   showRuleDocs: 'lockstep.showRuleDocs',
   /** the same, executed by the server (window/showDocument) for clients without the VS Code extension */
   serverShowRuleDocs: 'lockstep.server.showRuleDocs',
+  /** client command (VS Code): the migration plan of the statement at a position as a read-only Markdown document; arguments [uri, position] */
+  showMigrationPlan: 'lockstep.showMigrationPlan',
+  /** the same, executed by the server (a read-only file shown with window/showDocument); arguments [uri, statementIndex, rule] */
+  serverShowMigrationPlan: 'lockstep.server.showMigrationPlan',
 } as const;
 
 export interface DiagnosticFix {
@@ -136,3 +140,28 @@ export interface ClientSettings {
   maxFileSize?: number;
   trace?: { server?: 'off' | 'messages' | 'verbose' };
 }
+
+export interface PlanParams {
+  /** an open migration */
+  textDocument: { uri: string };
+  /** the statement at this position … */
+  position?: Position;
+  /** … or this one (its index among the file's statements) */
+  statementIndex?: number;
+  /** the finding to rewrite (default: the statement's first one that has a plan) */
+  rule?: string;
+}
+
+export interface PlanResult {
+  /** the rule the plan rewrites, e.g. `rename-column` */
+  rule: string;
+  /** one line: what the plan does */
+  summary: string;
+  /** the plan as Markdown: releases, application steps, verification queries, files */
+  markdown: string;
+  /** the files the plan adds, relative to the project root, in deployment order */
+  files: { path: string; direction: 'up' | 'down' }[];
+}
+
+/** the expand/contract plan of a statement; changes nothing. Fails (RequestFailed) with the reason when there is none */
+export const PlanRequest = new RequestType<PlanParams, PlanResult, void>('lockstep/plan');

@@ -21,6 +21,8 @@ import { AnalysisStore } from './handlers/diagnostics';
 import { registerDryRun } from './handlers/dry-run';
 import { registerExplain } from './handlers/explain';
 import { registerNavigation } from './handlers/navigation';
+import { planEditSupport } from './handlers/plan-capabilities';
+import { registerPlanRequest } from './handlers/plan-request';
 import { notifyProjectChanged, registerProjectInfo } from './handlers/project-info';
 import { registerSchemaBefore } from './handlers/schema-before';
 import { registerWorkspace } from './handlers/workspace';
@@ -127,6 +129,7 @@ export function serve(connection: Connection): ServerContext {
   registerExplain(ctx);
   registerProjectInfo(ctx);
   registerSchemaBefore(ctx);
+  registerPlanRequest(ctx);
   registerDryRun(ctx);
   registerDevDatabase(ctx);
   documents.listen(connection);
@@ -148,6 +151,7 @@ function clientFlags(params: InitializeParams): ClientFlags {
     watchedFilesRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     showDocument: caps.window?.showDocument?.support === true,
     vscodeExtension: /visual studio code|vscode|code-oss|code-server|vscodium/i.test(name),
+    planEdits: planEditSupport(caps),
   };
 }
 

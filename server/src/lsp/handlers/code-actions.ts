@@ -6,6 +6,7 @@ import { disableFileEdit, disableNextLineEdit } from '../../engine';
 import type { ServerContext } from '../context';
 import { rangeToSpan, toLspEdit } from '../convert';
 import { COMMANDS, type DiagnosticData } from '../protocol';
+import { planActions } from './plan-actions';
 
 export function registerCodeActions(ctx: ServerContext): void {
   ctx.connection.onCodeAction((params): CodeAction[] => {
@@ -39,7 +40,7 @@ export function registerCodeActions(ctx: ServerContext): void {
       });
     }
     fixes.sort((a, b) => Number(b.isPreferred === true) - Number(a.isPreferred === true));
-    return [...fixes, ...disables, ...docs];
+    return [...fixes, ...planActions(ctx, doc, params.context.diagnostics), ...disables, ...docs];
   });
 }
 
