@@ -180,6 +180,16 @@ test('incremental analysis equals analyzeFile on inputs that once disagreed', as
     ["PREPARE s FROM @q;\nSET @q = 'ALTER TABLE o DROP COLUMN x", target],
     // a directive above a multi-line statement covers findings on its later lines
     ['-- lockstep-disable-next-line drop-column\nALTER TABLE users\n  DROP COLUMN legacy;\n', target],
+    // a quote, backtick or comment never closed, and a custom delimiter never ended, run to the end of the file
+    ["ALTER TABLE t ADD c INT;\nSELECT 'abc;\nDROP TABLE users;\n", target],
+    ['ALTER TABLE t ADD c INT;\nSELECT "abc\\";\nDROP TABLE users;', target],
+    ['ALTER TABLE t ADD c INT;\nDROP TABLE `users;\nDROP TABLE x;\n', target],
+    ['ALTER TABLE t ADD c INT;\n/* oops\nDROP TABLE users;\n', target],
+    ['ALTER TABLE t ADD c INT /* oops\nDROP TABLE users;', target],
+    ['ALTER TABLE t ADD c INT;\nDELIMITER $$\nDROP TABLE users;\nDROP TABLE x;\n', target],
+    ['DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END$$\nALTER TABLE t ADD c INT;\nDROP TABLE x; /* end\n', target],
+    ["/*!40101 SET NAMES utf8 */;\n/*!50001 CREATE VIEW v AS SELECT 'x */;\nDROP TABLE users;", target],
+    ['SELECT 1; /*!99999 DROP TABLE users;', target],
   ];
   const failures: string[] = [];
   for (const [text, t] of inputs) await checkCase({ name: 'regression', text, options: { target: t } }, failures);
@@ -193,6 +203,10 @@ test('incremental analysis equals analyzeFile on inputs that once disagreed', as
     ['typed in an executable comment', [DUMP, DUMP.replace('ADD c3', 'ADD  c3')]],
     ['closing marker removed and added', [DUMP, DUMP.replace('e */;', 'e ;'), DUMP]],
     ['closing marker typed', [DUMP, DUMP.replace('c2 INT', 'c2 */ INT')]],
+    // a quote, backtick or comment typed and closed again in the middle of a file
+    ['quote typed and closed', [six, six.replace('c2 INT;', "c2 INT DEFAULT 'x;"), six.replace('c2 INT;', "c2 INT DEFAULT 'x';")]],
+    ['backtick typed and closed', [six, six.replace('TABLE c', 'TABLE `c'), six.replace('TABLE c', 'TABLE `c`'), six]],
+    ['comment opened and closed', [six, six.replace('USE db', '/* USE db'), six.replace('USE db', '/* USE db */'), six]],
   ];
   for (const [name, texts] of edits) await checkWalk(name, texts, { target }, failures);
   assertNone(failures);

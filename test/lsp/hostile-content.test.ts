@@ -61,7 +61,7 @@ test('a code span is never closed from inside', () => {
 
 test('hover: an identifier with backticks and image syntax renders no image', async () => {
   const uri = fileUri(join(workspace, 'inject.sql'));
-  const sql = 'ALTER TABLE `a`` ![t](https://example.test/track.png) `b` DROP COLUMN c;\n';
+  const sql = 'ALTER TABLE `a`` ![t](https://example.test/track.png) ``b` DROP COLUMN c;\n';
   await client.open(uri, sql);
   await client.diagnosticsFor(uri, 1);
   const hover = await client.hover(uri, { line: 0, character: 3 });

@@ -8,7 +8,7 @@ import { DRY_RUN_HELP, EXPLAIN_HELP, LINT_HELP, LSP_HELP, MAIN_HELP, PLAN_HELP, 
 import { planJson, planText, runPlan } from './plan';
 import { runSchema } from './schema';
 import { exitCodeFor, lintConfig, lintDatabaseUrl, runLint } from './lint';
-import { render } from './reporters';
+import { writeReport } from './reporters';
 import { VERSION } from './version';
 import { visible } from './visible';
 
@@ -31,7 +31,7 @@ async function lint(cmd: LintCommand): Promise<ExitCode> {
   const outcome = runLint(cmd, cwd, { config, database });
   for (const note of outcome.notes) process.stderr.write(`lockstep: note: ${visible(note)}\n`);
   for (const s of outcome.skipped) process.stderr.write(`lockstep: ${visible(s.path)}: skipped: ${visible(s.reason)}\n`);
-  process.stdout.write(render(cmd.format, outcome.report, { color: useColor(cmd.noColor), docsBase: cmd.docsBase ?? outcome.config.docsBase }));
+  await writeReport(cmd.format, outcome.report, { color: useColor(cmd.noColor), docsBase: cmd.docsBase ?? outcome.config.docsBase }, process.stdout);
   if (outcome.skipped.length > 0) return 2;
   return exitCodeFor(outcome.report, outcome.failOn);
 }

@@ -1,8 +1,8 @@
 // The project model's host on the local disk: what the CLI uses, and what the language server
 // overlays with its open documents. Reads are cached until `forget` (file events) so a replay asks
 // the disk once per file. Migrations are refused with a reason when they are not regular files,
-// over the size limit, or binary (NUL bytes).
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+// over the size limit, or binary (NUL bytes); a FIFO or device is never opened (reading it could block).
+import { lstatSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { DirEntry, ProjectHost, ReadResult } from '../engine';
 
@@ -67,10 +67,10 @@ export function readText(path: string, maxBytes = MAX_FILE_BYTES): ReadResult {
   let size: number;
   try {
     const st = statSync(path);
-    if (!st.isFile()) return { ok: false, reason: 'not a regular file' };
+    if (!st.isFile()) return { ok: false, reason: notAFile(st) };
     size = st.size;
   } catch (err) {
-    return { ok: false, reason: `cannot read it (${errorCode(err)})` };
+    return { ok: false, reason: unreachable(path, err) };
   }
   if (size > maxBytes) return { ok: false, reason: `it is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${maxBytes / 1024 / 1024} MB limit` };
   let buffer: Buffer;
@@ -83,6 +83,29 @@ export function readText(path: string, maxBytes = MAX_FILE_BYTES): ReadResult {
   let text = buffer.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
+}
+
+/** why a path that exists is not read: what it is instead (FIFOs and devices are not opened) */
+function notAFile(st: Stats): string {
+  if (st.isDirectory()) return 'not a regular file (a folder)';
+  if (st.isFIFO()) return 'not a regular file (a named pipe): not opened, reading it could wait forever';
+  if (st.isSocket()) return 'not a regular file (a socket)';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'not a regular file (a device)';
+  return 'not a regular file';
+}
+
+/** why `stat` failed: a symbolic link that leads nowhere or loops is named as such */
+function unreachable(path: string, err: unknown): string {
+  const code = errorCode(err);
+  if (code === 'ELOOP') return 'a symbolic link that loops (ELOOP)';
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    try {
+      if (lstatSync(path).isSymbolicLink()) return `a symbolic link to a file that does not exist (${code})`;
+    } catch {
+      // the path itself is gone: the generic reason below
+    }
+  }
+  return `cannot read it (${code})`;
 }
 
 function errorCode(err: unknown): string {

@@ -17,8 +17,8 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(report: LintReport): string {
-  const out: string[] = [];
+/** one workflow command per finding, written as it is made, then the summary line */
+export function* githubChunks(report: LintReport): Iterable<string> {
   for (const file of report.files) {
     for (const f of file.findings) {
       const r = file.lines.range(f.span);
@@ -31,9 +31,8 @@ export function formatGithub(report: LintReport): string {
         `title=${escapeProperty(`lockstep ${f.rule}`)}`,
       ];
       const message = f.help ? `${f.message}\nhelp: ${f.help}` : f.message;
-      out.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(visible(message))}`);
+      yield `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(visible(message))}\n`;
     }
   }
-  out.push(summaryLine(summarize(report)).text);
-  return `${out.join('\n')}\n`;
+  yield `${summaryLine(summarize(report)).text}\n`;
 }

@@ -1,10 +1,12 @@
-// Format name → reporter.
+// Format name → reporter; every format is written piece by piece (`writeReport`).
+import type { Writable } from 'node:stream';
 import type { LintReport } from '../report';
-import { formatGithub } from './github';
-import { formatGitlab } from './gitlab';
-import { formatJson } from './json';
-import { formatSarif } from './sarif';
-import { formatText } from './text';
+import { githubChunks } from './github';
+import { gitlabDocument } from './gitlab';
+import { jsonDocument } from './json';
+import { documentChunks, writeChunks } from './json-stream';
+import { sarifDocument } from './sarif';
+import { textChunks } from './text';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -19,17 +21,26 @@ export interface RenderOptions {
   docsBase?: string;
 }
 
-export function render(format: Format, report: LintReport, options: RenderOptions): string {
+/** the report piece by piece: no format builds the whole output as one string */
+function chunks(format: Format, report: LintReport, options: RenderOptions): Iterable<string> {
   switch (format) {
     case 'text':
-      return formatText(report, options);
+      return textChunks(report, options);
     case 'json':
-      return formatJson(report);
+      return documentChunks(jsonDocument(report));
     case 'sarif':
-      return formatSarif(report, { docsBase: options.docsBase });
+      return documentChunks(sarifDocument(report, { docsBase: options.docsBase }));
     case 'github':
-      return formatGithub(report);
+      return githubChunks(report);
     case 'gitlab':
-      return formatGitlab(report);
+      return documentChunks(gitlabDocument(report));
   }
+}
+
+/**
+ * Writes the report to `out` (process.stdout) as it is produced, respecting backpressure: a
+ * report for a large file can be longer than the longest string the runtime can build.
+ */
+export function writeReport(format: Format, report: LintReport, options: RenderOptions, out: Writable): Promise<void> {
+  return writeChunks(chunks(format, report, options), out);
 }

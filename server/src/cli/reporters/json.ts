@@ -2,6 +2,7 @@
 import type { Finding, Fix, Prediction, StatementResult } from '../../engine';
 import type { LineIndex, Range } from '../positions';
 import { summarize, type FileReport, type LintReport, type Summary } from '../report';
+import { streamedArray, streamedObject, type Streamed } from './json-stream';
 
 export interface JsonPrediction {
   algorithm: Prediction['algorithm'];
@@ -68,18 +69,20 @@ export function jsonFinding(finding: Finding, lines: LineIndex): JsonFinding {
   return out;
 }
 
-function jsonFile(file: FileReport): JsonFile {
-  return {
-    path: file.path,
-    statements: file.statements.map((s) => jsonStatement(s, file.lines)),
-    findings: file.findings.map((f) => jsonFinding(f, file.lines)),
-  };
+/** one file's JsonFile, its statements and findings converted as they are written */
+function jsonFile(file: FileReport): Streamed {
+  return streamedObject([
+    ['path', file.path],
+    ['statements', streamedArray(file.statements, (s) => jsonStatement(s, file.lines))],
+    ['findings', streamedArray(file.findings, (f) => jsonFinding(f, file.lines))],
+  ]);
 }
 
-export function toJson(report: LintReport): JsonReport {
-  return { target: report.target.label, files: report.files.map(jsonFile), summary: summarize(report) };
-}
-
-export function formatJson(report: LintReport): string {
-  return `${JSON.stringify(toJson(report), null, 2)}\n`;
+/** the JsonReport, produced piece by piece (a report can be larger than the longest string) */
+export function jsonDocument(report: LintReport): Streamed {
+  return streamedObject([
+    ['target', report.target.label],
+    ['files', streamedArray(report.files, jsonFile)],
+    ['summary', summarize(report)],
+  ]);
 }

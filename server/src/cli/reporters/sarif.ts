@@ -1,12 +1,13 @@
 // SARIF 2.1.0 for code-scanning uploads: one run, every known rule with its description, and a
 // docs URL only when a docs base is configured (the shipped pages are a local path, meaningless to a CI server).
-import type { Fix, Severity } from '../../engine';
+import type { Finding, Fix, Severity } from '../../engine';
 import { rules } from '../../engine';
 import { fingerprints } from '../fingerprint';
 import type { LineIndex } from '../positions';
-import type { LintReport } from '../report';
+import type { FileReport, LintReport } from '../report';
 import { ruleDocsUrl, ruleInfo } from '../../common/rule-docs';
 import { TOOL_NAME, VERSION } from '../version';
+import { streamedArray, streamedObject, type Streamed } from './json-stream';
 
 type SarifLevel = 'error' | 'warning' | 'note' | 'none';
 
@@ -33,58 +34,67 @@ export interface SarifOptions {
   docsBase?: string;
 }
 
-export function toSarif(report: LintReport, options: SarifOptions = {}): object {
+/** one finding as a SARIF result */
+function sarifResult(f: Finding, file: FileReport, uri: string, prints: Map<Finding, string>, ruleIndex: ReadonlyMap<string, number>): object {
+  const text = f.help ? `${f.message}\nHelp: ${f.help}` : f.message;
+  const result: Record<string, unknown> = {
+    ruleId: f.rule,
+    ruleIndex: ruleIndex.get(f.rule),
+    level: LEVEL[f.severity],
+    message: { text },
+    locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: region(file.lines, f.span) } }],
+    partialFingerprints: { 'lockstep/v1': prints.get(f) },
+  };
+  if (f.fixes && f.fixes.length > 0) result.fixes = f.fixes.map((fix) => sarifFix(fix, uri, file.lines));
+  return result;
+}
+
+/** every finding of every file with what its result needs (fingerprints are computed per file, as it is reached) */
+function* findingsOf(report: LintReport): Iterable<{ f: Finding; file: FileReport; uri: string; prints: Map<Finding, string> }> {
+  for (const file of report.files) {
+    if (file.findings.length === 0) continue;
+    const uri = artifactUri(file.path);
+    const prints = fingerprints(file);
+    for (const f of file.findings) yield { f, file, uri, prints };
+  }
+}
+
+/** the SARIF log, produced piece by piece (a report can be larger than the longest string) */
+export function sarifDocument(report: LintReport, options: SarifOptions = {}): Streamed {
   const ids = new Set<string>(rules.map((r) => r.meta.id));
   for (const file of report.files) for (const f of file.findings) ids.add(f.rule);
   const ruleIds = [...ids].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
 
-  const results: object[] = [];
-  for (const file of report.files) {
-    const uri = artifactUri(file.path);
-    const prints = fingerprints(file);
-    for (const f of file.findings) {
-      const text = f.help ? `${f.message}\nHelp: ${f.help}` : f.message;
-      const result: Record<string, unknown> = {
-        ruleId: f.rule,
-        ruleIndex: ruleIndex.get(f.rule),
-        level: LEVEL[f.severity],
-        message: { text },
-        locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: region(file.lines, f.span) } }],
-        partialFingerprints: { 'lockstep/v1': prints.get(f) },
-      };
-      if (f.fixes && f.fixes.length > 0) result.fixes = f.fixes.map((fix) => sarifFix(fix, uri, file.lines));
-      results.push(result);
-    }
-  }
-
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
+  const run = streamedObject([
+    [
+      'tool',
       {
-        tool: {
-          driver: {
-            name: TOOL_NAME,
-            version: VERSION,
-            semanticVersion: VERSION,
-            rules: ruleIds.map((id) => {
-              const info = ruleInfo(id);
-              const level = info.defaultSeverity === 'off' ? 'none' : LEVEL[info.defaultSeverity];
-              const rule: Record<string, unknown> = { id, name: id, shortDescription: { text: info.description } };
-              if (options.docsBase) rule.helpUri = ruleDocsUrl(id, options.docsBase);
-              else rule.help = { text: `${info.description} Documentation: docs/rules/${id}.md in the Lockstep package.` };
-              rule.defaultConfiguration = { level, enabled: info.defaultSeverity !== 'off' };
-              return rule;
-            }),
-          },
+        driver: {
+          name: TOOL_NAME,
+          version: VERSION,
+          semanticVersion: VERSION,
+          rules: ruleIds.map((id) => {
+            const info = ruleInfo(id);
+            const level = info.defaultSeverity === 'off' ? 'none' : LEVEL[info.defaultSeverity];
+            const rule: Record<string, unknown> = { id, name: id, shortDescription: { text: info.description } };
+            if (options.docsBase) rule.helpUri = ruleDocsUrl(id, options.docsBase);
+            else rule.help = { text: `${info.description} Documentation: docs/rules/${id}.md in the Lockstep package.` };
+            rule.defaultConfiguration = { level, enabled: info.defaultSeverity !== 'off' };
+            return rule;
+          }),
         },
-        columnKind: 'utf16CodeUnits',
-        properties: { target: report.target.label },
-        results,
       },
     ],
-  };
+    ['columnKind', 'utf16CodeUnits'],
+    ['properties', { target: report.target.label }],
+    ['results', streamedArray(findingsOf(report), (r) => sarifResult(r.f, r.file, r.uri, r.prints, ruleIndex))],
+  ]);
+  return streamedObject([
+    ['$schema', 'https://json.schemastore.org/sarif-2.1.0.json'],
+    ['version', '2.1.0'],
+    ['runs', streamedArray([run], (r) => r)],
+  ]);
 }
 
 function sarifFix(fix: Fix, uri: string, lines: LineIndex): object {
@@ -97,8 +107,4 @@ function sarifFix(fix: Fix, uri: string, lines: LineIndex): object {
       },
     ],
   };
-}
-
-export function formatSarif(report: LintReport, options: SarifOptions = {}): string {
-  return `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
 }

@@ -21,23 +21,24 @@ const CODES: Record<Style, [number, number]> = {
 
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue', hint: 'dim' };
 
-export function formatText(report: LintReport, options: TextOptions): string {
+/** the text output piece by piece: one finding (and its help line) at a time, then the summary */
+export function* textChunks(report: LintReport, options: TextOptions): Iterable<string> {
   const paint = (style: Style, s: string): string => (options.color ? `\u001b[${CODES[style][0]}m${s}\u001b[${CODES[style][1]}m` : s);
-  const blocks: string[] = [];
+  let blocks = 0;
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
-    const lines: string[] = [];
+    // files are separated by an empty line
+    let separator = blocks++ === 0 ? '' : '\n\n';
     for (const f of file.findings) {
       const { line, character } = file.lines.position(f.span.start);
       const where = paint('bold', `${visible(file.path)}:${line + 1}:${character + 1}`);
-      lines.push(`${where} ${paint(SEVERITY_STYLE[f.severity], f.severity)} ${paint('dim', f.rule)} ${visible(f.message)}`);
-      if (f.help) lines.push(`  ${paint('cyan', 'help:')} ${visible(f.help)}`);
+      const help = f.help ? `\n  ${paint('cyan', 'help:')} ${visible(f.help)}` : '';
+      yield `${separator}${where} ${paint(SEVERITY_STYLE[f.severity], f.severity)} ${paint('dim', f.rule)} ${visible(f.message)}${help}`;
+      separator = '\n';
     }
-    blocks.push(lines.join('\n'));
   }
   const summary = summaryLine(summarize(report));
-  blocks.push(paint(summary.clean ? 'green' : 'bold', summary.text));
-  return `${blocks.join('\n\n')}\n`;
+  yield `${blocks > 0 ? '\n\n' : ''}${paint(summary.clean ? 'green' : 'bold', summary.text)}\n`;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

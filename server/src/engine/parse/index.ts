@@ -7,7 +7,7 @@ import type { DecodedSql } from './embedded';
 import { unwrapExecutableComments } from './executable-comments';
 import { parseWithNodeSqlParser } from './node-sql-parser-adapter';
 import { recognize } from './recognizer';
-import { leadingWords, splitStatements } from './splitter';
+import { leadingWords, splitStatements, type RawStatement, type Unclosed } from './splitter';
 import type { Token } from './tokens';
 import { MAX_TOKENS, tokenize } from './tokens';
 
@@ -40,6 +40,10 @@ function parseAll(text: string, target: Target): Statement[] {
 
   const out: Statement[] = [];
   for (const raw of raws) {
+    if (raw.unclosed) {
+      out.push(unclosedStatement(out.length, raw, raw.unclosed, unwrapped));
+      continue;
+    }
     const span = { start: raw.start, end: raw.end };
     const sql = unwrapped.slice(raw.start, raw.end);
     const before = out.length;
@@ -133,6 +137,34 @@ function analyzePiece(piece: Piece, index: number, target: Target, span: Stateme
   }
   const reason = recognizerError ? `internal recogniser error: ${recognizerError}` : `not understood (${nsp.error})`;
   return unanalyzed(index, span, sql, guessed, piece.origin, reason, piece.parentIndex);
+}
+
+/**
+ * What runs to the end of the file because it is never closed: one statement that was not analyzed,
+ * from the opening quote or comment (or the statement the delimiter never ends) to the end of the
+ * file. Its problem names what is open, never the text it swallowed.
+ */
+function unclosedStatement(index: number, raw: RawStatement, unclosed: Unclosed, text: string): Statement {
+  const span = { start: unclosed.at, end: Math.max(unclosed.at, raw.end) };
+  return unanalyzed(index, span, text.slice(span.start, span.end), 'other', 'top-level', unclosedProblem(unclosed, raw.delimiter));
+}
+
+const SWALLOWED = 'so the rest of the file reads as part of it and was not checked either';
+
+function unclosedProblem(unclosed: Unclosed, delimiter: string): string {
+  switch (unclosed.what) {
+    case 'string':
+      return `the string opened here is never closed, ${SWALLOWED}`;
+    case 'identifier':
+      return `the backtick-quoted name opened here is never closed, ${SWALLOWED}`;
+    case 'comment':
+      return `the /* comment opened here is never closed, ${SWALLOWED}`;
+    case 'delimiter': {
+      // the delimiter is the user's text: named only when short and printable
+      const named = delimiter.length <= 16 && /^[\x21-\x7e]+$/.test(delimiter) ? `delimiter ${delimiter}` : 'custom delimiter';
+      return `the ${named} never ends this statement, so the statements from here on (separated by ;) run together to the end of the file and were not checked (is a DELIMITER ; line missing?)`;
+    }
+  }
 }
 
 function unanalyzed(index: number, span: Statement['span'], sql: string, kind: StatementKind, origin: Statement['origin'], reason: string, parentIndex?: number): Statement {

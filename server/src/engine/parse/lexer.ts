@@ -11,8 +11,14 @@ export function isWordChar(code: number): boolean {
   ) && code !== 0xa0 && code !== 0xfeff;
 }
 
-/** end (exclusive) of a quoted run starting at `i` (`'`, `"` or backtick); backslash escapes except in backticks, doubled quotes everywhere */
+/** end (exclusive) of a quoted run starting at `i` (`'`, `"` or backtick), or the text length when it is never closed */
 export function skipQuoted(text: string, i: number): number {
+  const end = quotedEnd(text, i);
+  return end < 0 ? text.length : end;
+}
+
+/** end (exclusive) of a quoted run starting at `i`, or -1 when the text ends before its closing quote; backslash escapes except in backticks, doubled quotes everywhere */
+export function quotedEnd(text: string, i: number): number {
   const quote = text.charCodeAt(i);
   const backslashEscapes = quote !== 96;
   let j = i + 1;
@@ -32,7 +38,7 @@ export function skipQuoted(text: string, i: number): number {
     }
     j++;
   }
-  return n;
+  return -1;
 }
 
 /** `--` starts a comment when followed by whitespace/control/end, or (as migration runners treat it) at the start of a line */
@@ -61,6 +67,11 @@ export function commentEnd(text: string, i: number): number {
     return close < 0 ? text.length : close + 2;
   }
   return -1;
+}
+
+/** whether a `/*` at `i` is never closed (`commentEnd` then runs it to the end of the text) */
+export function isUnclosedComment(text: string, i: number): boolean {
+  return text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 42 && text.indexOf('*/', i + 2) < 0;
 }
 
 /** index of the next `\n` (or the text length) */

@@ -3,7 +3,9 @@
 // CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT bodies written without a DELIMITER line (BEGIN … END
 // nesting is tracked). Linear: a body left open at the end of the file is re-split once at its
 // first delimiter and nesting is no longer tracked for the rest of the file.
-import { commentEnd, isQuote, isWhitespace, isWordChar, lineEnd, skipQuoted, wordAt } from './lexer';
+// What makes the rest of the file unreadable is marked (`unclosed`) rather than swallowed: a quote or
+// `/*` never closed, and a custom delimiter that never ends a statement holding several `;` ones.
+import { commentEnd, isQuote, isUnclosedComment, isWhitespace, isWordChar, lineEnd, quotedEnd, skipQuoted, wordAt } from './lexer';
 
 export interface RawStatement {
   /** offsets into the text, without the delimiter and surrounding whitespace/comments */
@@ -11,6 +13,15 @@ export interface RawStatement {
   end: number;
   /** the delimiter in force when the statement was read */
   delimiter: string;
+  /** set when the statement runs to the end of the file because something in it is never closed */
+  unclosed?: Unclosed;
+}
+
+export interface Unclosed {
+  /** `string`: a `'` or `"` quote; `identifier`: a backtick; `delimiter`: the custom delimiter never ends the statement */
+  what: 'string' | 'identifier' | 'comment' | 'delimiter';
+  /** offset of the opening quote or `/*`; for `delimiter`, the statement's start */
+  at: number;
 }
 
 export function splitStatements(text: string): RawStatement[] {
@@ -20,8 +31,12 @@ export function splitStatements(text: string): RawStatement[] {
   let trackBlocks = true;
   let i = 0;
   while (i < n) {
-    i = skipTrivia(text, i);
+    i = triviaEnd(text, i);
     if (i >= n) break;
+    if (isUnclosedComment(text, i)) {
+      out.push({ start: i, end: trimmedEnd(text, i), delimiter, unclosed: { what: 'comment', at: i } });
+      break;
+    }
     if (wordAt(text, i, 'DELIMITER') && (text[i + 9] === ' ' || text[i + 9] === '\t')) {
       const eol = lineEnd(text, i);
       const word = text.slice(i + 10, eol).trim().split(/\s+/)[0] ?? '';
@@ -42,6 +57,15 @@ export function splitStatements(text: string): RawStatement[] {
       i = plain.next;
       continue;
     }
+    if (result.unclosed) {
+      out.push({ start: i, end: result.end, delimiter, unclosed: result.unclosed });
+      break;
+    }
+    if ((result.next >= n || result.beforeUnclosedComment) && delimiter !== ';' && holdsSeveralStatements(text, i, result.end)) {
+      out.push({ start: i, end: result.end, delimiter, unclosed: { what: 'delimiter', at: i } });
+      i = result.next;
+      continue;
+    }
     if (result.end > i) out.push({ start: i, end: result.end, delimiter });
     i = result.next;
   }
@@ -50,6 +74,12 @@ export function splitStatements(text: string): RawStatement[] {
 
 /** whitespace and comments */
 export function skipTrivia(text: string, i: number): number {
+  const end = triviaEnd(text, i);
+  return end < text.length && isUnclosedComment(text, end) ? text.length : end;
+}
+
+/** whitespace and closed comments: stops at a `/*` that is never closed */
+function triviaEnd(text: string, i: number): number {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -58,10 +88,27 @@ export function skipTrivia(text: string, i: number): number {
       continue;
     }
     const end = commentEnd(text, i);
-    if (end < 0) return i;
+    if (end < 0 || (end === n && isUnclosedComment(text, i))) return i;
     i = end;
   }
   return i;
+}
+
+/** end of the last non-whitespace character at or after `from` */
+function trimmedEnd(text: string, from: number): number {
+  let end = text.length;
+  while (end > from && isWhitespace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/**
+ * Whether the text from `start` to `end` (the end of the file) reads as more than one statement with
+ * the default delimiter: a custom delimiter left in force by mistake (the `DELIMITER ;` line
+ * forgotten) runs them all together. A routine body (BEGIN … END) counts as one.
+ */
+function holdsSeveralStatements(text: string, start: number, end: number): boolean {
+  const first = scanStatement(text, start, ';', startsCompound(text, start));
+  return !first.unclosedBlock && first.next < end && triviaEnd(text, first.next) < end;
 }
 
 function isClientCommand(text: string, i: number): boolean {
@@ -75,6 +122,10 @@ interface ScanResult {
   /** where scanning resumes */
   next: number;
   unclosedBlock: boolean;
+  /** a quote never closed: the statement runs to the end of the file */
+  unclosed?: Unclosed;
+  /** no delimiter ended the statement: a `/*` never closed follows it (`next`) */
+  beforeUnclosedComment?: boolean;
 }
 
 const BLOCK_STATEMENT_PREV = new Set([';', 'BEGIN', 'ATOMIC', 'THEN', 'ELSE', 'DO', ':', 'LOOP', 'REPEAT', 'ROW']);
@@ -109,7 +160,9 @@ function scanStatement(text: string, start: number, delimiter: string, compound:
       return { end: lastSignificant, next: i + delimiter.length, unclosedBlock: false };
     }
     if (isQuote(c)) {
-      i = skipQuoted(text, i);
+      const close = quotedEnd(text, i);
+      if (close < 0) return { end: trimmedEnd(text, i), next: n, unclosedBlock: false, unclosed: { what: c === 96 ? 'identifier' : 'string', at: i } };
+      i = close;
       lastSignificant = i;
       prev = 'quoted';
       afterEnd = false;
@@ -122,6 +175,8 @@ function scanStatement(text: string, start: number, delimiter: string, compound:
     }
     const comment = c === 35 || c === 45 || c === 47 ? commentEnd(text, i) : -1;
     if (comment >= 0) {
+      // the statement ends before a comment that runs to the end of the file; the comment is reported on its own
+      if (comment === n && isUnclosedComment(text, i)) return { end: lastSignificant, next: i, unclosedBlock: depth > 0, beforeUnclosedComment: true };
       if (isUse && comment > i) return { end: lastSignificant, next: comment, unclosedBlock: false };
       i = comment;
       continue;

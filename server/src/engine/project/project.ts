@@ -252,7 +252,13 @@ export class Project {
         this.walk(p, (file) => {
           if (this.isMigration(file)) found.add(file);
           else if (this.isExcluded(file) && this.sets.some((s) => setIncludes(s, this.rel(file)))) excludedCount++;
-        }, (dir, reason) => unreadable.push({ path: dir, reason }));
+        }, (dir, reason) => unreadable.push({ path: dir, reason }), (other) => {
+          // a dangling or looping link, a FIFO …: a migration by its name is reported with why, never skipped
+          // silently; links to folders are not followed by design (they could loop)
+          if (!this.isMigration(other) || this.host.stat(other) === 'dir') return;
+          const read = this.host.read(other);
+          unreadable.push({ path: other, reason: read.ok ? 'not a regular file' : read.reason });
+        });
       }
     }
     return { files: [...found].sort(), missing, excludedCount, unreadable };
@@ -329,7 +335,8 @@ export class Project {
     return members;
   }
 
-  private walk(dir: string, visit: (file: string) => void, unreadable?: (dir: string, reason: string) => void): void {
+  /** `other`: entries that are neither files nor folders (dangling links, FIFOs …) */
+  private walk(dir: string, visit: (file: string) => void, unreadable?: (dir: string, reason: string) => void, other?: (path: string) => void): void {
     const entries = this.host.list(dir);
     if (typeof entries === 'string') {
       unreadable?.(dir, entries);
@@ -338,9 +345,11 @@ export class Project {
     for (const e of entries) {
       const path = joinPath(dir, e.name);
       if (e.kind === 'dir') {
-        if (!SKIPPED_DIRS.has(e.name) && !this.sets.every((s) => setExcludes(s, this.rel(path)))) this.walk(path, visit, unreadable);
+        if (!SKIPPED_DIRS.has(e.name) && !this.sets.every((s) => setExcludes(s, this.rel(path)))) this.walk(path, visit, unreadable, other);
       } else if (e.kind === 'file') {
         visit(path);
+      } else {
+        other?.(path);
       }
     }
   }
