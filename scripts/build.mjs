@@ -1,6 +1,18 @@
 // Bundles the CLI, the language server and the VS Code client with esbuild.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+// The TypeScript compiler (TypeORM entities) is large: the server and the CLI load it from
+// dist/typescript.js on the first entity file instead of carrying it in their own bundle.
+const typescriptBeside = {
+  name: 'typescript-beside',
+  setup(b) {
+    b.onResolve({ filter: /^typescript$/ }, () => ({ path: './typescript.js', external: true }));
+  },
+};
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
@@ -23,7 +35,23 @@ await Promise.all(
         sourcemap: true,
         minify: !watch,
         external: ['vscode'],
+        plugins: e.out === 'dist/extension.js' ? [] : [typescriptBeside],
         logLevel: 'warning',
       }),
     ),
+  build({
+    entryPoints: [require.resolve('typescript')],
+    outfile: 'dist/typescript.js',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: !watch,
+    logLevel: 'warning',
+  }),
 );
+
+// the Go parser for GORM models: web-tree-sitter's runtime and the Go grammar, loaded at run time
+mkdirSync('dist', { recursive: true });
+copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), 'dist/tree-sitter.wasm');
+copyFileSync(require.resolve('tree-sitter-go/tree-sitter-go.wasm'), 'dist/tree-sitter-go.wasm');

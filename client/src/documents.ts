@@ -11,11 +11,22 @@ export const SQL_SELECTOR = [
   { scheme: 'untitled', language: 'sql' },
 ];
 
+/** ORM model files, always sent too: the server checks them against their git base. */
+export const MODEL_SELECTOR = [
+  { scheme: 'file', language: 'prisma' },
+  { scheme: 'file', pattern: '**/*.prisma' },
+  { scheme: 'file', pattern: '**/*.entity.ts' },
+  { scheme: 'file', pattern: '**/{entity,entities}/**/*.ts' },
+  { scheme: 'file', pattern: '**/{model,models}/**/*.go' },
+  { scheme: 'file', pattern: '**/*_{model,models}.go' },
+];
+
 /** What the language client offers the middleware: SQL documents and every file. */
 export const CLIENT_SELECTOR = [...SQL_SELECTOR, { scheme: 'file', pattern: '**/*' }];
 
+/** SQL documents and ORM model files: sent to the server without asking it */
 export function isSqlDocument(document: vscode.TextDocument): boolean {
-  return vscode.languages.match(SQL_SELECTOR, document) > 0;
+  return vscode.languages.match([...SQL_SELECTOR, ...MODEL_SELECTOR], document) > 0;
 }
 
 export function matchesPatterns(document: vscode.TextDocument, patterns: readonly DocumentPattern[]): boolean {

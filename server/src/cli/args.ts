@@ -18,6 +18,8 @@ export interface LintCommand {
   docsBase?: string;
   /** git revision of the last release: files not in it form the release being prepared */
   releaseBase?: string;
+  /** --git-base: ORM model files are checked against their text at this git revision */
+  gitBase?: string;
   /** --url: a development database read as a `current` schema source (else LOCKSTEP_DATABASE_URL, else the config's devDatabase) */
   url?: string;
   /** connect to a database host outside the allow-list */
@@ -152,6 +154,7 @@ function parseLint(args: string[]): LintCommand {
       'fail-on': { type: 'string' },
       'docs-base': { type: 'string' },
       'release-base': { type: 'string' },
+      'git-base': { type: 'string' },
       url: { type: 'string' },
       'yes-remote-host': { type: 'boolean' },
       'no-color': { type: 'boolean' },
@@ -179,6 +182,7 @@ function parseLint(args: string[]): LintCommand {
     failOn: failOn as FailOn | undefined,
     docsBase: docsBase !== undefined ? docsBaseFrom(docsBase) : undefined,
     releaseBase: values['release-base'],
+    gitBase: values['git-base'],
     url: values.url,
     yesRemoteHost: values['yes-remote-host'] ?? false,
     noColor: values['no-color'] ?? false,

@@ -39,6 +39,10 @@ Options:
   --release-base <rev> git revision of the last release: migration files not in it form the
                       release being prepared, so a table one of them creates is new for the others
                       (default: the config's releaseBase)
+  --git-base <rev>    also check the ORM model files under the paths (schema.prisma) against
+                      their text at this git revision (e.g. HEAD, origin/main, or
+                      merge-base:origin/main): findings sit on the model's lines (default: the
+                      config's orm.base when orm.models names model files)
   --url <url>         a development database, mysql://user@host[:port]/database, read as a
                       "current" schema source: tables the migrations do not create come from its
                       SHOW CREATE TABLE, and its row counts win over the config's "tables" for

@@ -1,13 +1,16 @@
 // `lockstep lint`: the project model finds the files, their chains and the schema before each;
-// every linted file is analyzed against it; then the baseline applies.
+// every linted file is analyzed against it (with a git base, ORM model files against their own
+// version there); then the baseline applies.
 import { join, resolve } from 'node:path';
-import { analyzeFile, type Chain, type FailOn, failsAt } from '../engine';
+import { analyzeFile, type Chain, type FailOn, failsAt, type ModelParsers } from '../engine';
+import type { GitBaseCache } from '../common/git-base';
 import { NodeHost } from '../common/node-host';
 import type { LintCommand } from './args';
 import { applyBaseline, DEFAULT_BASELINE_NAME, readBaseline, writeBaseline } from './baseline-file';
 import { baselineFor, loadConfig, openProject, searchStart, type CliConfig } from './config-file';
 import { UsageError } from './errors';
 import { relativePath } from './files';
+import { lintModelFile, MigrationSqlHost, modelFilesUnder, modelGitBase } from './model-files';
 import { fileReport, type FileReport, type LintReport } from './report';
 
 export interface LintOutcome {
@@ -42,8 +45,8 @@ export function lintDatabaseUrl(cmd: LintCommand, env: NodeJS.ProcessEnv, config
   return cmd.url ?? fromEnv ?? config.config.devDatabase;
 }
 
-export function runLint(cmd: LintCommand, cwd: string, options: { config?: CliConfig; database?: LintDatabase } = {}): LintOutcome {
-  const host = new NodeHost();
+export function runLint(cmd: LintCommand, cwd: string, options: { config?: CliConfig; database?: LintDatabase; parsers?: ModelParsers } = {}): LintOutcome {
+  const host = new MigrationSqlHost();
   const config = options.config ?? lintConfig(cmd, cwd);
   const baselinePath = baselineFor(config, cmd.baseline, cwd);
   const notes: string[] = [];
@@ -55,9 +58,15 @@ export function runLint(cmd: LintCommand, cwd: string, options: { config?: CliCo
     const count = Object.keys(database.tableRows).length;
     notes.push(`read ${count} table${count === 1 ? '' : 's'} and their row counts from ${database.rel}: tables the migrations do not create are taken from it.`, ...database.notes);
   }
-  const found = project.discover(cmd.paths.map((p) => resolve(cwd, p)));
+  const roots = cmd.paths.map((p) => resolve(cwd, p));
+  const found = project.discover(roots);
   if (found.missing.length > 0) throw new UsageError(`path not found: ${found.missing.map((m) => relativePath(cwd, m)).join(', ')}`);
-  if (found.files.length === 0 && found.excludedCount === 0 && found.unreadable.length === 0) {
+  // with a git base, ORM model files are checked as model diffs, never as SQL
+  const gitBase = modelGitBase(cmd, config);
+  const models = gitBase !== undefined ? modelFilesUnder(host, roots, config) : [];
+  const modelSet = new Set(models);
+  if (models.length > 0) found.files = found.files.filter((f) => !modelSet.has(f));
+  if (found.files.length === 0 && models.length === 0 && found.excludedCount === 0 && found.unreadable.length === 0) {
     const globs = config.config.migrations.paths.join(', ');
     throw new UsageError(`no migration files found in ${cmd.paths.join(', ')} (migrations are the files matching ${globs}${config.source ? `, from ${relativePath(cwd, config.source)}` : ''}).`);
   }
@@ -103,6 +112,12 @@ export function runLint(cmd: LintCommand, cwd: string, options: { config?: CliCo
     for (const u of chain.unordered) if (linted.has(u.path)) lintFile(u.path);
   }
   for (const path of loose) lintFile(path);
+  const gitCache: GitBaseCache = new Map();
+  for (const path of models) {
+    const checked = lintModelFile(host, path, project.rel(path), gitBase ?? 'HEAD', config, settings, options.parsers ?? {}, gitCache);
+    if (checked.ok) reports.set(path, fileReport(relativePath(cwd, path), checked.result.text, [], checked.result.findings));
+    else skipped.push({ path: relativePath(cwd, path), reason: checked.reason });
+  }
 
   const ordered = [...reports];
   const linkedReports = ordered.map(([abs, report]) => ({ report, rootPath: relativePath(config.root, abs) }));

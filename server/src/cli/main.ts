@@ -8,6 +8,7 @@ import { DRY_RUN_HELP, EXPLAIN_HELP, LINT_HELP, LSP_HELP, MAIN_HELP, PLAN_HELP, 
 import { planJson, planText, runPlan } from './plan';
 import { runSchema } from './schema';
 import { exitCodeFor, lintConfig, lintDatabaseUrl, runLint } from './lint';
+import { loadModelParsers } from './model-files';
 import { writeReport } from './reporters';
 import { VERSION } from './version';
 import { visible } from './visible';
@@ -28,7 +29,8 @@ async function lint(cmd: LintCommand): Promise<ExitCode> {
   const url = lintDatabaseUrl(cmd, process.env, config);
   // loaded on demand: a lint without a database does not pay for the driver
   const database = url !== undefined ? await (await import('./lint-database')).readLintDatabase(url, process.env, cmd.yesRemoteHost) : undefined;
-  const outcome = runLint(cmd, cwd, { config, database });
+  const parsers = await loadModelParsers(cmd, cwd, config);
+  const outcome = runLint(cmd, cwd, { config, database, parsers });
   for (const note of outcome.notes) process.stderr.write(`lockstep: note: ${visible(note)}\n`);
   for (const s of outcome.skipped) process.stderr.write(`lockstep: ${visible(s.path)}: skipped: ${visible(s.reason)}\n`);
   await writeReport(cmd.format, outcome.report, { color: useColor(cmd.noColor), docsBase: cmd.docsBase ?? outcome.config.docsBase }, process.stdout);

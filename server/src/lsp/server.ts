@@ -19,6 +19,8 @@ import { registerConfiguration, SettingsStore } from './handlers/configuration';
 import { registerDevDatabase } from './handlers/dev-database';
 import { AnalysisStore } from './handlers/diagnostics';
 import { registerDryRun } from './handlers/dry-run';
+import { withModelCodeActions } from './handlers/model-actions';
+import { keepModelsOffSqlPath, ModelDiagnostics } from './handlers/model-diagnostics';
 import { registerExplain } from './handlers/explain';
 import { registerNavigation } from './handlers/navigation';
 import { planEditSupport } from './handlers/plan-capabilities';
@@ -65,6 +67,9 @@ export function serve(connection: Connection): ServerContext {
     analyses: new AnalysisStore(() => ctx),
   };
 
+  // ORM model files (schema.prisma) are diffed against their git base, never analyzed as SQL
+  const models = new ModelDiagnostics(() => ctx);
+  keepModelsOffSqlPath(ctx.analyses, models);
   let folderEvents = false;
   connection.onInitialize((params): InitializeResult => {
     ctx.flags = clientFlags(params);
@@ -111,10 +116,13 @@ export function serve(connection: Connection): ServerContext {
   };
   documents.onDidOpen((e) => ctx.host.opened(e.document));
   documents.onDidChangeContent((e) => {
+    if (models.owns(e.document.uri)) return models.schedule(e.document.uri);
     touched(e.document.uri);
     ctx.analyses.schedule(e.document.uri);
   });
+  documents.onDidSave((e) => models.saved(e.document.uri));
   documents.onDidClose((e) => {
+    if (models.owns(e.document.uri)) return models.forget(e.document.uri);
     ctx.host.closed(e.document);
     touched(e.document.uri);
     ctx.analyses.forget(e.document.uri);
@@ -123,7 +131,7 @@ export function serve(connection: Connection): ServerContext {
   registerConfiguration(ctx);
   // navigation answers hovers too: on a table or column name its definition, else hover.ts's prediction
   registerNavigation(ctx);
-  registerCodeActions(ctx);
+  registerCodeActions(withModelCodeActions(ctx, models));
   registerCodeLens(ctx);
   registerCommands(ctx);
   registerExplain(ctx);

@@ -11,6 +11,7 @@ import { charsetConversion } from './charset-conversion';
 import { columnReorder } from './column-reorder';
 import { ddlWithDml } from './ddl-with-dml';
 import { destructiveStatement } from './destructive-statement';
+import { dropAndAddColumn } from './drop-and-add-column';
 import { dropColumn } from './drop-column';
 import { dropDefault } from './drop-default';
 import { dropIndex } from './drop-index';
@@ -45,6 +46,7 @@ export const rules: readonly Rule[] = [
   columnReorder,
   ddlWithDml,
   destructiveStatement,
+  dropAndAddColumn,
   dropColumn,
   dropDefault,
   dropIndex,

@@ -1,0 +1,154 @@
+// Model before → model after as the schema changes an ORM's migration generator would make, each
+// one an ALTER TABLE clause (or a CREATE / DROP TABLE) anchored on the after-model's lines.
+// A removed and an added column of one table with the same type and constraints is a probable
+// rename (generators emit DROP + ADD for it, which wipes the data): it becomes RENAME COLUMN.
+import type { Span } from '../types';
+import type { ModelColumn, ModelIndex, ModelTable, OrmModel } from './model';
+
+export type ModelChange =
+  | { kind: 'create-table'; table: ModelTable; anchor: Span; sql: string }
+  | { kind: 'drop-table'; before: ModelTable; anchor: Span; sql: string }
+  | { kind: 'add-column'; table: ModelTable; column: ModelColumn; anchor: Span; sql: string }
+  | { kind: 'drop-column'; table: ModelTable; before: ModelColumn; anchor: Span; sql: string }
+  | { kind: 'rename-column'; table: ModelTable; before: ModelColumn; column: ModelColumn; anchor: Span; sql: string }
+  | { kind: 'modify-column'; table: ModelTable; before: ModelColumn; column: ModelColumn; anchor: Span; sql: string }
+  | { kind: 'add-index' | 'drop-index'; table: ModelTable; index: ModelIndex; anchor: Span; sql: string }
+  | { kind: 'primary-key'; table: ModelTable; anchor: Span; sql: string };
+
+/** the changes grouped per statement: one ALTER TABLE per table (clauses), CREATE / DROP TABLE alone */
+export interface ChangeGroup {
+  table: string;
+  /** `alter`: `sql` of each change is a clause of one ALTER TABLE */
+  statement: 'alter' | 'create' | 'drop';
+  changes: ModelChange[];
+}
+
+export function diffModels(before: OrmModel, after: OrmModel, afterText: string): ChangeGroup[] {
+  const groups: ChangeGroup[] = [];
+  const beforeTables = new Map(before.tables.map((t) => [t.table.toLowerCase(), t]));
+  const afterKeys = new Set(after.tables.map((t) => t.table.toLowerCase()));
+  for (const old of before.tables) {
+    if (afterKeys.has(old.table.toLowerCase())) continue;
+    const anchor = { start: 0, end: firstLineEnd(afterText) };
+    groups.push({ table: old.table, statement: 'drop', changes: [{ kind: 'drop-table', before: old, anchor, sql: `DROP TABLE ${quoteId(old.table)}` }] });
+  }
+  for (const table of after.tables) {
+    const old = beforeTables.get(table.table.toLowerCase());
+    if (!old) {
+      groups.push({ table: table.table, statement: 'create', changes: [{ kind: 'create-table', table, anchor: table.nameSpan, sql: createTableSql(table) }] });
+      continue;
+    }
+    const changes = diffTable(old, table);
+    if (changes.length > 0) groups.push({ table: table.table, statement: 'alter', changes });
+  }
+  return groups;
+}
+
+function diffTable(before: ModelTable, after: ModelTable): ModelChange[] {
+  const out: ModelChange[] = [];
+  const key = (c: ModelColumn) => c.column.toLowerCase();
+  const afterCols = new Map(after.columns.map((c) => [key(c), c]));
+  const beforeCols = new Map(before.columns.map((c) => [key(c), c]));
+  const removed = before.columns.filter((c) => !afterCols.has(key(c)));
+  const added = after.columns.filter((c) => !beforeCols.has(key(c)));
+  const renames = pairRenames(before, removed, after, added);
+
+  // index drops first: a dropped column's index goes with it, so only drop the others
+  const afterIdx = new Map(after.indexes.map((i) => [i.name.toLowerCase(), i]));
+  const beforeIdx = new Map(before.indexes.map((i) => [i.name.toLowerCase(), i]));
+  const goneColumns = new Set(removed.filter((c) => !renames.has(c)).map(key));
+  for (const index of before.indexes) {
+    const now = afterIdx.get(index.name.toLowerCase());
+    if (now && sameColumns(now.columns, renamedColumns(index.columns, renames)) && now.kind === index.kind) continue;
+    if (index.columns.every((c) => goneColumns.has(c.toLowerCase()))) continue;
+    out.push({ kind: 'drop-index', table: after, index, anchor: after.nameSpan, sql: `DROP INDEX ${quoteId(index.name)}` });
+  }
+
+  for (const old of removed) {
+    const renamed = renames.get(old);
+    if (renamed) {
+      out.push({ kind: 'rename-column', table: after, before: old, column: renamed, anchor: renamed.span, sql: `RENAME COLUMN ${quoteId(old.column)} TO ${quoteId(renamed.column)}` });
+    } else {
+      out.push({ kind: 'drop-column', table: after, before: old, anchor: after.nameSpan, sql: `DROP COLUMN ${quoteId(old.column)}` });
+    }
+  }
+  const renamedTo = new Set(renames.values());
+  for (const column of after.columns) {
+    const old = beforeCols.get(key(column));
+    if (old) out.push(...columnChanges(after, old, column));
+    else if (!renamedTo.has(column)) out.push({ kind: 'add-column', table: after, column, anchor: column.span, sql: `ADD COLUMN ${columnSql(column)}` });
+  }
+
+  if (!sameColumns(before.primaryKey, after.primaryKey) && before.primaryKey.length + after.primaryKey.length > 0) {
+    const add = after.primaryKey.length > 0 ? `ADD PRIMARY KEY (${after.primaryKey.map(quoteId).join(', ')})` : '';
+    const sql = [before.primaryKey.length > 0 ? 'DROP PRIMARY KEY' : '', add].filter(Boolean).join(', ');
+    const anchor = after.columns.find((c) => after.primaryKey.includes(c.column))?.span ?? after.nameSpan;
+    out.push({ kind: 'primary-key', table: after, anchor, sql });
+  }
+  for (const index of after.indexes) {
+    const old = beforeIdx.get(index.name.toLowerCase());
+    if (old && sameColumns(index.columns, renamedColumns(old.columns, renames)) && old.kind === index.kind) continue;
+    const kind = index.kind === 'unique' ? 'UNIQUE INDEX' : 'INDEX';
+    out.push({ kind: 'add-index', table: after, index, anchor: index.span, sql: `ADD ${kind} ${quoteId(index.name)} (${index.columns.map(quoteId).join(', ')})` });
+  }
+  return out;
+}
+
+function columnChanges(table: ModelTable, before: ModelColumn, after: ModelColumn): ModelChange[] {
+  const definition = before.sqlType !== after.sqlType || before.nullable !== after.nullable || !!before.autoIncrement !== !!after.autoIncrement;
+  if (definition) {
+    return [{ kind: 'modify-column', table, before, column: after, anchor: after.span, sql: `MODIFY COLUMN ${columnSql(after)}` }];
+  }
+  if (before.default === after.default) return [];
+  const sql = after.default === undefined ? `ALTER COLUMN ${quoteId(after.column)} DROP DEFAULT` : `ALTER COLUMN ${quoteId(after.column)} SET DEFAULT ${after.default}`;
+  return [{ kind: 'modify-column', table, before, column: after, anchor: after.span, sql }];
+}
+
+/** removed → added pairs that look like one column renamed: same type, nullability, default, key */
+function pairRenames(before: ModelTable, removed: ModelColumn[], after: ModelTable, added: ModelColumn[]): Map<ModelColumn, ModelColumn> {
+  const pairs = new Map<ModelColumn, ModelColumn>();
+  const taken = new Set<ModelColumn>();
+  const signature = (t: ModelTable, c: ModelColumn) =>
+    [c.sqlType, c.nullable, c.default ?? '', !!c.autoIncrement, t.indexes.filter((i) => i.kind === 'unique' && i.columns.length === 1 && i.columns[0] === c.column).length > 0, t.primaryKey.includes(c.column)].join('|');
+  for (const old of removed) {
+    const candidates = added.filter((c) => !taken.has(c) && signature(after, c) === signature(before, old));
+    // ambiguous when another removed column has the same signature: which one was renamed?
+    const twins = removed.filter((o) => o !== old && signature(before, o) === signature(before, old));
+    if (candidates.length !== 1 || twins.length > 0) continue;
+    pairs.set(old, candidates[0]);
+    taken.add(candidates[0]);
+  }
+  return pairs;
+}
+
+function renamedColumns(columns: readonly string[], renames: ReadonlyMap<ModelColumn, ModelColumn>): string[] {
+  const map = new Map([...renames].map(([o, n]) => [o.column.toLowerCase(), n.column]));
+  return columns.map((c) => map.get(c.toLowerCase()) ?? c);
+}
+
+function sameColumns(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((c, i) => c.toLowerCase() === b[i].toLowerCase());
+}
+
+export function columnSql(c: ModelColumn): string {
+  const parts = [quoteId(c.column), c.sqlType, c.nullable ? 'NULL' : 'NOT NULL'];
+  if (c.default !== undefined) parts.push(`DEFAULT ${c.default}`);
+  if (c.autoIncrement) parts.push('AUTO_INCREMENT');
+  return parts.join(' ');
+}
+
+export function createTableSql(t: ModelTable): string {
+  const lines = t.columns.map(columnSql);
+  if (t.primaryKey.length > 0) lines.push(`PRIMARY KEY (${t.primaryKey.map(quoteId).join(', ')})`);
+  for (const i of t.indexes) lines.push(`${i.kind === 'unique' ? 'UNIQUE INDEX' : 'INDEX'} ${quoteId(i.name)} (${i.columns.map(quoteId).join(', ')})`);
+  return `CREATE TABLE ${quoteId(t.table)} (${lines.join(', ')})`;
+}
+
+export function quoteId(name: string): string {
+  return `\`${name.replace(/`/g, '``')}\``;
+}
+
+function firstLineEnd(text: string): number {
+  const m = /[\r\n]/.exec(text);
+  return m ? m.index : text.length;
+}

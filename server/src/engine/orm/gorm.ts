@@ -1,0 +1,215 @@
+// GORM models (Go structs) → OrmModel. The syntax tree comes from tree-sitter's Go grammar
+// (web-tree-sitter), loaded by the shells because WebAssembly loads asynchronously; reading the
+// tree is synchronous. GORM's rules for MySQL: the table is the struct name in snake_case and
+// plural unless a `TableName()` method returns another; a column is the field name in snake_case
+// (`UserID` → `user_id`) unless `gorm:"column:…"` says otherwise; `type:`, `size:`, `not null`,
+// `default:`, `primaryKey`, `autoIncrement`, `unique`/`uniqueIndex`; `-` and `-:all` are not
+// columns, `-:migration` is a column migrations leave alone; `gorm.Model` adds id, created_at,
+// updated_at and deleted_at; pointer and sql.Null* fields are nullable. Fields of other struct
+// types (relations) are not columns.
+import type { Node, Parser } from 'web-tree-sitter';
+import type { Span } from '../types';
+import type { ModelColumn, ModelIndex, ModelTable, OrmModel } from './model';
+import { lineStartAt } from './source-text';
+
+export type GoParser = Parser;
+
+/** GORM's MySQL types for Go types (gorm.io/driver/mysql DataTypeOf, default string size unset) */
+const GO_TYPES: Record<string, string> = {
+  bool: 'TINYINT(1)',
+  int: 'BIGINT',
+  int64: 'BIGINT',
+  int32: 'INT',
+  int16: 'SMALLINT',
+  int8: 'TINYINT',
+  uint: 'BIGINT UNSIGNED',
+  uint64: 'BIGINT UNSIGNED',
+  uint32: 'INT UNSIGNED',
+  uint16: 'SMALLINT UNSIGNED',
+  uint8: 'TINYINT UNSIGNED',
+  float64: 'DOUBLE',
+  float32: 'FLOAT',
+  string: 'LONGTEXT',
+  'time.Time': 'DATETIME(3)',
+  '[]byte': 'LONGBLOB',
+  'sql.NullString': 'LONGTEXT',
+  'sql.NullInt64': 'BIGINT',
+  'sql.NullInt32': 'INT',
+  'sql.NullBool': 'TINYINT(1)',
+  'sql.NullFloat64': 'DOUBLE',
+  'sql.NullTime': 'DATETIME(3)',
+  'gorm.DeletedAt': 'DATETIME(3)',
+};
+
+export function parseGorm(text: string, parser: GoParser | undefined): OrmModel {
+  if (!parser) return { orm: 'gorm', tables: [], problems: ['the Go parser is not loaded'] };
+  const tree = parser.parse(text);
+  if (!tree) return { orm: 'gorm', tables: [], problems: ['the Go file could not be parsed'] };
+  try {
+    const root = tree.rootNode;
+    const tableNames = tableNameMethods(root);
+    const tables: ModelTable[] = [];
+    for (const spec of root.descendantsOfType('type_spec')) {
+      const struct = spec?.childForFieldName('type');
+      const name = spec?.childForFieldName('name');
+      if (!spec || !struct || struct.type !== 'struct_type' || !name || spec.parent?.parent?.type !== 'source_file') continue;
+      const table = toTable(text, spec, name, struct, tableNames.get(name.text));
+      if (table) tables.push(table);
+    }
+    return { orm: 'gorm', tables, problems: [] };
+  } finally {
+    tree.delete();
+  }
+}
+
+/** `func (User) TableName() string { return "people" }` → User → people */
+function tableNameMethods(root: Node): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of root.descendantsOfType('method_declaration')) {
+    if (!m || m.childForFieldName('name')?.text !== 'TableName') continue;
+    const receiver = m.childForFieldName('receiver')?.descendantsOfType('type_identifier')[0]?.text;
+    const literal = m.childForFieldName('body')?.descendantsOfType(['interpreted_string_literal', 'raw_string_literal'])[0];
+    if (receiver && literal) out.set(receiver, goString(literal.text));
+  }
+  return out;
+}
+
+function toTable(text: string, spec: Node, name: Node, struct: Node, tableName: string | undefined): ModelTable | undefined {
+  const columns: ModelColumn[] = [];
+  const primaryKey: string[] = [];
+  const indexes: ModelIndex[] = [];
+  let mapped = false;
+  const table = tableName ?? plural(snakeCase(name.text));
+  for (const field of struct.descendantsOfType('field_declaration')) {
+    if (!field || field.parent?.parent?.id !== struct.id) continue;
+    const type = field.childForFieldName('type');
+    const names = field.childrenForFieldName('name').filter((n): n is Node => n !== null);
+    const tagNode = field.childForFieldName('tag');
+    const tag = tagNode ? gormTag(goString(tagNode.text)) : new Map<string, string>();
+    if (tagNode && /\bgorm:/.test(tagNode.text)) mapped = true;
+    if (!type) continue;
+    if (names.length === 0) {
+      // embedded: gorm.Model brings its four columns
+      if (type.text === 'gorm.Model') {
+        mapped = true;
+        columns.push(...gormModelColumns(field));
+        primaryKey.push('id');
+      }
+      continue;
+    }
+    // `-` and `-:all`: not a column; `-:migration`: a column migrations leave alone
+    if (tag.has('-') && tag.get('-') !== 'migration') continue;
+    for (const fieldName of names) {
+      const column = toColumn(field, fieldName, type, tag);
+      if (!column) continue;
+      columns.push(column);
+      if (tag.has('primarykey') || tag.has('primary_key') || (fieldName.text === 'ID' && !primaryKey.length)) primaryKey.push(column.column);
+      if (tag.has('unique') || tag.has('uniqueindex')) {
+        const named = tag.get('uniqueindex');
+        indexes.push({ kind: 'unique', name: named || `idx_${table}_${column.column}`, columns: [column.column], span: column.span });
+      } else if (tag.has('index')) {
+        indexes.push({ kind: 'index', name: tag.get('index') || `idx_${table}_${column.column}`, columns: [column.column], span: column.span });
+      }
+    }
+  }
+  if (!mapped && columns.length === 0) return undefined;
+  const close = struct.endIndex - 1;
+  return {
+    model: name.text,
+    table,
+    columns,
+    primaryKey,
+    indexes,
+    span: { start: spec.startIndex, end: spec.endIndex },
+    nameSpan: { start: name.startIndex, end: name.endIndex },
+    bodyEnd: lineStartAt(text, close),
+  };
+}
+
+function toColumn(field: Node, fieldName: Node, type: Node, tag: ReadonlyMap<string, string>): ModelColumn | undefined {
+  const pointer = type.type === 'pointer_type';
+  const goType = (pointer ? type.namedChildren[0]?.text : type.text) ?? '';
+  const explicit = tag.get('type');
+  let sqlType = explicit !== undefined ? explicit.toUpperCase() : GO_TYPES[goType];
+  if (sqlType === undefined) return undefined; // a relation or a type GORM maps through an interface
+  const size = tag.get('size');
+  if (explicit === undefined && size !== undefined && /^\d+$/.test(size)) {
+    if (sqlType === 'LONGTEXT') sqlType = Number(size) < 65536 ? `VARCHAR(${size})` : 'MEDIUMTEXT';
+  } else if (explicit === undefined && sqlType === 'LONGTEXT' && (tag.has('primarykey') || tag.has('index') || tag.has('uniqueindex') || tag.has('unique') || tag.has('default'))) {
+    sqlType = 'VARCHAR(191)'; // GORM's size for keyed string columns
+  }
+  const primary = tag.has('primarykey') || tag.has('primary_key');
+  const column: ModelColumn = {
+    field: fieldName.text,
+    column: tag.get('column') || snakeCase(fieldName.text),
+    sqlType,
+    nullable: !primary && !tag.has('not null') && !(fieldName.text === 'ID' && !pointer),
+    span: { start: field.startIndex, end: field.endIndex },
+    nameSpan: { start: fieldName.startIndex, end: fieldName.endIndex },
+  };
+  const def = tag.get('default');
+  if (def !== undefined) column.default = defaultSql(def, sqlType);
+  if (tag.has('autoincrement') || (primary && /INT/.test(sqlType) && tag.get('autoincrement') !== 'false') || (fieldName.text === 'ID' && /INT/.test(sqlType))) column.autoIncrement = true;
+  if (tag.get('-') === 'migration') column.ignored = true;
+  return column;
+}
+
+function gormModelColumns(field: Node): ModelColumn[] {
+  const span: Span = { start: field.startIndex, end: field.endIndex };
+  const col = (name: string, column: string, sqlType: string, nullable: boolean): ModelColumn => ({ field: name, column, sqlType, nullable, span, nameSpan: span });
+  return [
+    { ...col('ID', 'id', 'BIGINT UNSIGNED', false), autoIncrement: true },
+    col('CreatedAt', 'created_at', 'DATETIME(3)', true),
+    col('UpdatedAt', 'updated_at', 'DATETIME(3)', true),
+    col('DeletedAt', 'deleted_at', 'DATETIME(3)', true),
+  ];
+}
+
+/** `gorm:"column:name;type:varchar(100);not null"` → keys lower-cased (GORM matches them so) */
+export function gormTag(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const value = /(?:^|\s)gorm:"((?:[^"\\]|\\.)*)"/.exec(tag)?.[1];
+  if (value === undefined) return out;
+  for (const part of value.split(';')) {
+    const trimmed = part.trim();
+    if (!trimmed) continue;
+    const colon = trimmed.indexOf(':');
+    const key = (colon < 0 ? trimmed : trimmed.slice(0, colon)).trim().toLowerCase();
+    out.set(key === 'not null' || key === 'notnull' ? 'not null' : key, colon < 0 ? '' : trimmed.slice(colon + 1).trim());
+  }
+  return out;
+}
+
+/** the value of a Go string literal (raw `…` or interpreted "…") */
+export function goString(literal: string): string {
+  if (literal.startsWith('`')) return literal.slice(1, -1);
+  try {
+    const parsed: unknown = JSON.parse(literal);
+    return typeof parsed === 'string' ? parsed : literal.slice(1, -1);
+  } catch {
+    return literal.slice(1, -1);
+  }
+}
+
+function defaultSql(value: string, sqlType: string): string {
+  if (/^'.*'$/.test(value) || /^-?\d+(\.\d+)?$/.test(value) || /^(NULL|CURRENT_TIMESTAMP(\(\d\))?)$/i.test(value)) return value;
+  if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true' ? '1' : '0';
+  if (/^\(.*\)$/.test(value)) return value;
+  return /CHAR|TEXT|ENUM/.test(sqlType) ? `'${value.replace(/'/g, "''")}'` : value;
+}
+
+/** GORM's NamingStrategy column name: `UserID` → `user_id`, `CreatedAt` → `created_at` */
+export function snakeCase(name: string): string {
+  return name
+    .replace(/([A-Z]+)([A-Z][a-z\d])/g, '$1_$2')
+    .replace(/([a-z\d])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+}
+
+/** the English plural GORM's table names use (jinzhu/inflection's common cases) */
+export function plural(word: string): string {
+  if (/(s|x|z|ch|sh)$/.test(word)) return `${word}es`;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/person$/.test(word)) return word.replace(/person$/, 'people');
+  return `${word}s`;
+}

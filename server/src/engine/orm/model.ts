@@ -1,0 +1,55 @@
+// What an ORM model file says about the database, independent of the ORM: tables, their columns
+// (with the ORM's mapping and type rules already applied) and keys. Spans are offsets into the
+// model file's own text, so findings and fixes land on the model's lines.
+import type { Span } from '../types';
+
+export type OrmKind = 'prisma' | 'typeorm' | 'gorm';
+
+export interface ModelColumn {
+  /** the field or property name in the model */
+  field: string;
+  /** the column name in the database (after `@map`, `name:`, `column:` or the naming strategy) */
+  column: string;
+  /** the MySQL column type, upper-case: `VARCHAR(191)`, `INT`, `DATETIME(3)`, `ENUM('A','B')` */
+  sqlType: string;
+  nullable: boolean;
+  /** the DEFAULT as SQL text (`0`, `'x'`, `CURRENT_TIMESTAMP(3)`); absent when the database has none */
+  default?: string;
+  autoIncrement?: boolean;
+  /** in the application's model but kept out of its use (Prisma `@ignore`): the column stays */
+  ignored?: boolean;
+  /** the whole field declaration */
+  span: Span;
+  /** the field's name */
+  nameSpan: Span;
+}
+
+export interface ModelIndex {
+  kind: 'unique' | 'index';
+  name: string;
+  columns: string[];
+  span: Span;
+}
+
+export interface ModelTable {
+  /** the model / entity / struct name */
+  model: string;
+  /** the table name in the database */
+  table: string;
+  columns: ModelColumn[];
+  primaryKey: string[];
+  indexes: ModelIndex[];
+  /** the whole declaration */
+  span: Span;
+  /** the model's name in its declaration */
+  nameSpan: Span;
+  /** where a new member line can be inserted: the start of the line that closes the declaration */
+  bodyEnd: number;
+}
+
+export interface OrmModel {
+  orm: OrmKind;
+  tables: ModelTable[];
+  /** why (part of) the file could not be read; an unreadable file yields no tables */
+  problems: string[];
+}

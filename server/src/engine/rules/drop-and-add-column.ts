@@ -1,0 +1,78 @@
+import { findColumn, findTable } from '../catalog/lookup';
+import type { ColumnDef, Operation, Statement } from '../types';
+import { existingTableOps, type Rule } from './rule';
+
+type AddColumn = Extract<Operation, { kind: 'add-column' }>;
+
+/** per statement list (one analysis), the file's ADD COLUMNs by lower-cased table, in file order */
+const addsByTable = new WeakMap<readonly Statement[], Map<string, { statement: Statement; op: AddColumn }[]>>();
+
+function addsOf(statements: readonly Statement[]): Map<string, { statement: Statement; op: AddColumn }[]> {
+  let byTable = addsByTable.get(statements);
+  if (byTable) return byTable;
+  byTable = new Map();
+  for (const statement of statements) {
+    for (const op of statement.operations) {
+      if (op.kind !== 'add-column') continue;
+      const table = op.table.toLowerCase();
+      const list = byTable.get(table);
+      if (list) list.push({ statement, op });
+      else byTable.set(table, [{ statement, op }]);
+    }
+  }
+  addsByTable.set(statements, byTable);
+  return byTable;
+}
+
+/** ADD COLUMNs of `table` after `op` in the file: later clauses of this statement, then later statements */
+function addsAfter(statements: readonly Statement[], current: Statement, op: Operation, table: string): AddColumn[] {
+  // an index of the file's ADD COLUMNs: scanning every statement for every DROP COLUMN is quadratic
+  const at = current.operations.indexOf(op);
+  const out: AddColumn[] = [];
+  for (const { statement, op: add } of addsOf(statements).get(table) ?? []) {
+    if (statement.index < current.index) continue;
+    if (statement === current && (at < 0 || current.operations.indexOf(add) <= at)) continue;
+    out.push(add);
+  }
+  return out;
+}
+
+/**
+ * Whether the added column could be the dropped one under another name or type: the same name (a
+ * type change), or the same base type (a rename); unknown old definitions count.
+ */
+function couldBeSame(dropped: string, old: ColumnDef | undefined, added: ColumnDef): boolean {
+  if (dropped.toLowerCase() === added.name.toLowerCase()) return true;
+  return old === undefined || old.type.name === added.type.name;
+}
+
+export const dropAndAddColumn: Rule = {
+  meta: {
+    id: 'drop-and-add-column',
+    defaultSeverity: 'error',
+    classes: ['DL', 'BC'],
+    description: 'A column dropped and another added to the same existing table in one migration: how ORM generators write a rename or a type change, which deletes the data.',
+    fixable: false,
+  },
+  check(ctx) {
+    for (const op of existingTableOps(ctx)) {
+      if (op.kind !== 'drop-column') continue;
+      // the schema before this statement still has the dropped column's definition
+      const old = findColumn(findTable(ctx.catalog, op.table), op.column);
+      const add = addsAfter(ctx.statements, ctx.statement, op, op.table.toLowerCase()).find((a) => couldBeSame(op.column, old, a.column));
+      if (!add) continue;
+      const added = add.column.name;
+      const typeChange = op.column.toLowerCase() === added.toLowerCase();
+      ctx.report({
+        message: typeChange
+          ? `Column ${op.table}.${added} is dropped and added again in the same migration: if this is a type change, every row loses its ${added} value and gets ${add.column.default ? 'the DEFAULT' : "NULL or the type's zero value"} instead.`
+          : `Column ${op.table}.${op.column} is dropped and ${added} added in the same migration: if this is a rename (Prisma Migrate and TypeORM generate a rename as DROP + ADD), every row's ${op.column} value is deleted and ${added} starts empty.`,
+        span: add.span,
+        help: typeChange
+          ? `Add a new column of the new type, backfill it from ${added} in batches, switch the code to it, then drop ${added} in a later release.`
+          : `Keep the column: rename it only in the ORM mapping (Prisma @map("${op.column}"), TypeORM name: "${op.column}", GORM column:${op.column}); or RENAME COLUMN in a multi-release plan.`,
+        related: [{ message: `${op.column} is dropped here`, span: op.span }],
+      });
+    }
+  },
+};

@@ -1,0 +1,54 @@
+// Quick fixes on model files: the ORM-native fixes of the finding (`@map("old")`, `@ignore`,
+// `@default(…)`, …), "Disable <rule> for this line" as a `//` comment, and the rule's docs.
+// The language server has one code-action handler per connection: `withModelCodeActions` gives the
+// SQL handler a connection whose code-action requests for model files come here first.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { disableModelNextLineEdit } from '../../engine';
+import type { ServerContext } from '../context';
+import { rangeToSpan, toLspEdit } from '../convert';
+import { COMMANDS } from '../protocol';
+import { ruleDocsUrl } from '../../common/rule-docs';
+import type { ModelDiagnostics } from './model-diagnostics';
+
+type CodeActionHandler = Parameters<Connection['onCodeAction']>[0];
+
+/** the context with a connection whose `onCodeAction` routes model documents to `modelCodeActions` */
+export function withModelCodeActions(ctx: ServerContext, models: ModelDiagnostics): ServerContext {
+  const connection = ctx.connection;
+  const onCodeAction = (handler: CodeActionHandler) =>
+    connection.onCodeAction((params, token, progress, results) => (models.owns(params.textDocument.uri) ? modelCodeActions(ctx, models, params) : handler(params, token, progress, results)));
+  const routed = new Proxy(connection, { get: (target, key, receiver) => (key === 'onCodeAction' ? onCodeAction : Reflect.get(target, key, receiver)) });
+  // a view, not a copy: the handlers read flags and stores that initialize sets later
+  return new Proxy(ctx, { get: (target, key, receiver) => (key === 'connection' ? routed : Reflect.get(target, key, receiver)) });
+}
+
+export function modelCodeActions(ctx: ServerContext, models: ModelDiagnostics, params: CodeActionParams): CodeAction[] {
+  const only = params.context.only;
+  if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+  const doc = ctx.documents.get(params.textDocument.uri);
+  const last = models.last(params.textDocument.uri);
+  if (!doc || !last || last.version !== doc.version) return [];
+  const fixes: CodeAction[] = [];
+  const others: CodeAction[] = [];
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== 'lockstep' || typeof diagnostic.code !== 'string') continue;
+    const rule = diagnostic.code;
+    const span = rangeToSpan(doc, diagnostic.range);
+    const finding = last.findings.find((f) => f.rule === rule && f.span.start === span.start && f.span.end === span.end && (f.help ? `${f.message}\n${f.help}` : f.message) === diagnostic.message);
+    for (const fix of finding?.fixes ?? []) fixes.push(quickFix(fix.title, doc, fix.edits.map((e) => toLspEdit(doc, e)), diagnostic, fix.preferred === true));
+    const disable = disableModelNextLineEdit(doc.getText(), span, rule).map((e) => toLspEdit(doc, e));
+    if (disable.length > 0) others.push(quickFix(`Disable ${rule} for this line`, doc, disable, diagnostic, false));
+    const url = ruleDocsUrl(rule, last.settings.docsBase);
+    const command = ctx.flags.vscodeExtension ? COMMANDS.showRuleDocs : COMMANDS.serverShowRuleDocs;
+    others.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Show documentation for ${rule}`, command, arguments: [rule, url] } });
+  }
+  fixes.sort((a, b) => Number(b.isPreferred === true) - Number(a.isPreferred === true));
+  return [...fixes, ...others];
+}
+
+function quickFix(title: string, doc: TextDocument, edits: TextEdit[], diagnostic: Diagnostic, preferred: boolean): CodeAction {
+  const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [doc.uri]: edits } } };
+  if (preferred) action.isPreferred = true;
+  return action;
+}
