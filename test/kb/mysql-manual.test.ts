@@ -18,7 +18,7 @@ interface ManualCase {
   setup?: string[];
   session?: string[];
   sql: string;
-  expect: { algorithm?: Algorithm; lock?: LockLevel; rebuild?: boolean; rejected?: boolean };
+  expect: { algorithm?: Algorithm; lock?: LockLevel; rebuild?: boolean; rejected?: boolean; rewritesPartitions?: string[] | 'all' | null };
 }
 
 const T = ["CREATE TABLE t (id INT NOT NULL PRIMARY KEY, a INT NULL, b VARCHAR(50) NOT NULL DEFAULT '', s VARCHAR(10) NULL, KEY ib (b)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"];
@@ -31,6 +31,8 @@ const FK_CASCADE = ['CREATE TABLE p (id INT NOT NULL PRIMARY KEY)', 'CREATE TABL
 const RANGE = ['CREATE TABLE t (id INT NOT NULL PRIMARY KEY) PARTITION BY RANGE (id) (PARTITION p0 VALUES LESS THAN (10), PARTITION p1 VALUES LESS THAN (20))'];
 const HASH = ['CREATE TABLE t (id INT NOT NULL PRIMARY KEY) PARTITION BY HASH (id) PARTITIONS 4'];
 const FKC_OFF = ['SET SESSION foreign_key_checks = 0'];
+/** a table after `n` ALTERs that each add a column instantly (one row version each on MySQL 8.0.29+) */
+const versions = (n: number, then: string[] = []) => ['CREATE TABLE t (id INT NOT NULL PRIMARY KEY)', ...Array.from({ length: n }, (_, i) => `ALTER TABLE t ADD COLUMN c${i} INT NULL`), ...then];
 
 const CASES: ManualCase[] = [
   // §1.1 index operations
@@ -57,6 +59,11 @@ const CASES: ManualCase[] = [
   { row: '1.3 Add column: in place, rebuilds (5.7)', target: 'mysql-5.7', setup: T, sql: 'ALTER TABLE t ADD COLUMN c INT NULL', expect: { algorithm: 'INPLACE', lock: 'NONE', rebuild: true } },
   { row: '1.3 Add column: INSTANT only as the last column before 8.0.29', target: 'mysql-8.0.28', setup: T, sql: 'ALTER TABLE t ADD COLUMN c INT NULL AFTER id', expect: { algorithm: 'INPLACE', rebuild: true } },
   { row: '1.3 Add column: INSTANT at any position since 8.0.29', target: 'mysql-8.0.29', setup: T, sql: 'ALTER TABLE t ADD COLUMN c INT NULL FIRST', expect: { algorithm: 'INSTANT', rebuild: false } },
+  { row: '1.3 Add column: at most 64 row versions; the 63rd and 64th instant ALTERs are still instant', target: 'mysql-8.0.29', setup: versions(63), sql: 'ALTER TABLE t ADD COLUMN x INT NULL', expect: { algorithm: 'INSTANT', rebuild: false } },
+  { row: '1.3 Add column: after 64 row versions ADD COLUMN is done in place with a rebuild', target: 'mysql-8.0.29', setup: versions(64), sql: 'ALTER TABLE t ADD COLUMN x INT NULL', expect: { algorithm: 'INPLACE', rebuild: true } },
+  { row: '1.3 Add column: after 64 row versions ALGORITHM=INSTANT is refused (ERROR 4092)', target: 'mysql-8.4', setup: versions(64), sql: 'ALTER TABLE t DROP COLUMN c0, ALGORITHM=INSTANT', expect: { rejected: true } },
+  { row: '1.3 Add column: a rebuild resets the row versions', target: 'mysql-8.4', setup: versions(64, ['ALTER TABLE t FORCE']), sql: 'ALTER TABLE t ADD COLUMN x INT NULL', expect: { algorithm: 'INSTANT', rebuild: false } },
+  { row: '1.3 Add column: the row-version limit does not exist before 8.0.29', target: 'mysql-8.0.28', setup: versions(70), sql: 'ALTER TABLE t ADD COLUMN x INT NULL', expect: { algorithm: 'INSTANT', rebuild: false } },
   { row: '1.3 Add column: INSTANT at any position (8.4)', target: 'mysql-8.4', setup: T, sql: 'ALTER TABLE t ADD COLUMN c INT NULL AFTER a', expect: { algorithm: 'INSTANT', rebuild: false } },
   { row: '1.3 Add column: not INSTANT on a table with a FULLTEXT index', target: 'mysql-8.4', setup: FT, sql: 'ALTER TABLE t ADD COLUMN c INT NULL', expect: { algorithm: 'INPLACE', rebuild: true } },
   { row: '1.3 Add column: not INSTANT with ROW_FORMAT=COMPRESSED', target: 'mysql-8.0.29', setup: ['CREATE TABLE t (id INT PRIMARY KEY) ROW_FORMAT=COMPRESSED'], sql: 'ALTER TABLE t ADD COLUMN c INT NULL', expect: { algorithm: 'INPLACE', rebuild: true } },
@@ -104,11 +111,22 @@ const CASES: ManualCase[] = [
   { row: '1.5 / Limitations: LOCK=NONE not permitted with ON … CASCADE constraints', target: 'mysql-8.4', setup: FK_CASCADE, sql: 'ALTER TABLE c ADD INDEX inote (note), LOCK=NONE', expect: { lock: 'SHARED', rejected: true } },
 
   // §1.6 table operations
+  { row: '1.7 Enable/disable file-per-table encryption (ENCRYPTION=): not in place, rebuilds, no concurrent DML', target: 'mysql-8.0.20', setup: T, sql: "ALTER TABLE t ENCRYPTION = 'Y'", expect: { algorithm: 'COPY', lock: 'SHARED', rebuild: true } },
+  { row: '1.7 Rename general tablespace: in place, no rebuild, DML permitted', target: 'mysql-8.4', sql: 'ALTER TABLESPACE ts1 RENAME TO ts2', expect: { algorithm: 'INPLACE', lock: 'NONE', rebuild: false } },
+  { row: '1.7 Enable/disable general-tablespace encryption: in place, no rebuild, DML permitted', target: 'mysql-8.0.20', sql: "ALTER TABLESPACE ts1 ENCRYPTION = 'Y'", expect: { algorithm: 'INPLACE', lock: 'NONE', rebuild: false } },
+  { row: '1.7 file-per-table encryption: INPLACE refused', target: 'mysql-8.4', setup: T, sql: "ALTER TABLE t ENCRYPTION = 'N', ALGORITHM=INPLACE", expect: { rejected: true } },
+  { row: '1.6 a table option in no row of the tables: the conservative answer', target: 'mysql-8.4', setup: T, sql: "ALTER TABLE t SECONDARY_ENGINE = 'rapid'", expect: { algorithm: 'COPY', lock: 'SHARED', rebuild: true } },
+  { row: '1.3 Change column data type: the BINARY attribute is a _bin collation', target: 'mysql-8.4', setup: T, sql: 'ALTER TABLE t MODIFY s VARCHAR(10) BINARY NULL', expect: { algorithm: 'COPY', lock: 'SHARED', rebuild: true } },
+  { row: '1.3 Change column data type: a spatial SRID is part of the type', target: 'mysql-8.4', setup: ['CREATE TABLE t (id INT PRIMARY KEY, g POINT NOT NULL)'], sql: 'ALTER TABLE t MODIFY g POINT NOT NULL SRID 4326', expect: { algorithm: 'COPY', rebuild: true } },
+  { row: '1.3 Change column data type: removing AUTO_INCREMENT', target: 'mysql-8.0.20', setup: ['CREATE TABLE t (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY)'], sql: 'ALTER TABLE t MODIFY id INT NOT NULL', expect: { algorithm: 'COPY', rebuild: true } },
+  { row: '1.3 Change column data type: ZEROFILL implies UNSIGNED', target: 'mysql-8.0.20', setup: T, sql: 'ALTER TABLE t MODIFY a INT ZEROFILL NULL', expect: { algorithm: 'COPY', rebuild: true } },
   { row: '1.6 ROW_FORMAT: in place, rebuilds', target: 'mysql-8.4', setup: T, sql: 'ALTER TABLE t ROW_FORMAT = COMPACT', expect: { algorithm: 'INPLACE', lock: 'NONE', rebuild: true } },
   { row: '1.6 KEY_BLOCK_SIZE: in place, rebuilds', target: 'mysql-8.0.20', setup: T, sql: 'ALTER TABLE t KEY_BLOCK_SIZE = 8', expect: { algorithm: 'INPLACE', rebuild: true } },
   { row: '1.6 Persistent statistics options: in place, metadata only', target: 'mysql-8.0.20', setup: T, sql: 'ALTER TABLE t STATS_PERSISTENT = 0', expect: { algorithm: 'INPLACE', lock: 'NONE', rebuild: false } },
   { row: '1.6 Specify a character set: rebuilds if the encoding differs', target: 'mysql-8.0.20', setup: T, sql: 'ALTER TABLE t CHARACTER SET = latin1', expect: { algorithm: 'INPLACE', rebuild: true } },
-  { row: '1.6 Convert a character set: in place, rebuilds, no concurrent DML', target: 'mysql-8.4', setup: LATIN1, sql: 'ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4', expect: { algorithm: 'INPLACE', lock: 'SHARED', rebuild: true } },
+  { row: '1.6 Convert a character set (no character column to convert): in place, rebuilds, no concurrent DML', target: 'mysql-8.4', setup: ['CREATE TABLE t (id INT NOT NULL PRIMARY KEY, n INT NULL) DEFAULT CHARSET=latin1'], sql: 'ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4', expect: { algorithm: 'INPLACE', lock: 'SHARED', rebuild: true } },
+  { row: '1.3 Change column data type: CONVERT TO changes each character column\'s type, COPY like the per-column MODIFY', target: 'mysql-8.4', setup: LATIN1, sql: 'ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4', expect: { algorithm: 'COPY', lock: 'SHARED', rebuild: true } },
+  { row: '1.3 Change column data type: the same change written per column', target: 'mysql-8.4', setup: LATIN1, sql: 'ALTER TABLE t MODIFY s VARCHAR(100) CHARACTER SET utf8mb4 NULL', expect: { algorithm: 'COPY', lock: 'SHARED', rebuild: true } },
   { row: '1.6 OPTIMIZE TABLE: in place, rebuilds', target: 'mysql-8.0.20', setup: T, sql: 'OPTIMIZE TABLE t', expect: { algorithm: 'INPLACE', lock: 'NONE', rebuild: true } },
   { row: '1.6 OPTIMIZE TABLE: not in place with FULLTEXT indexes', target: 'mysql-8.0.20', setup: FT, sql: 'OPTIMIZE TABLE t', expect: { algorithm: 'COPY', rebuild: true } },
   { row: '1.6 ALTER TABLE … FORCE: in place, rebuilds', target: 'mysql-8.4', setup: T, sql: 'ALTER TABLE t FORCE', expect: { algorithm: 'INPLACE', lock: 'NONE', rebuild: true } },
@@ -123,6 +141,14 @@ const CASES: ManualCase[] = [
   { row: '1.8 DROP PARTITION: INPLACE, LOCK up to NONE', target: 'mysql-8.4', setup: RANGE, sql: 'ALTER TABLE t DROP PARTITION p0', expect: { algorithm: 'INPLACE', lock: 'NONE' } },
   { row: '1.8 COALESCE PARTITION: INPLACE, LOCK at least SHARED', target: 'mysql-8.0.29', setup: HASH, sql: 'ALTER TABLE t COALESCE PARTITION 2', expect: { algorithm: 'INPLACE', lock: 'SHARED' } },
   { row: '1.8 REORGANIZE PARTITION: INPLACE, LOCK at least SHARED', target: 'mysql-8.0.29', setup: RANGE, sql: 'ALTER TABLE t REORGANIZE PARTITION p1 INTO (PARTITION p1a VALUES LESS THAN (15), PARTITION p1b VALUES LESS THAN (20))', expect: { algorithm: 'INPLACE', lock: 'SHARED' } },
+  { row: '1.8 ADD PARTITION RANGE/LIST: no partition re-created', target: 'mysql-8.4', setup: RANGE, sql: 'ALTER TABLE t ADD PARTITION (PARTITION p2 VALUES LESS THAN (30))', expect: { rebuild: false, rewritesPartitions: null } },
+  { row: '1.8 ADD PARTITION HASH/KEY: rows move between all partitions, the table is not rebuilt', target: 'mysql-8.4', setup: HASH, sql: 'ALTER TABLE t ADD PARTITION PARTITIONS 2', expect: { rebuild: false, rewritesPartitions: 'all' } },
+  { row: '1.8 COALESCE PARTITION: every partition re-created, not the table', target: 'mysql-8.4', setup: HASH, sql: 'ALTER TABLE t COALESCE PARTITION 2', expect: { rebuild: false, rewritesPartitions: 'all' } },
+  { row: '1.8 REORGANIZE PARTITION: only the named partitions', target: 'mysql-8.4', setup: RANGE, sql: 'ALTER TABLE t REORGANIZE PARTITION p1 INTO (PARTITION p1a VALUES LESS THAN (15), PARTITION p1b VALUES LESS THAN (20))', expect: { rebuild: false, rewritesPartitions: ['p1'] } },
+  { row: '1.8 REBUILD PARTITION: only the named partitions', target: 'mysql-8.0.29', setup: RANGE, sql: 'ALTER TABLE t REBUILD PARTITION p0, p1', expect: { algorithm: 'INPLACE', lock: 'SHARED', rebuild: false, rewritesPartitions: ['p0', 'p1'] } },
+  { row: '1.8 TRUNCATE PARTITION: only the named partition, no data copy', target: 'mysql-8.4', setup: RANGE, sql: 'ALTER TABLE t TRUNCATE PARTITION p0', expect: { rebuild: false, rewritesPartitions: ['p0'] } },
+  { row: '1.8 EXCHANGE PARTITION: nothing re-created', target: 'mysql-8.4', setup: [...RANGE, 'CREATE TABLE x (id INT NOT NULL PRIMARY KEY)'], sql: 'ALTER TABLE t EXCHANGE PARTITION p0 WITH TABLE x', expect: { rebuild: false, rewritesPartitions: null } },
+  { row: '1.8 OPTIMIZE PARTITION: rebuilds the whole table', target: 'mysql-8.4', setup: RANGE, sql: 'ALTER TABLE t OPTIMIZE PARTITION p0', expect: { rebuild: true, rewritesPartitions: null } },
   { row: '1.8 REMOVE PARTITIONING: ALGORITHM=COPY', target: 'mysql-8.4', setup: RANGE, sql: 'ALTER TABLE t REMOVE PARTITIONING', expect: { algorithm: 'COPY', lock: 'SHARED', rebuild: true } },
 
   // §1.9 ALGORITHM / LOCK semantics, and syntax MySQL does not have
@@ -156,6 +182,7 @@ for (const c of CASES) {
       ...(c.expect.lock !== undefined ? { lock: p.lock } : {}),
       ...(c.expect.rebuild !== undefined ? { rebuild: p.rebuild } : {}),
       ...(c.expect.rejected !== undefined ? { rejected: p.rejected !== undefined } : {}),
+      ...(c.expect.rewritesPartitions !== undefined ? { rewritesPartitions: p.rewritesPartitions ?? null } : {}),
     };
     assert.deepEqual(got, c.expect, `${c.sql}\n→ ${p.reason}${p.rejected ? `\n  rejected: ${p.rejected}` : ''}`);
   });

@@ -15,6 +15,8 @@ const T_MB3 = ['CREATE TABLE t (id INT NOT NULL PRIMARY KEY, a INT NULL, b VARCH
 const T_ENUM = ["CREATE TABLE t (id INT NOT NULL PRIMARY KEY, a INT NULL, b VARCHAR(50) NOT NULL DEFAULT '', st ENUM('a','b','c') NOT NULL DEFAULT 'a', fl SET('x','y') NOT NULL DEFAULT '', e8 SET('1','2','3','4','5','6','7','8') NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4", "INSERT INTO t (id, a, b, st) VALUES (1, 1, 'x', 'a'), (2, 2, 'y', 'b')"];
 const T_GEN = ['CREATE TABLE t (id INT NOT NULL PRIMARY KEY, a INT NULL, b VARCHAR(50) NOT NULL DEFAULT \'\', v INT AS (a + 1) VIRTUAL, s INT AS (a * 2) STORED) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4', "INSERT INTO t (id, a, b) VALUES (1, 1, 'x'), (2, 2, 'y')"];
 const T_NOPK = ['CREATE TABLE t (id INT NOT NULL, a INT NULL, b VARCHAR(50) NOT NULL DEFAULT \'\') ENGINE=InnoDB DEFAULT CHARSET=utf8mb4', ROWS];
+const T_UNIQ = ['CREATE TABLE t (id INT NOT NULL, a INT NULL, b VARCHAR(50) NOT NULL DEFAULT \'\', UNIQUE KEY u (id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4', ROWS];
+const T_UNIQ2 = ['CREATE TABLE t (id INT NOT NULL, a INT NOT NULL, b VARCHAR(50) NOT NULL DEFAULT \'\', UNIQUE KEY u (id), UNIQUE KEY u2 (a)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4', "INSERT INTO t (id, a, b) VALUES (1, 1, 'x'), (2, 2, 'y')"];
 const PARENT = 'CREATE TABLE p (id INT NOT NULL PRIMARY KEY, code VARCHAR(20) NOT NULL DEFAULT \'\') ENGINE=InnoDB DEFAULT CHARSET=utf8mb4';
 const PARENT_ROWS = "INSERT INTO p VALUES (1, 'a'), (2, 'b'), (3, 'c')";
 const CHILD = ['CREATE TABLE c (id INT NOT NULL PRIMARY KEY, p_id INT NULL, q_id INT NULL, note VARCHAR(20) NULL, KEY ip (p_id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4', 'INSERT INTO c VALUES (1, 1, 1, NULL), (2, 2, 2, NULL)'];
@@ -236,6 +238,14 @@ export const ORACLE_CASES: OracleCase[] = [
   { name: 'COALESCE PARTITION', covers: '§3.1 partition maintenance COALESCE', mode: 'fixed', setup: HASH, sql: 'ALTER TABLE t COALESCE PARTITION 1' },
   { name: 'REBUILD PARTITION', covers: '§3.1 partition maintenance REBUILD', mode: 'fixed', setup: RANGE, sql: 'ALTER TABLE t REBUILD PARTITION p0, p1, pmax' },
   { name: 'TRUNCATE PARTITION', covers: '§3.1 TRUNCATE PARTITION ignores alter_algorithm; destructive-statement', mode: 'fixed', setup: RANGE, sql: 'ALTER TABLE t TRUNCATE PARTITION p1' },
+  { name: 'REBUILD one PARTITION', covers: 'issue class 2: re-creates the named partition only', mode: 'fixed', setup: RANGE, sql: 'ALTER TABLE t REBUILD PARTITION p1' },
+  { name: 'REBUILD PARTITION ALL', covers: 'issue class 2: ALL re-creates every partition', mode: 'fixed', setup: RANGE, sql: 'ALTER TABLE t REBUILD PARTITION ALL' },
+  { name: 'TRUNCATE two PARTITIONs', covers: 'issue class 2: re-creates the named partitions', mode: 'fixed', setup: RANGE, sql: 'ALTER TABLE t TRUNCATE PARTITION p0, pmax' },
+  { name: 'REORGANIZE two PARTITIONs into one', covers: 'issue class 2: re-creates the named partitions', mode: 'fixed', setup: RANGE, sql: 'ALTER TABLE t REORGANIZE PARTITION p0, p1 INTO (PARTITION p01 VALUES LESS THAN (20))' },
+  { name: 'COALESCE KEY PARTITION', covers: 'issue class 2: HASH/KEY coalesce re-creates every partition', mode: 'fixed', setup: ['CREATE TABLE t (id INT NOT NULL PRIMARY KEY, a INT NULL) ENGINE=InnoDB PARTITION BY KEY (id) PARTITIONS 4', 'INSERT INTO t VALUES (1, 1), (2, 2), (3, 3)'], sql: 'ALTER TABLE t COALESCE PARTITION 2' },
+  { name: 'ADD PARTITION (LIST)', covers: 'issue class 2: LIST ADD re-creates nothing', mode: 'fixed', setup: ['CREATE TABLE t (id INT NOT NULL PRIMARY KEY) PARTITION BY LIST (id) (PARTITION p0 VALUES IN (1, 2), PARTITION p1 VALUES IN (3, 4))', 'INSERT INTO t VALUES (1), (3)'], sql: 'ALTER TABLE t ADD PARTITION (PARTITION p2 VALUES IN (5, 6))' },
+  { name: 'ANALYZE PARTITION', covers: 'issue class 2: partition admin re-creates nothing', mode: 'fixed', setup: RANGE, sql: 'ALTER TABLE t ANALYZE PARTITION p0' },
+  { name: 'OPTIMIZE PARTITION', covers: 'issue class 2: OPTIMIZE PARTITION', mode: 'fixed', setup: RANGE, sql: 'ALTER TABLE t OPTIMIZE PARTITION p0' },
   { name: 'EXCHANGE PARTITION', covers: '§3.1 EXCHANGE PARTITION ignores alter_algorithm', mode: 'fixed', setup: [...RANGE, 'CREATE TABLE x (id INT NOT NULL PRIMARY KEY, a INT NULL) ENGINE=InnoDB'], sql: 'ALTER TABLE t EXCHANGE PARTITION p0 WITH TABLE x' },
 
   // ---- combinations and table context (measured while building the knowledge base)
@@ -357,6 +367,24 @@ export const ORACLE_CASES: OracleCase[] = [
   { name: 'CHECKSUM=1', covers: 'table option unused by InnoDB', setup: ['CREATE TABLE t (id INT PRIMARY KEY, a INT)'], sql: 'ALTER TABLE t CHECKSUM = 1' },
   { name: 'MAX_ROWS=', covers: 'table option unused by InnoDB', setup: ['CREATE TABLE t (id INT PRIMARY KEY, a INT)'], sql: 'ALTER TABLE t MAX_ROWS = 100' },
   { name: 'ENCRYPTED=NO', covers: 'table option that rebuilds', setup: ['CREATE TABLE t (id INT PRIMARY KEY, a INT)'], sql: 'ALTER TABLE t ENCRYPTED = NO' },
+  { name: 'BINARY attribute = _bin collation', covers: 'issue class 4: BINARY attribute is a collation change (unindexed: INSTANT)', setup: T_NOIDX, sql: "ALTER TABLE t MODIFY b VARCHAR(50) BINARY NOT NULL DEFAULT ''" },
+  { name: 'BINARY attribute on an indexed column', covers: 'issue class 4: BINARY attribute, indexed (NOCOPY)', setup: T, sql: "ALTER TABLE t MODIFY b VARCHAR(50) BINARY NOT NULL DEFAULT ''" },
+  { name: 'remove AUTO_INCREMENT', covers: 'issue class 4: AUTO_INCREMENT removed', setup: ['CREATE TABLE t (id INT NOT NULL PRIMARY KEY, n INT NOT NULL AUTO_INCREMENT, KEY (n))', 'INSERT INTO t (id) VALUES (1), (2)'], sql: 'ALTER TABLE t MODIFY n INT NOT NULL' },
+  { name: 'add AUTO_INCREMENT to an indexed column', covers: 'issue class 4: AUTO_INCREMENT added', setup: ['CREATE TABLE t (id INT NOT NULL PRIMARY KEY, n INT NOT NULL, KEY (n))', 'INSERT INTO t VALUES (1, 1), (2, 2)'], sql: 'ALTER TABLE t MODIFY n INT NOT NULL AUTO_INCREMENT' },
+  { name: 'ZEROFILL added', covers: 'issue class 4: ZEROFILL implies UNSIGNED (type change)', setup: T, sql: 'ALTER TABLE t MODIFY a INT ZEROFILL NULL' },
+  { name: 'ENCRYPTION_KEY_ID=', covers: 'issue class 1: MariaDB table encryption option', setup: ['CREATE TABLE t (id INT PRIMARY KEY, a INT)'], sql: 'ALTER TABLE t ENCRYPTION_KEY_ID = 1' },
+  { name: 'DROP the implicit clustered UNIQUE', covers: 'issue class 5: no PRIMARY KEY, first UNIQUE NOT NULL is clustered; drop-index', setup: T_UNIQ, sql: 'ALTER TABLE t DROP INDEX u' },
+  { name: 'DROP INDEX statement on the implicit clustered UNIQUE', covers: 'issue class 5; drop-index', mode: 'fixed', setup: T_UNIQ, sql: 'DROP INDEX u ON t' },
+  { name: 'DROP a later UNIQUE NOT NULL (not clustered)', covers: 'issue class 5: only the first one is clustered', setup: T_UNIQ2, sql: 'ALTER TABLE t DROP INDEX u2' },
+  { name: 'DROP the implicit clustered UNIQUE, NOCOPY asserted', covers: 'issue class 5: the drop rebuilds', setup: T_UNIQ, sql: 'ALTER TABLE t DROP INDEX u', clause: 'ALGORITHM=NOCOPY' },
+  { name: 'replace the implicit clustered UNIQUE', covers: 'issue class 5: drop + add rebuilds', setup: T_UNIQ, sql: 'ALTER TABLE t DROP INDEX u, ADD UNIQUE KEY u (id, b)' },
+  { name: 'DROP COLUMN of the implicit clustered UNIQUE', covers: 'issue class 5: drop-column of the clustered index', setup: T_UNIQ, sql: 'ALTER TABLE t DROP COLUMN id' },
+  { name: 'ADD PRIMARY KEY on the implicit clustered UNIQUE columns', covers: 'issue class 5: the clustered index keeps its columns', setup: T_UNIQ, sql: 'ALTER TABLE t ADD PRIMARY KEY (id)' },
+  { name: 'replace the implicit clustered UNIQUE, same columns', covers: 'issue class 5: DROP INDEX + ADD UNIQUE on the same columns', setup: T_UNIQ, sql: 'ALTER TABLE t DROP INDEX u, ADD UNIQUE KEY u2 (id)' },
+  { name: 'ADD PRIMARY KEY replacing the implicit clustered UNIQUE', covers: 'issue class 5: DROP INDEX + ADD PRIMARY KEY', setup: T_UNIQ, sql: 'ALTER TABLE t DROP INDEX u, ADD PRIMARY KEY (id)' },
+  { name: 'ADD UNIQUE NOT NULL to a table without keys', covers: 'issue class 5: the new index becomes the clustered one', setup: T_NOPK, sql: 'ALTER TABLE t ADD UNIQUE KEY u (id)' },
+  { name: 'ADD UNIQUE on a nullable column, no PRIMARY KEY', covers: 'issue class 5: a nullable UNIQUE is not clustered', setup: T_NOPK, sql: 'ALTER TABLE t ADD UNIQUE KEY ua (a)' },
+  { name: 'ADD a second UNIQUE NOT NULL, no PRIMARY KEY', covers: 'issue class 5: only the first is clustered', setup: T_UNIQ, sql: 'ALTER TABLE t ADD UNIQUE KEY ub (b)' },
   { name: 'widen AUTO_INCREMENT PK', covers: 'change-column-type on an AUTO_INCREMENT PK', setup: ['CREATE TABLE t (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, a INT)', 'INSERT INTO t (a) VALUES (1)'], sql: 'ALTER TABLE t MODIFY id BIGINT NOT NULL AUTO_INCREMENT' },
   { name: 'TIMESTAMP default and ON UPDATE', covers: 'attributes only', setup: ['CREATE TABLE t (id INT PRIMARY KEY, ts TIMESTAMP NULL DEFAULT NULL)'], sql: 'ALTER TABLE t MODIFY ts TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP' },
   { name: 'DROP FULLTEXT + add column', covers: 'FULLTEXT dropped in the same statement', setup: ['CREATE TABLE t (id INT PRIMARY KEY, body TEXT, FULLTEXT KEY ft (body))'], sql: 'ALTER TABLE t DROP INDEX ft, ADD COLUMN c INT' },

@@ -45,12 +45,16 @@ export interface TryResult {
   message?: string;
   affectedRows: number;
   rebuilt: boolean;
+  /** what was re-created: every partition or the whole table ('all'), these partitions, or nothing */
+  rewritten: string[] | 'all';
 }
 
 export interface Measured {
   algorithm?: Algorithm;
   lock?: LockLevel;
   rebuild: boolean;
+  /** partitioned tables: the partitions re-created ('all' also for a whole-table rebuild) */
+  rewritten: string[] | 'all';
   /** the statement as written (with `clause`) was refused: errno + message */
   rejected?: string;
   /** fixed mode: `SET alter_algorithm=INPLACE` made the statement fail */
@@ -96,17 +100,35 @@ async function runOnce(conn: Connection, schema: string, c: OracleCase, sql: str
     // OPTIMIZE TABLE reports failures as result rows
     if (Array.isArray(res)) {
       const failed = res.find((r) => String(r.Msg_type).toLowerCase() === 'error');
-      if (failed) return { ok: false, message: String(failed.Msg_text), affectedRows: 0, rebuilt: false };
+      if (failed) return { ok: false, message: String(failed.Msg_text), affectedRows: 0, rebuilt: false, rewritten: [] };
     }
     const affectedRows = Array.isArray(res) ? 0 : res.affectedRows;
     const after = await tableIds(conn, schema);
-    return { ok: true, affectedRows, rebuilt: wasRebuilt(before, after) };
+    const rebuilt = wasRebuilt(before, after);
+    return { ok: true, affectedRows, rebuilt, rewritten: rewrittenPartitions(before, after, rebuilt, affectedRows > 0) };
   } catch (err) {
     const e = err as { errno?: number; sqlMessage?: string; message?: string };
-    return { ok: false, code: e.errno, message: e.sqlMessage ?? e.message, affectedRows: 0, rebuilt: false };
+    return { ok: false, code: e.errno, message: e.sqlMessage ?? e.message, affectedRows: 0, rebuilt: false, rewritten: [] };
   } finally {
     if (alterAlgorithm) await conn.query("SET SESSION alter_algorithm = 'DEFAULT'");
   }
+}
+
+/**
+ * What the statement re-created, by InnoDB table ids (partitions are named `db/t#P#p0`): the
+ * partitions that got ids no table had before, plus those replaced by new ones when rows were copied (REORGANIZE
+ * … INTO); 'all' when that is every partition, or when an unpartitioned table (or a table whose
+ * partitions all went) was rebuilt. A dropped partition (no rows copied) is not re-created.
+ */
+function rewrittenPartitions(before: Map<string, number>, after: Map<string, number>, rebuilt: boolean, copiedRows: boolean): string[] | 'all' {
+  const partitions = [...before.keys()].filter((n) => /#p#/i.test(n));
+  const surviving = partitions.filter((n) => after.has(n));
+  if (surviving.length === 0) return rebuilt ? 'all' : [];
+  // an id that existed before was swapped in (EXCHANGE PARTITION), not created
+  const oldIds = new Set(before.values());
+  const touched = partitions.filter((n) => (after.has(n) ? !oldIds.has(after.get(n)!) : copiedRows));
+  if (touched.length === partitions.length) return 'all';
+  return touched.map((n) => n.replace(/^.*#p#/i, '').toLowerCase()).sort();
 }
 
 /** the statement with an ALGORITHM/LOCK clause where the server expects it */
@@ -144,7 +166,7 @@ export async function measure(conn: Connection, schema: string, c: OracleCase): 
 
   if (c.mode === 'none') {
     const plain = await run('as is', c.sql);
-    return { rebuild: plain.rebuilt, rejected: plain.ok ? undefined : `${plain.code ?? ''} ${plain.message ?? ''}`, tries };
+    return { rebuild: plain.rebuilt, rewritten: plain.rewritten, rejected: plain.ok ? undefined : `${plain.code ?? ''} ${plain.message ?? ''}`, tries };
   }
 
   if (c.mode === 'fixed') {
@@ -159,7 +181,7 @@ export async function measure(conn: Connection, schema: string, c: OracleCase): 
     }
     // MariaDB reads alter_algorithm as "this or better": INPLACE is refused when nothing up to INPLACE was accepted
     const refusesAlterAlgorithm = !algorithm || ALGORITHM_ORDER[algorithm] > ALGORITHM_ORDER.INPLACE;
-    return { algorithm, rebuild: plain.rebuilt, rejected, refusesAlterAlgorithm, tries };
+    return { algorithm, rebuild: plain.rebuilt, rewritten: plain.rewritten, rejected, refusesAlterAlgorithm, tries };
   }
 
   // For each algorithm, best first: LOCK=NONE, then stronger locks while the refusal is about the lock.
@@ -168,10 +190,10 @@ export async function measure(conn: Connection, schema: string, c: OracleCase): 
       const r = await run(`${a}+${l}`, withClause(c.sql, `ALGORITHM=${a}, LOCK=${l}`));
       if (r.ok) {
         // a statement that copied rows was a COPY whatever the clause said (MariaDB: PARTITION BY with INSTANT)
-        return { algorithm: r.affectedRows > 0 ? 'COPY' : a, lock: l, rebuild: r.rebuilt, rejected, tries };
+        return { algorithm: r.affectedRows > 0 ? 'COPY' : a, lock: l, rebuild: r.rebuilt, rewritten: r.rewritten, rejected, tries };
       }
       if (!lockError(r)) break;
     }
   }
-  return { rebuild: false, rejected, tries };
+  return { rebuild: false, rewritten: [], rejected, tries };
 }

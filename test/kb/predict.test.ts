@@ -3,6 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { predict } from '../../server/src/engine/kb/predict';
+import { analyzeFile } from '../../server/src/engine/analyze';
+import { applyStatement, emptyCatalog } from '../../server/src/engine/catalog/apply';
+import { parseFile } from '../../server/src/engine/parse/index';
 import { initialSession } from '../../server/src/engine/session';
 import { parseTarget } from '../../server/src/engine/targets';
 import type { SessionState, Target } from '../../server/src/engine/types';
@@ -104,4 +107,21 @@ test('the reason warns when the written algorithm is silently not what happens',
   assert.match(p?.reason ?? '', /copied anyway/);
   const addColumn = alter([op({ kind: 'add-column', column: column('c', type('INT')) })]);
   assert.match(run(addColumn, MARIA, { ...SESSION, alterAlgorithm: 'COPY' })?.reason ?? '', /alter_algorithm=COPY/);
+});
+
+test('the implicit clustered index: the prediction rebuilds where the drop-index finding says so', () => {
+  for (const target of [MARIA, MYSQL]) {
+    const earlier = 'CREATE TABLE s (token CHAR(64) NOT NULL, user_id INT, UNIQUE KEY uq_token (token), KEY idx_user (user_id));';
+    const cat = emptyCatalog();
+    for (const st of parseFile(earlier, { target })) applyStatement(cat, st, 'earlier.sql');
+    const file = 'ALTER TABLE s DROP INDEX uq_token;\nALTER TABLE s DROP INDEX idx_user;\n';
+    const result = analyzeFile('m.sql', file, { target, catalog: cat, rules: { 'drop-index': 'warning' }, settings: { tableRows: {} } });
+    const [clustered, secondary] = result.statements.map((s) => s.prediction);
+    const findings = result.findings.filter((f) => f.rule === 'drop-index');
+    assert.match(findings[0].message, /clustered key/);
+    assert.equal(clustered?.rebuild, true, target.label);
+    assert.equal(clustered?.algorithm, 'COPY', target.label);
+    assert.doesNotMatch(findings[1].message, /clustered/);
+    assert.equal(secondary?.rebuild, false, target.label);
+  }
 });

@@ -36,6 +36,10 @@ export interface DataType {
   values?: string[];
   charset?: string;
   collation?: string;
+  /** the `BINARY` attribute of a character type: the charset's `_bin` collation */
+  binary?: boolean;
+  /** MySQL spatial `SRID n` */
+  srid?: number;
   /** the type as written in the source, e.g. `varchar(255)` */
   text: string;
 }
@@ -108,6 +112,19 @@ export type TableOptions = Record<string, string>;
 
 export type ColumnPosition = { first: true } | { after: string };
 
+/** what a PARTITION BY clause (or an ADD PARTITION list) says: method, partitions in order */
+export interface PartitioningDef {
+  /** RANGE and LIST include their COLUMNS forms, HASH and KEY their LINEAR forms */
+  method: 'RANGE' | 'LIST' | 'HASH' | 'KEY' | 'SYSTEM_TIME' | 'OTHER';
+  /** RANGE COLUMNS / LIST COLUMNS */
+  columns?: boolean;
+  /** partition names as written (empty when only `PARTITIONS n` is given) */
+  names: string[];
+  count: number;
+  /** the last partition catches everything: VALUES LESS THAN MAXVALUE (RANGE) or DEFAULT (LIST) */
+  catchAll: boolean;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The intermediate form: schema-change operations. SQL and (later) ORM diffs both produce these;
 // rules, predictions, fixes and the dry-run consume them. `span` is the clause's range.
@@ -121,7 +138,7 @@ interface OpBase {
 }
 
 export type Operation =
-  | (OpBase & { kind: 'create-table'; columns: ColumnDef[]; indexes: IndexDef[]; foreignKeys: ForeignKeyDef[]; checks: CheckDef[]; options: TableOptions; ifNotExists: boolean; temporary: boolean; likeTable?: string; asSelect: boolean; partitioned: boolean })
+  | (OpBase & { kind: 'create-table'; columns: ColumnDef[]; indexes: IndexDef[]; foreignKeys: ForeignKeyDef[]; checks: CheckDef[]; options: TableOptions; ifNotExists: boolean; temporary: boolean; likeTable?: string; asSelect: boolean; partitioned: boolean; partitioning?: PartitioningDef })
   | (OpBase & { kind: 'drop-table'; ifExists: boolean; temporary: boolean })
   | (OpBase & { kind: 'rename-table'; newName: string })
   | (OpBase & { kind: 'truncate-table' })
@@ -145,9 +162,11 @@ export type Operation =
   | (OpBase & { kind: 'table-options'; options: TableOptions })
   | (OpBase & { kind: 'force' })
   | (OpBase & { kind: 'optimize-table' })
-  | (OpBase & { kind: 'partition'; action: 'partition-by' | 'remove-partitioning' | 'add' | 'drop' | 'truncate' | 'coalesce' | 'reorganize' | 'rebuild' | 'exchange' | 'optimize' | 'analyze' | 'check' | 'repair' | 'discard' | 'import'; names?: string[] })
+  | (OpBase & { kind: 'partition'; action: 'partition-by' | 'remove-partitioning' | 'add' | 'drop' | 'truncate' | 'coalesce' | 'reorganize' | 'rebuild' | 'exchange' | 'optimize' | 'analyze' | 'check' | 'repair' | 'discard' | 'import'; names?: string[]; /** PARTITION BY: the new scheme; ADD/REORGANIZE … INTO: the partitions written; COALESCE: count = partitions removed */ partitions?: PartitioningDef })
   | (OpBase & { kind: 'system-versioning'; add: boolean })
   | (OpBase & { kind: 'enable-keys' | 'disable-keys' })
+  /** ALTER [UNDO] TABLESPACE ts …: `table` holds the tablespace name */
+  | (OpBase & { kind: 'alter-tablespace'; action: 'rename' | 'encryption' | 'other' })
   /** an ALTER clause the engine recognised as a clause but could not interpret */
   | (OpBase & { kind: 'unknown-clause'; text: string });
 
@@ -181,6 +200,7 @@ export type StatementKind =
   | 'create-routine' // PROCEDURE / FUNCTION / TRIGGER / EVENT (body statements are extracted separately)
   | 'drop-routine'
   | 'optimize-table'
+  | 'alter-tablespace' // MySQL general / undo tablespaces
   | 'set'
   | 'use'
   | 'insert'
@@ -248,6 +268,8 @@ export interface Prediction {
   rebuild: boolean;
   /** one line: why */
   reason: string;
+  /** partition maintenance that re-creates partitions without rebuilding the table: the named ones, or all of them (HASH/KEY ADD, COALESCE) */
+  rewritesPartitions?: string[] | 'all';
   /** when the statement's own ALGORITHM/LOCK clause cannot be honoured: the error the server will raise */
   rejected?: string;
 }
@@ -297,6 +319,10 @@ export interface TableDef {
   checks: CheckDef[];
   options: TableOptions;
   partitioned: boolean;
+  /** the partitioning scheme, when the catalog knows it */
+  partitioning?: PartitioningDef;
+  /** ALTERs since the table was last rebuilt that add or drop columns in place (MySQL 8.0.29+ counts them as row versions, at most 64) */
+  rowVersions?: number;
   /** where it was created: relative path and span */
   createdAt?: { path: string; span: Span };
   /**

@@ -6,6 +6,8 @@
 // changed in place either: an edit puts a changed copy in its place (objects are shared freely).
 import type { Catalog, ColumnDef, ColumnPosition, DataType, ForeignKeyDef, IndexDef, Operation, Span, Statement, TableDef, TableOptions } from '../types';
 import { charsetBytes, charsetOfCollation, DATABASE_DEFAULT_CHARSET, isCharacterType, textTypeForBytes } from './charsets';
+import { nextPartitioning } from './partitions';
+import { rowVersionsAfter } from './row-versions';
 
 export function emptyCatalog(): Catalog {
   return { tables: new Map() };
@@ -15,8 +17,14 @@ export function emptyCatalog(): Catalog {
 export function applyStatement(catalog: Catalog, statement: Statement, path: string): void {
   if (!statement.analyzed) return;
   const editor = new CatalogEditor(catalog);
+  const names = [...new Set(statement.operations.filter((op) => op.kind !== 'create-table').map((op) => op.table))];
+  const versions = names.map((name) => [name, rowVersionsAfter(statement, name, editor.get(name))] as const);
   for (const op of statement.operations) {
     applyOperation(editor, op, { path, span: statement.span });
+  }
+  for (const [name, count] of versions) {
+    const table = editor.get(name);
+    if (table && count !== undefined && (table.rowVersions ?? 0) !== count) editor.edit(name)!.rowVersions = count;
   }
 }
 
@@ -209,9 +217,13 @@ function applyOperation(editor: CatalogEditor, op: Operation, origin: { path: st
       return;
     }
     case 'partition': {
-      if (op.action !== 'partition-by' && op.action !== 'remove-partitioning') return;
-      const t = editor.edit(op.table);
-      if (t) t.partitioned = op.action === 'partition-by';
+      const t = editor.get(op.table);
+      if (!t || (!t.partitioning && op.action !== 'partition-by' && op.action !== 'remove-partitioning')) return;
+      const edited = editor.edit(op.table)!;
+      if (op.action === 'partition-by' || op.action === 'remove-partitioning') edited.partitioned = op.action === 'partition-by';
+      const next = nextPartitioning(edited.partitioning, op);
+      if (next) edited.partitioning = next;
+      else delete edited.partitioning;
       return;
     }
     case 'truncate-table':
@@ -220,6 +232,7 @@ function applyOperation(editor: CatalogEditor, op: Operation, origin: { path: st
     case 'system-versioning':
     case 'enable-keys':
     case 'disable-keys':
+    case 'alter-tablespace':
     case 'unknown-clause':
       return;
   }
@@ -248,11 +261,12 @@ function createTable(editor: CatalogEditor, op: Extract<Operation, { kind: 'crea
       checks: base?.checks ?? [],
       options: base?.options ?? {},
       partitioned: base?.partitioned ?? false,
+      ...(base?.partitioning ? { partitioning: base.partitioning } : {}),
       createdAt,
     });
     return;
   }
-  const table: TableDef = { name, columns: [], indexes: [], foreignKeys: [], checks: [], options: mergeOptions({}, op.options), partitioned: op.partitioned, createdAt };
+  const table: TableDef = { name, columns: [], indexes: [], foreignKeys: [], checks: [], options: mergeOptions({}, op.options), partitioned: op.partitioned, ...(op.partitioning ? { partitioning: { ...op.partitioning, names: [...op.partitioning.names] } } : {}), createdAt };
   for (const column of op.columns) {
     if (findIn(table.columns, column.name)) continue;
     table.columns.push(copyColumn(column));

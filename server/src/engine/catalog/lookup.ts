@@ -49,6 +49,22 @@ export function primaryKey(table: TableDef | undefined): IndexDef | undefined {
   return table?.indexes.find((i) => i.kind === 'primary');
 }
 
+/**
+ * The index InnoDB clusters the table on when it has no PRIMARY KEY: the first UNIQUE index whose
+ * key parts are all whole NOT NULL columns (https://dev.mysql.com/doc/refman/8.0/en/innodb-index-types.html).
+ * Undefined when the table has a PRIMARY KEY or no such index (then a hidden row id is used).
+ */
+export function implicitClusteredIndex(table: TableDef | undefined): IndexDef | undefined {
+  if (!table || table.indexes.some((i) => i.kind === 'primary')) return undefined;
+  return table.indexes.find((i) => qualifiesAsClustered(table, i));
+}
+
+/** a UNIQUE index of whole NOT NULL columns: InnoDB would cluster on it if the table had no PRIMARY KEY */
+export function qualifiesAsClustered(table: TableDef, index: IndexDef): boolean {
+  const notNull = (name: string) => table.columns.some((c) => c.name.toLowerCase() === name.toLowerCase() && (c.nullable === false || !!c.primaryKey));
+  return index.kind === 'unique' && index.columns.length > 0 && index.columns.every((c) => !c.expression && !c.length && notNull(c.name));
+}
+
 /** indexes that contain the column (at any position) */
 export function indexesOfColumn(table: TableDef | undefined, column: string): IndexDef[] {
   if (!table) return [];

@@ -1,11 +1,11 @@
 // Column clauses (ADD / DROP / RENAME / MODIFY / CHANGE COLUMN) → operation classes, using the
 // catalog's old column definitions and the table's context.
 import type { ColumnPosition, Operation, TableDef } from '../types';
-import { findColumn, findKnownColumn, foreignKeysOfColumn, indexesOfColumn, referencingForeignKeys } from '../catalog/lookup';
+import { findColumn, findKnownColumn, foreignKeysOfColumn, implicitClusteredIndex, indexesOfColumn, referencingForeignKeys } from '../catalog/lookup';
 import { atLeast } from '../targets';
 import { modifyAspects } from './column-change';
 import type { Classified, ClassifyContext } from './table-context';
-import { instantColumnsBlocked, isVirtual, q } from './table-context';
+import { instantColumnsBlocked, isVirtual, q, rowVersionsExhausted, rowVersionsRefusal } from './table-context';
 
 /** index in the column list where a column lands; undefined = at the end (nothing moves) */
 function insertionIndex(table: TableDef | undefined, position: ColumnPosition | undefined): number | undefined {
@@ -44,7 +44,7 @@ export function addColumn(op: Extract<Operation, { kind: 'add-column' }>, table:
   const out: Classified[] = [];
   const at = insertionIndex(table, op.position);
   const virtualAfter = at !== undefined && !!table?.columns.slice(at).some(isVirtual);
-  const blocked = instantColumnsBlocked(table);
+  const blocked = instantColumnsBlocked(table, ctx.target);
   if (col.generated?.stored) out.push({ cls: 'add-column-stored', detail: `${name} (STORED generated)` });
   else if (col.generated) {
     if (table?.partitioned) out.push({ cls: 'add-column-virtual-partitioned', detail: `${name} (VIRTUAL) on a partitioned table`, virtualAddDrop: true });
@@ -53,7 +53,7 @@ export function addColumn(op: Extract<Operation, { kind: 'add-column' }>, table:
   } else if (col.autoIncrement) out.push({ cls: 'add-column-auto-increment', detail: `${name} AUTO_INCREMENT` });
   else if (col.default?.kind === 'expression' && /\b(uuid|uuid_short|sys_guid)\s*\(/i.test(col.default.text)) {
     out.push({ cls: 'add-column-uuid-default', detail: `${name} DEFAULT (${col.default.text})` });
-  } else if (blocked) out.push({ cls: 'add-column-rebuild', detail: `${name} (not instant: ${blocked})` });
+  } else if (blocked) out.push({ cls: 'add-column-rebuild', detail: `${name} (not instant: ${blocked})`, ...versionsRefusal(table, ctx) });
   else if (col.default?.kind === 'expression') out.push({ cls: 'add-column-expression-default', detail: `${name} DEFAULT (${col.default.text})` });
   else if (virtualAfter) out.push({ cls: 'add-column-moves-virtual', detail: `${name} before a VIRTUAL column` });
   else if (at !== undefined) out.push({ cls: 'add-column-positioned', detail: `${name} ${op.position && 'first' in op.position ? 'FIRST' : 'AFTER …'}` });
@@ -70,18 +70,24 @@ export function addColumn(op: Extract<Operation, { kind: 'add-column' }>, table:
   return out;
 }
 
-export function dropColumn(op: Extract<Operation, { kind: 'drop-column' }>, table: TableDef | undefined): Classified[] {
+/** ALGORITHM=INSTANT on MySQL once the table's row versions are used up: error 4092 */
+function versionsRefusal(table: TableDef | undefined, ctx: ClassifyContext): { instantRefusal?: string } {
+  return table && rowVersionsExhausted(table, ctx.target) ? { instantRefusal: rowVersionsRefusal(table) } : {};
+}
+
+export function dropColumn(op: Extract<Operation, { kind: 'drop-column' }>, table: TableDef | undefined, ctx: ClassifyContext): Classified[] {
   const name = `DROP COLUMN ${q(op.column)}`;
   const col = findColumn(table, op.column);
   const out: Classified[] = [];
-  const blocked = instantColumnsBlocked(table);
+  const blocked = instantColumnsBlocked(table, ctx.target);
   if (col?.generated && !col.generated.stored) out.push({ cls: 'drop-column-virtual', detail: `${name} (VIRTUAL)`, virtualAddDrop: true });
   else if (col?.generated) out.push({ cls: 'drop-column-stored', detail: `${name} (STORED generated)` });
-  else if (blocked) out.push({ cls: 'drop-column-rebuild', detail: `${name} (not instant: ${blocked})` });
+  else if (blocked) out.push({ cls: 'drop-column-rebuild', detail: `${name} (not instant: ${blocked})`, ...versionsRefusal(table, ctx) });
   else out.push({ cls: 'drop-column', detail: name });
   for (const idx of indexesOfColumn(table, op.column)) {
     const label = `index ${q(idx.name ?? op.column)}`;
     if (idx.kind === 'primary') out.push({ cls: 'drop-primary-key', detail: `${name} drops the PRIMARY KEY column` });
+    else if (idx === implicitClusteredIndex(table)) out.push({ cls: 'drop-primary-key', detail: `${name} drops a column of the clustered ${label} (no PRIMARY KEY)` });
     else if (idx.columns.length > 1) out.push({ cls: 'add-index', detail: `${name} re-creates ${label} without it`, buildsIndex: true, indexOnly: true });
     else out.push({ cls: 'drop-index', detail: `${name} drops ${label} with it`, indexOnly: true });
   }
@@ -108,7 +114,7 @@ export function modifyColumn(op: Extract<Operation, { kind: 'modify-column' }>, 
   const moves = op.position !== undefined && movesColumn(table, op.position, op.column);
   if (moves) {
     const generated = old.generated || op.def.generated;
-    const blocked = instantColumnsBlocked(table);
+    const blocked = instantColumnsBlocked(table, ctx.target);
     if (generated) out.push({ cls: 'reorder-generated-column', detail: `${verb}: reorders a generated column` });
     else if (movesVirtual(table, op.position!, op.column)) out.push({ cls: 'reorder-moves-virtual', detail: `${verb}: reorders columns past a VIRTUAL column` });
     else if (blocked) out.push({ cls: 'reorder-column-rebuild', detail: `${verb}: reorders columns (not instant: ${blocked})` });

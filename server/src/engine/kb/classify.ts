@@ -2,7 +2,7 @@
 // One operation can yield several classes (a MODIFY that reorders and changes nullability; a DROP
 // COLUMN that also drops its index) or none (the DROP half of a DROP + re-ADD of the same index).
 import type { IndexDef, Operation, Statement, TableDef, Target } from '../types';
-import { findIndex, findTable } from '../catalog/lookup';
+import { findIndex, findTable, implicitClusteredIndex, qualifiesAsClustered } from '../catalog/lookup';
 import { convertAspects } from './column-change';
 import type { OpClass } from './facts';
 import { addColumn, dropColumn, modifyColumn, renameColumn } from './classify-columns';
@@ -36,12 +36,50 @@ function usableIndexFor(table: TableDef | undefined, statement: Statement, colum
   return added || !!table?.indexes.some(covers);
 }
 
+/** the statement drops the table's implicit clustered index (its first UNIQUE NOT NULL index, no PRIMARY KEY) */
+function dropsImplicitClustered(statement: Statement, table: TableDef | undefined): boolean {
+  const clustered = implicitClusteredIndex(table);
+  return !!clustered?.name && statement.operations.some((o) => (o.kind === 'drop-index' || o.kind === 'drop-constraint') && o.name.toLowerCase() === clustered.name!.toLowerCase());
+}
+
+/** the statement's first added index that InnoDB would cluster on: a PRIMARY KEY, else a UNIQUE NOT NULL one when nothing else is */
+function newClusteredIndex(statement: Statement, table: TableDef | undefined): IndexDef | undefined {
+  if (!table || primaryKeyOf(table)) return undefined;
+  const added = statement.operations.flatMap((o) => (o.kind === 'add-index' ? [o.index] : []));
+  const pk = added.find((i) => i.kind === 'primary');
+  if (pk) return pk;
+  if (implicitClusteredIndex(table) && !dropsImplicitClustered(statement, table)) return undefined;
+  return added.find((i) => qualifiesAsClustered(table, i));
+}
+
+/** a new clustered key on the columns the table is already clustered on (no PRIMARY KEY): the rows stay where they are */
+function clusteredSameColumns(statement: Statement, table: TableDef | undefined, detail: string): Classified {
+  return dropsImplicitClustered(statement, table)
+    ? { cls: 'clustered-same-columns', detail: `${detail} (the clustered index keeps its columns)` }
+    : { cls: 'add-primary-key-on-clustered', detail: `${detail} (the clustered index keeps its columns)`, buildsIndex: true, indexOnly: true };
+}
+
+function primaryKeyOf(table: TableDef): IndexDef | undefined {
+  return table.indexes.find((i) => i.kind === 'primary');
+}
+
 function addIndex(op: Extract<Operation, { kind: 'add-index' }>, table: TableDef | undefined, ctx: ClassifyContext): Classified[] {
   const idx = op.index;
   const label = `${op.via === 'create-index' ? 'CREATE' : 'ADD'} ${idx.kind === 'index' ? '' : `${idx.kind.toUpperCase()} `}INDEX${idx.name ? ` ${q(idx.name)}` : ''}`;
+  const clustered = implicitClusteredIndex(table);
+  const keepsClusteredColumns = !!clustered && sameColumns(clustered, idx);
   if (idx.kind === 'primary') {
-    const dropsOld = ctx.statement.operations.some((o) => o.kind === 'drop-primary-key' || (o.kind === 'drop-index' && o.name.toUpperCase() === 'PRIMARY'));
+    if (keepsClusteredColumns) return [clusteredSameColumns(ctx.statement, table, `${label} on the columns of the clustered ${q(clustered!.name ?? '')}`)];
+    const dropsOld = ctx.statement.operations.some((o) => o.kind === 'drop-primary-key' || (o.kind === 'drop-index' && o.name.toUpperCase() === 'PRIMARY')) || dropsImplicitClustered(ctx.statement, table);
     return [dropsOld ? { cls: 'drop-add-primary-key', detail: 'DROP PRIMARY KEY + ADD PRIMARY KEY' } : { cls: 'add-primary-key', detail: 'ADD PRIMARY KEY', buildsIndex: true }];
+  }
+  if (idx.kind === 'unique' && newClusteredIndex(ctx.statement, table) === idx) {
+    // measured MariaDB 10.11.19: the same as adding (or replacing) a PRIMARY KEY
+    const why = `${table!.name} has no PRIMARY KEY: it becomes the clustered index`;
+    if (keepsClusteredColumns) return [clusteredSameColumns(ctx.statement, table, `${label} replaces the clustered index on the same columns`)];
+    return [dropsImplicitClustered(ctx.statement, table)
+      ? { cls: 'drop-add-primary-key', detail: `${label} replaces the clustered index (${why})` }
+      : { cls: 'add-primary-key', detail: `${label} (${why})`, buildsIndex: true }];
   }
   if (idx.kind === 'fulltext') {
     const earlier = ctx.statement.operations.slice(0, ctx.statement.operations.indexOf(op)).filter((o) => o.kind === 'add-index' && o.index.kind === 'fulltext').length;
@@ -61,6 +99,12 @@ function addIndex(op: Extract<Operation, { kind: 'add-index' }>, table: TableDef
 
 function dropIndex(name: string, table: TableDef | undefined, ctx: ClassifyContext): Classified[] {
   if (name.toUpperCase() === 'PRIMARY') return dropPrimaryKey(ctx);
+  const clustered = implicitClusteredIndex(table);
+  if (clustered && findIndex(table, name) === clustered) {
+    // no PRIMARY KEY: this index is the clustered one, and dropping it is dropping the primary key (measured MariaDB 10.11.19)
+    if (newClusteredIndex(ctx.statement, table)) return [];
+    return [{ cls: 'drop-primary-key', detail: `DROP INDEX ${q(name)} (the clustered index: ${table!.name} has no PRIMARY KEY)` }];
+  }
   if (reAddedIndex(ctx.statement, table, name)) return [];
   return [{ cls: 'drop-index', detail: `DROP INDEX ${q(name)}`, indexOnly: true }];
 }
@@ -96,6 +140,10 @@ function tableOption(key: string, value: string, table: TableDef | undefined, ta
     case 'PACK_KEYS':
     case 'DELAY_KEY_WRITE':
       return { cls: 'table-option-meta', detail: `${label} (not used by InnoDB)` };
+    case 'ENCRYPTION': return { cls: 'table-encryption', detail: `${label} (file-per-table tablespace encryption)` };
+    case 'ENCRYPTED': return { cls: 'table-encrypted', detail: label };
+    // MariaDB: only the key id is recorded while the table is not encrypted (measured INSTANT)
+    case 'ENCRYPTION_KEY_ID': return { cls: 'table-option-meta', detail: `${label} (key id only)` };
     default:
       if (key.startsWith('STATS_')) return { cls: 'stats-options', detail: label };
       return { cls: 'table-option-other', detail: label };
@@ -112,13 +160,14 @@ function rebuildClass(kind: 'force' | 'optimize', label: string, table: TableDef
 function convertCharset(op: Extract<Operation, { kind: 'convert-charset' }>, table: TableDef | undefined, target: Target): Classified[] {
   const label = `CONVERT TO CHARACTER SET ${op.charset}${op.collation ? ` COLLATE ${op.collation}` : ''}`;
   if (!table) return [{ cls: 'convert-charset', detail: `${label} (table not in the catalog)` }];
-  if (target.flavor === 'mysql') {
-    const same = (table.options.CHARSET ?? '').toLowerCase() === op.charset.toLowerCase();
-    return [{ cls: same ? 'convert-charset-same' : 'convert-charset', detail: same ? `${label} (same encoding)` : label }];
-  }
+  // CONVERT TO changes every character column as a MODIFY of each would: the same classes, so the
+  // two ways of writing the change get the same answer (MariaDB measured; MySQL: a column's
+  // charset change is the manual's "Change column data type" row, COPY)
   const aspects = convertAspects(table, op.charset, op.collation);
-  if (aspects.length === 0) return [{ cls: 'convert-charset-noop', detail: `${label} (no column changes)` }];
-  return aspects.map((a) => ({ cls: a.cls, detail: `${label}: ${a.detail}` }));
+  if (aspects.length > 0) return aspects.map((a) => ({ cls: a.cls, detail: `${label}: ${a.detail}` }));
+  if (target.flavor === 'mariadb') return [{ cls: 'convert-charset-noop', detail: `${label} (no column changes)` }];
+  const same = (table.options.CHARSET ?? '').toLowerCase() === op.charset.toLowerCase();
+  return [{ cls: same ? 'convert-charset-same' : 'convert-charset', detail: same ? `${label} (same encoding, no column changes)` : `${label} (no character column changes)` }];
 }
 
 const PARTITION_CLASSES: Record<string, OpClass> = {
@@ -134,7 +183,9 @@ function partition(op: Extract<Operation, { kind: 'partition' }>, sql: string): 
     // RANGE/LIST partitions are added with VALUES LESS THAN / VALUES IN; HASH/KEY ones re-create every partition
     return /\bVALUES\s+(LESS|IN)\b/i.test(sql) ? { cls: 'partition-add-range', detail: `${label} (RANGE/LIST)` } : { cls: 'partition-add-hash', detail: `${label} (HASH/KEY: partitions re-created)` };
   }
-  return { cls: PARTITION_CLASSES[op.action] ?? 'unknown', detail: label };
+  const names = op.names ?? [];
+  const partitions = names.some((n) => n.toUpperCase() === 'ALL') ? 'all' as const : names;
+  return { cls: PARTITION_CLASSES[op.action] ?? 'unknown', detail: names.length > 0 ? `${label} ${names.join(', ')}` : label, partitions };
 }
 
 export function classifyOperation(op: Operation, ctx: ClassifyContext): Classified[] {
@@ -144,7 +195,7 @@ export function classifyOperation(op: Operation, ctx: ClassifyContext): Classifi
     case 'drop-table':
       return [];
     case 'add-column': return addColumn(op, table, ctx);
-    case 'drop-column': return dropColumn(op, table);
+    case 'drop-column': return dropColumn(op, table, ctx);
     case 'rename-column': return [renameColumn(ctx, table, op.table, op.column, op.newName)];
     case 'modify-column': return modifyColumn(op, table, ctx);
     case 'set-default': return [{ cls: 'set-default', detail: `ALTER COLUMN ${q(op.column)} SET DEFAULT` }];
@@ -181,5 +232,11 @@ export function classifyOperation(op: Operation, ctx: ClassifyContext): Classifi
       return [ctx.statement.kind === 'rename-table' ? { cls: 'rename-table-statement', detail: `RENAME TABLE ${q(op.table)} TO ${q(op.newName)}` } : { cls: 'rename-table', detail: `RENAME TO ${q(op.newName)}` }];
     case 'truncate-table': return [{ cls: 'truncate', detail: `TRUNCATE TABLE ${q(op.table)} (drops and re-creates it; data discarded, not copied)` }];
     case 'unknown-clause': return [{ cls: 'unknown', detail: `unrecognised clause \`${op.text.slice(0, 40)}\`` }];
+    case 'alter-tablespace': {
+      if (ctx.target.flavor === 'mariadb') return []; // not MariaDB syntax
+      const cls: OpClass = op.action === 'rename' ? 'tablespace-rename' : op.action === 'encryption' ? 'tablespace-encryption' : 'tablespace-other';
+      const what = op.action === 'rename' ? 'RENAME TO' : op.action === 'encryption' ? 'ENCRYPTION' : 'change';
+      return [{ cls, detail: `ALTER TABLESPACE ${q(op.table)} ${what}` }];
+    }
   }
 }

@@ -61,6 +61,8 @@ function algorithmRefusal(statement: Statement, combined: Combined, target: Targ
     return fill(combined.decisive.fact.refusal ?? REFUSE.generic(best), asked);
   }
   // MySQL: INSTANT only when everything is instant; INPLACE unless something needs COPY
+  const own = combined.clauses.find((c) => c.instantRefusal)?.instantRefusal;
+  if (asked === 'INSTANT' && best !== 'INSTANT' && own) return own;
   if (asked === 'INSTANT' && best !== 'INSTANT') return `1846 ALGORITHM=INSTANT is not supported. Reason: ${combined.decisive.detail}. Try ALGORITHM=${best === 'COPY' ? 'COPY' : 'INPLACE'}`;
   if (asked === 'INPLACE' && best === 'COPY') return `1846 ALGORITHM=INPLACE is not supported. Reason: ${combined.decisive.detail}. Try ALGORITHM=COPY`;
   return undefined;

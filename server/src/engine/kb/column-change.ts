@@ -27,7 +27,10 @@ function enumStorageBytes(type: DataType): number {
 }
 
 function collationOf(table: TableDef | undefined, def: ColumnDef): string | undefined {
-  return def.type.collation?.toLowerCase() ?? (def.type.charset ? undefined : table?.options.COLLATE?.toLowerCase());
+  if (def.type.collation) return def.type.collation.toLowerCase();
+  // the BINARY attribute is the charset's _bin collation (measured: MariaDB 10.11 shows utf8mb4_bin)
+  if (def.type.binary) return `${effectiveCharset(table, def)}_bin`;
+  return def.type.charset ? undefined : table?.options.COLLATE?.toLowerCase();
 }
 
 /** VARCHAR/VARBINARY length change in bytes (with the old and new character sets) */
@@ -48,6 +51,8 @@ export function typeChange(table: TableDef | undefined, oldDef: ColumnDef, newDe
   const b = newDef.type;
   const name = a.name.toUpperCase();
   if (name !== b.name.toUpperCase()) return [{ cls: 'change-type', detail: `type ${a.text} → ${b.text}` }];
+  // a spatial column's SRID is part of its type (MySQL: changing it is a data type change)
+  if ((a.srid ?? -1) !== (b.srid ?? -1)) return [{ cls: 'change-type', detail: `SRID ${a.srid ?? 'none'} → ${b.srid ?? 'none'}` }];
   if ((a.unsigned ?? false) !== (b.unsigned ?? false) || (a.zerofill ?? false) !== (b.zerofill ?? false)) {
     return [{ cls: 'change-type', detail: `type ${a.text} → ${b.text} (sign/zerofill)` }];
   }
@@ -155,6 +160,7 @@ export function modifyAspects(table: TableDef | undefined, oldDef: ColumnDef, ne
     out.push(rowFormat(table) === 'REDUNDANT' ? { cls: 'make-nullable-redundant', detail: 'NOT NULL → NULL under ROW_FORMAT=REDUNDANT' } : { cls: 'make-nullable', detail: 'NOT NULL → NULL' });
   }
   if (newDef.autoIncrement && !oldDef.autoIncrement) out.push({ cls: 'make-auto-increment', detail: 'becomes AUTO_INCREMENT' });
+  if (oldDef.autoIncrement && !newDef.autoIncrement) out.push({ cls: 'drop-auto-increment', detail: 'AUTO_INCREMENT removed' });
   return out;
 }
 

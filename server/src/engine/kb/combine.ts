@@ -24,6 +24,8 @@ export interface Combined {
   /** the clause or context that decides the lock, with the server's refusal of a weaker LOCK */
   lockReason?: { detail: string; refusal?: string };
   clauses: ResolvedClause[];
+  /** partitions re-created without a table rebuild */
+  rewritesPartitions?: string[] | 'all';
 }
 
 function degrade(clause: ResolvedClause, algorithm: Algorithm, rebuild: boolean, note: string): ResolvedClause {
@@ -125,5 +127,15 @@ export function combine(classified: Classified[], table: TableDef | undefined, t
     } else if (lock === 'NONE') raise('SHARED', 'the COPY algorithm', REFUSE.copyLock);
     else if (!lockReason?.refusal) lockReason = { detail: lockReason?.detail ?? 'the COPY algorithm', refusal: REFUSE.copyLock };
   }
-  return { algorithm, lock, rebuild, decisive, lockReason, clauses };
+  return { algorithm, lock, rebuild, decisive, lockReason, clauses, ...partitionRewrites(clauses, rebuild) };
+}
+
+/** the partitions the clauses re-create, when the table itself is not rebuilt */
+function partitionRewrites(clauses: ResolvedClause[], rebuild: boolean): { rewritesPartitions?: string[] | 'all' } {
+  if (rebuild) return {};
+  const rewriting = clauses.filter((c) => c.fact.rewritesPartitions);
+  if (rewriting.length === 0) return {};
+  if (rewriting.some((c) => c.fact.rewritesPartitions === 'all' || c.partitions === 'all' || !c.partitions?.length)) return { rewritesPartitions: 'all' };
+  const names = rewriting.flatMap((c) => (Array.isArray(c.partitions) ? c.partitions : []));
+  return { rewritesPartitions: [...new Set(names)] };
 }

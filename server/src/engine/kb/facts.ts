@@ -13,14 +13,14 @@ export type OpClass =
   | 'reorder-column' | 'reorder-column-rebuild' | 'reorder-generated-column' | 'reorder-moves-virtual'
   | 'rename-column' | 'rename-column-fk'
   | 'set-default' | 'modify-attributes' | 'modify-unknown'
-  | 'make-nullable' | 'make-nullable-redundant' | 'make-not-null' | 'make-not-null-nonstrict' | 'make-auto-increment'
+  | 'make-nullable' | 'make-nullable-redundant' | 'make-not-null' | 'make-not-null-nonstrict' | 'make-auto-increment' | 'drop-auto-increment'
   | 'change-type' | 'varchar-extend' | 'varchar-extend-from-small' | 'varchar-extend-cross' | 'varchar-extend-redundant' | 'varchar-shrink'
   | 'charset-widen' | 'charset-change' | 'collation-change' | 'collation-change-indexed' | 'enum-collation-change'
   | 'enum-append' | 'enum-change' | 'virtual-expression-change'
   // indexes and keys
   | 'add-index' | 'add-fulltext-first' | 'add-fulltext-first-doc-id' | 'add-fulltext-next' | 'add-spatial'
   | 'drop-index' | 'rename-index' | 'index-visibility' | 'change-index-type'
-  | 'add-primary-key' | 'drop-primary-key' | 'drop-add-primary-key'
+  | 'add-primary-key' | 'drop-primary-key' | 'drop-add-primary-key' | 'clustered-same-columns' | 'add-primary-key-on-clustered'
   | 'add-foreign-key-checked' | 'add-foreign-key-indexed' | 'add-foreign-key-unindexed' | 'drop-foreign-key'
   | 'add-check' | 'drop-check'
   // table
@@ -28,6 +28,8 @@ export type OpClass =
   | 'auto-increment-value' | 'table-comment' | 'stats-options' | 'table-default-charset' | 'table-default-charset-same'
   | 'convert-charset' | 'convert-charset-same' | 'convert-charset-noop'
   | 'row-format' | 'key-block-size' | 'page-compressed' | 'page-compression-level' | 'table-option-meta' | 'table-option-other' | 'engine-change'
+  | 'table-encryption' | 'table-encrypted'
+  | 'tablespace-rename' | 'tablespace-encryption' | 'tablespace-other'
   | 'force' | 'force-fulltext' | 'force-multi-fulltext' | 'optimize' | 'optimize-fulltext' | 'optimize-multi-fulltext'
   | 'add-system-versioning' | 'drop-system-versioning' | 'toggle-keys'
   // partitioning
@@ -61,6 +63,8 @@ export interface Fact {
   alterAlgorithmRefusal?: string;
   /** the statement ignores `alter_algorithm` completely */
   ignoresAlterAlgorithm?: boolean;
+  /** partition maintenance: re-creates the named partitions, or every partition, not the table */
+  rewritesPartitions?: 'named' | 'all';
 }
 
 interface FactRow {
@@ -80,6 +84,8 @@ const MDB_INSTANT = 'https://mariadb.com/docs/server/server-usage/storage-engine
 const MDB_INPLACE = 'https://mariadb.com/docs/server/server-usage/storage-engines/innodb/innodb-online-ddl/innodb-online-ddl-operations-with-the-inplace-alter-algorithm';
 const MDB_PARTITION = 'measured MariaDB 10.11.19 (rebuild, clause refusal); DML concurrency not measured';
 const NOT_DOCUMENTED = 'not in the MySQL online-DDL tables; conservative';
+const NO_TABLESPACE_CLAUSE = '1064 ALTER TABLESPACE takes no ALGORITHM/LOCK';
+const UNKNOWN_OPTION = 'table option not in the knowledge base; assuming the worst';
 
 export const REFUSE = {
   generic: (better: string) => `1845 ALGORITHM=%A is not supported for this operation. Try ALGORITHM=${better}`,
@@ -181,6 +187,8 @@ export const FACTS: Record<OpClass, FactRow[]> = {
   // the MariaDB docs ask for strict mode, but 10.11 converts in place without it (measured)
   'make-not-null-nonstrict': [maria(M_REBUILD), mysql(fact('COPY', 'SHARED', true, MY_OPS))],
   'make-auto-increment': [maria(M_COPY_TYPE), mysql(MY_COPY)],
+  // MariaDB accepts ALGORITHM=INSTANT for it (measured); MySQL: the manual's "Change column data type" row (COPY)
+  'drop-auto-increment': [maria(M_INSTANT), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (change column data type)`))],
   'change-type': [maria(M_COPY_TYPE), mysql(MY_COPY)],
   'varchar-extend': [maria(M_INSTANT, V(10, 4, 3)), maria(fact('INPLACE', 'NONE', false, MDB_INPLACE)), mysql(MY_INPLACE_META)],
   'varchar-extend-from-small': [maria(M_INSTANT, V(10, 4, 3)), maria(M_COPY_TYPE), mysql(MY_COPY)],
@@ -220,6 +228,10 @@ export const FACTS: Record<OpClass, FactRow[]> = {
   'add-primary-key': [maria(M_REBUILD), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
   'drop-primary-key': [maria(fact('COPY', 'SHARED', true, MEASURED, { refusal: REFUSE.dropPrimary })), mysql(MY_COPY)],
   'drop-add-primary-key': [maria(M_REBUILD), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
+  // no PRIMARY KEY, clustered on its first UNIQUE NOT NULL index: a new key on the same columns moves no row
+  // (measured MariaDB 10.11.19); MySQL: not documented, the manual's primary-key rows (rebuild) apply
+  'clustered-same-columns': [maria(M_INSTANT), mysql(fact('INPLACE', 'NONE', true, `${MY_OPS} (drop PK and add another)`))],
+  'add-primary-key-on-clustered': [maria(M_NOCOPY), mysql(fact('INPLACE', 'NONE', true, `${MY_OPS} (add primary key)`))],
   'add-foreign-key-checked': [maria(fact('COPY', 'SHARED', true, MEASURED, { refusal: REFUSE.foreignKeyChecks })), mysql(MY_COPY)],
   'add-foreign-key-indexed': [maria(M_INSTANT), mysql(MY_INPLACE_META)],
   'add-foreign-key-unindexed': [maria(M_NOCOPY), mysql(MY_INPLACE_META)],
@@ -250,7 +262,17 @@ export const FACTS: Record<OpClass, FactRow[]> = {
   'page-compressed': [maria({ ...M_REBUILD, refusal: REFUSE.tableOptions }), mysql(fact('INPLACE', 'NONE', true, NOT_DOCUMENTED))],
   'page-compression-level': [maria(M_INSTANT), mysql(fact('INPLACE', 'NONE', true, NOT_DOCUMENTED))],
   'table-option-meta': [maria(M_INSTANT), mysql(fact('INPLACE', 'NONE', false, NOT_DOCUMENTED))],
-  'table-option-other': [maria({ ...M_REBUILD, refusal: REFUSE.tableOptions, source: 'unrecognised table option; assumed to rebuild' }), mysql(fact('INPLACE', 'NONE', true, 'unrecognised table option; assumed to rebuild'))],
+  // an option the knowledge base does not know gets the conservative answer, like an unknown clause
+  'table-option-other': [maria(fact('COPY', 'SHARED', true, UNKNOWN_OPTION)), mysql(fact('COPY', 'SHARED', true, UNKNOWN_OPTION))],
+  // MySQL file-per-table ENCRYPTION='Y'/'N': Tablespace Operations row "In Place: No, Rebuilds: Yes, Concurrent DML: No"; not MariaDB syntax
+  'table-encryption': [maria(fact('COPY', 'SHARED', true, `${UNKNOWN_OPTION} (MySQL syntax; MariaDB uses ENCRYPTED=)`)), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (Tablespace Operations: file-per-table encryption)`))],
+  // MariaDB ENCRYPTED=: rebuilds in place (measured); not MySQL syntax
+  'table-encrypted': [maria({ ...M_REBUILD, refusal: REFUSE.tableOptions }), mysql(fact('COPY', 'SHARED', true, `${UNKNOWN_OPTION} (MariaDB syntax; MySQL uses ENCRYPTION=)`))],
+  // ALTER TABLESPACE (MySQL general tablespaces): the manual's Tablespace Operations rows, INPLACE, no
+  // ALGORITHM clause accepted; MariaDB has no ALTER TABLESPACE (classified to nothing: no prediction)
+  'tablespace-rename': [maria(fact('INPLACE', 'NONE', false, MY_OPS)), mysql(fact('INPLACE', 'NONE', false, `${MY_OPS} (Tablespace Operations: rename general tablespace)`, { noClause: NO_TABLESPACE_CLAUSE }))],
+  'tablespace-encryption': [maria(fact('INPLACE', 'NONE', false, MY_OPS)), mysql(fact('INPLACE', 'NONE', false, `${MY_OPS} (Tablespace Operations: general tablespace encryption)`, { noClause: NO_TABLESPACE_CLAUSE }))],
+  'tablespace-other': [maria(fact('INPLACE', 'SHARED', false, NOT_DOCUMENTED)), mysql(fact('INPLACE', 'SHARED', false, `ALTER TABLESPACE clause ${NOT_DOCUMENTED}`, { noClause: NO_TABLESPACE_CLAUSE }))],
   'engine-change': [maria(fact('COPY', 'SHARED', true, MDB_INPLACE)), mysql(MY_COPY)],
   force: [maria(M_REBUILD), mysql(fact('INPLACE', 'NONE', true, MY_OPS))],
   'force-fulltext': [maria(fact('INPLACE', 'SHARED', true, MEASURED)), mysql(fact('COPY', 'SHARED', true, `${MY_OPS} (not in place with FULLTEXT indexes)`))],
@@ -271,28 +293,32 @@ export const FACTS: Record<OpClass, FactRow[]> = {
     mysql(fact('COPY', 'SHARED', true, MY_PART)),
   ],
   'partition-add-range': [maria(partitionFact(false)), mysql(fact('INPLACE', 'NONE', false, MY_PART))],
-  'partition-add-hash': [maria(partitionFact(true)), mysql(fact('INPLACE', 'SHARED', true, MY_PART))],
+  // HASH/KEY ADD and COALESCE re-create every partition (rows move between them); RANGE/LIST ADD and DROP touch no other partition
+  'partition-add-hash': [maria(partitionFact(false, 'all')), mysql(fact('INPLACE', 'SHARED', false, MY_PART, { rewritesPartitions: 'all' }))],
   'partition-drop': [maria(partitionFact(false)), mysql(fact('INPLACE', 'NONE', false, MY_PART))],
+  // TRUNCATE / REORGANIZE / REBUILD PARTITION re-create only the partitions they name (measured: the others keep their tablespaces)
   'partition-truncate': [
-    maria(fact('INSTANT', 'EXCLUSIVE', true, MDB_PARTITION, { noClause: REFUSE.partitionSyntax, ignoresAlterAlgorithm: true })),
-    mysql(fact('INPLACE', 'NONE', true, MY_PART)),
+    maria(fact('INSTANT', 'EXCLUSIVE', false, MDB_PARTITION, { noClause: REFUSE.partitionSyntax, ignoresAlterAlgorithm: true, rewritesPartitions: 'named' })),
+    mysql(fact('INPLACE', 'NONE', false, MY_PART, { rewritesPartitions: 'named' })),
   ],
-  'partition-coalesce': [maria(partitionFact(true)), mysql(fact('INPLACE', 'SHARED', true, MY_PART))],
-  'partition-reorganize': [maria(partitionFact(true)), mysql(fact('INPLACE', 'SHARED', true, MY_PART))],
-  'partition-rebuild': [maria(partitionFact(true)), mysql(fact('INPLACE', 'SHARED', true, MY_PART))],
+  'partition-coalesce': [maria(partitionFact(false, 'all')), mysql(fact('INPLACE', 'SHARED', false, MY_PART, { rewritesPartitions: 'all' }))],
+  'partition-reorganize': [maria(partitionFact(false, 'named')), mysql(fact('INPLACE', 'SHARED', false, MY_PART, { rewritesPartitions: 'named' }))],
+  'partition-rebuild': [maria(partitionFact(false, 'named')), mysql(fact('INPLACE', 'SHARED', false, MY_PART, { rewritesPartitions: 'named' }))],
   'partition-exchange': [
     maria(fact('INSTANT', 'EXCLUSIVE', false, MDB_PARTITION, { noClause: REFUSE.partitionSyntax, ignoresAlterAlgorithm: true })),
     mysql(fact('INPLACE', 'NONE', false, MY_PART)),
   ],
-  'partition-optimize': [maria(partitionFact(true)), mysql(fact('COPY', 'SHARED', true, `${MY_PART} (ALGORITHM/LOCK ignored; rebuilds the whole table)`))],
-  'partition-admin': [maria(partitionFact(false)), mysql(fact('INPLACE', 'NONE', false, MY_PART))],
+  // measured: like OPTIMIZE TABLE it re-creates the whole table, and alter_algorithm=INPLACE is accepted (INSTANT/NOCOPY refused in a result row)
+  'partition-optimize': [maria(fact('INPLACE', 'SHARED', true, MDB_PARTITION, { noClause: REFUSE.partitionSyntax })), mysql(fact('COPY', 'SHARED', true, `${MY_PART} (ALGORITHM/LOCK ignored; rebuilds the whole table)`))],
+  // measured: ANALYZE PARTITION re-creates nothing and runs under any alter_algorithm
+  'partition-admin': [maria(fact('INSTANT', 'SHARED', false, MDB_PARTITION, { noClause: REFUSE.partitionSyntax, ignoresAlterAlgorithm: true })), mysql(fact('INPLACE', 'NONE', false, MY_PART))],
   'partition-discard-import': [maria(partitionFact(false)), mysql(fact('INPLACE', 'EXCLUSIVE', false, `${MY_PART} (only ALGORITHM=DEFAULT, LOCK=DEFAULT)`))],
   unknown: [maria(fact('COPY', 'SHARED', true, 'unrecognised clause; assuming the worst')), mysql(fact('COPY', 'SHARED', true, 'unrecognised clause; assuming the worst'))],
 };
 
 /** MariaDB partition maintenance: no ALGORITHM/LOCK syntax, alter_algorithm refused; lock not measured (reads assumed allowed) */
-function partitionFact(rebuild: boolean): Fact {
-  return fact('INPLACE', 'SHARED', rebuild, MDB_PARTITION, { noClause: REFUSE.partitionSyntax, alterAlgorithmRefusal: REFUSE.partition });
+function partitionFact(rebuild: boolean, rewritesPartitions?: 'named' | 'all'): Fact {
+  return fact('INPLACE', 'SHARED', rebuild, MDB_PARTITION, { noClause: REFUSE.partitionSyntax, alterAlgorithmRefusal: REFUSE.partition, ...(rewritesPartitions ? { rewritesPartitions } : {}) });
 }
 
 function inRange(target: Target, row: FactRow): boolean {

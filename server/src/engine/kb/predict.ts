@@ -1,6 +1,7 @@
 // Prediction of algorithm / lock / rebuild per DDL statement for a target. Pure.
 //
-// Predicted: ALTER TABLE, CREATE INDEX, DROP INDEX, RENAME TABLE, TRUNCATE, OPTIMIZE TABLE.
+// Predicted: ALTER TABLE, CREATE INDEX, DROP INDEX, RENAME TABLE, TRUNCATE, OPTIMIZE TABLE, and
+// MySQL's ALTER TABLESPACE (MariaDB has no such statement: no prediction, will-fail reports it).
 // Not predicted (null): CREATE TABLE / DROP TABLE (no algorithm applies: a new table has no rows to
 // copy and a dropped one is gone; their hazards are the rules' business), non-DDL statements, and
 // statements no parser understood.
@@ -11,9 +12,9 @@ import type { Classified } from './classify';
 import { rejection } from './clauses';
 import { combine } from './combine';
 
-const PREDICTED: ReadonlySet<StatementKind> = new Set<StatementKind>(['alter-table', 'create-index', 'drop-index', 'rename-table', 'truncate', 'optimize-table']);
+const PREDICTED: ReadonlySet<StatementKind> = new Set<StatementKind>(['alter-table', 'create-index', 'drop-index', 'rename-table', 'truncate', 'optimize-table', 'alter-tablespace']);
 /** operations whose prediction needs nothing from the catalog */
-const CATALOG_FREE = new Set(['rename-table', 'truncate-table', 'partition', 'table-options', 'force', 'optimize-table', 'add-check', 'drop-foreign-key', 'set-default', 'drop-default', 'rename-index', 'index-visibility', 'system-versioning', 'enable-keys', 'disable-keys']);
+const CATALOG_FREE = new Set(['rename-table', 'truncate-table', 'partition', 'table-options', 'force', 'optimize-table', 'add-check', 'drop-foreign-key', 'set-default', 'drop-default', 'rename-index', 'index-visibility', 'system-versioning', 'enable-keys', 'disable-keys', 'alter-tablespace']);
 
 /** the written (or session) algorithm makes the server do something other than its own choice */
 function forcedNote(statement: Statement, acceptsAnyway: Algorithm[] | undefined, best: Algorithm, target: Target, session: SessionState): string {
@@ -47,9 +48,14 @@ export function predict(statement: Statement, catalog: Catalog, target: Target, 
     const missing = !table && needsCatalog ? `; table \`${ops[0].table}\` ${NOT_IN_CATALOG}: predicted from the statement as written` : '';
     const lockNote = lock !== 'NONE' && combined.lockReason && combined.lockReason.detail !== decisive.detail ? `; LOCK=${lock} because of ${combined.lockReason.detail}` : '';
     const note = forcedNote(statement, decisive.fact.acceptsAnyway, algorithm, target, session);
-    const reason = `${decisive.detail}: ${algorithm}${rebuild ? ', rebuilds the table' : ''}, LOCK=${lock}${lockNote} (${decisive.fact.source})${missing}${note}`;
+    const parts = combined.rewritesPartitions;
+    const partsNote = parts === undefined ? '' : parts === 'all' ? ', re-creates every partition (not the table)' : `, re-creates partition${parts.length > 1 ? 's' : ''} ${parts.join(', ')} only`;
+    const reason = `${decisive.detail}: ${algorithm}${rebuild ? ', rebuilds the table' : partsNote}, LOCK=${lock}${lockNote} (${decisive.fact.source})${missing}${note}`;
     const rejected = rejection(statement, combined, target, session);
-    return rejected ? { algorithm, lock, rebuild, reason, rejected } : { algorithm, lock, rebuild, reason };
+    const out: Prediction = { algorithm, lock, rebuild, reason };
+    if (parts !== undefined) out.rewritesPartitions = parts;
+    if (rejected) out.rejected = rejected;
+    return out;
   } catch {
     return null; // the engine never throws on bad input
   }

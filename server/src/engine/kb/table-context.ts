@@ -3,6 +3,7 @@
 import type { Catalog, ColumnDef, SessionState, Statement, TableDef, Target } from '../types';
 import { findColumn } from '../catalog/lookup';
 import { rowFormat } from './column-change';
+import { atLeast } from '../targets';
 import type { OpClass } from './facts';
 
 export interface Classified {
@@ -17,6 +18,10 @@ export interface Classified {
   virtualAddDrop?: boolean;
   /** adds an index on a VIRTUAL column added by the same statement */
   coversNewVirtual?: boolean;
+  /** MySQL's refusal of ALGORITHM=INSTANT for this clause when it differs from the generic one (row versions used up) */
+  instantRefusal?: string;
+  /** partition maintenance: the partitions the clause names (`ALL` = every one) */
+  partitions?: string[] | 'all';
 }
 
 export interface ClassifyContext {
@@ -37,11 +42,24 @@ export function hasUserFtsDocId(table: TableDef | undefined): boolean {
 }
 
 /** instant column add/drop/reorder is impossible: COMPRESSED rows or a hidden FTS_DOC_ID (FULLTEXT) */
-export function instantColumnsBlocked(table: TableDef | undefined): string | undefined {
+export function instantColumnsBlocked(table: TableDef | undefined, target?: Target): string | undefined {
   if (rowFormat(table) === 'COMPRESSED') return 'ROW_FORMAT=COMPRESSED';
   // the hidden FTS_DOC_ID stays even when the statement drops the FULLTEXT index
   if (fulltextCount(table) > 0) return 'the table has a FULLTEXT index';
+  if (target && rowVersionsExhausted(table, target)) return `${table!.name} has reached ${MAX_ROW_VERSIONS} row versions since its last rebuild`;
   return undefined;
+}
+
+/** MySQL 8.0.29+: at most 64 row versions per table (instant ADD/DROP COLUMN), until a rebuild */
+export const MAX_ROW_VERSIONS = 64;
+
+export function rowVersionsExhausted(table: TableDef | undefined, target: Target): boolean {
+  return target.flavor === 'mysql' && atLeast(target, 8, 0, 29) && (table?.rowVersions ?? 0) >= MAX_ROW_VERSIONS;
+}
+
+/** the server's refusal of ALGORITHM=INSTANT once the row versions are used up */
+export function rowVersionsRefusal(table: TableDef): string {
+  return `4092 Maximum row versions reached for table ${table.name}. No more columns can be added or dropped instantly. Please use COPY/INPLACE.`;
 }
 
 export function q(name: string): string {

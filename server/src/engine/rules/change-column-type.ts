@@ -10,7 +10,7 @@ function typeMessage(op: ModifyOp, change: TypeChange): string {
   const risk = change.signChange
     ? ' Negative values (or values above the signed range) no longer fit.'
     : change.narrowing
-      ? ' Values that do not fit the new type fail the ALTER (strict mode) or are truncated, and the running app version may still write them.'
+      ? ` ${change.why ? `Not every old value is a value of the new type (${change.why}): values` : 'Values'} that do not fit the new type fail the ALTER (strict mode) or are truncated, and the running app version may still write them.`
       : ' The running app version must be able to read the wider values once they are written.';
   return `${op.via === 'change' ? 'CHANGE' : 'MODIFY'} changes the type of ${op.table}.${op.column} from ${change.from} to ${change.to}: only ALGORITHM=COPY can do that, so writes to ${op.table} are blocked for the whole table copy.${risk}`;
 }

@@ -1,4 +1,4 @@
-import { findIndex, findTable, referencingForeignKeys } from '../catalog/lookup';
+import { findIndex, findTable, implicitClusteredIndex, referencingForeignKeys } from '../catalog/lookup';
 import { fix, replaceSpan } from '../fix/edits';
 import type { Fix, ForeignKeyDef, IndexDef, Operation, Statement, TableDef, Target } from '../types';
 import { atLeast } from '../targets';
@@ -33,10 +33,7 @@ function backedForeignKeys(ctx: RuleContext, table: TableDef, index: IndexDef): 
 
 /** InnoDB uses the first UNIQUE index over NOT NULL columns as the clustered key when there is no PRIMARY KEY: it cannot be hidden */
 function isImplicitPrimaryKey(table: TableDef | undefined, index: IndexDef | undefined): boolean {
-  if (!table || !index || table.indexes.some((i) => i.kind === 'primary')) return false;
-  const notNull = (name: string) => table.columns.some((c) => c.name.toLowerCase() === name.toLowerCase() && (c.nullable === false || !!c.primaryKey));
-  const candidate = table.indexes.find((i) => i.kind === 'unique' && i.columns.every((c) => !c.expression && !c.length && notNull(c.name)));
-  return candidate === index;
+  return index !== undefined && implicitClusteredIndex(table) === index;
 }
 
 function hideFix(ctx: RuleContext, op: DropIndexOp): Fix[] {

@@ -33,6 +33,7 @@ import { tableWithoutPrimaryKey } from './table-without-primary-key';
 import { unbatchedDml } from './unbatched-dml';
 import { varcharLengthChange } from './varchar-length-change';
 import { volatileDefault } from './volatile-default';
+import { willFail } from './will-fail';
 
 export const rules: readonly Rule[] = [
   addAutoIncrementColumn,
@@ -68,6 +69,7 @@ export const rules: readonly Rule[] = [
   unbatchedDml,
   varcharLengthChange,
   volatileDefault,
+  willFail,
 ];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));

@@ -1,9 +1,10 @@
 // ALTER [ONLINE] [IGNORE] TABLE t [WAIT n|NOWAIT] clause, clause, … → one operation per clause.
-import type { DdlOptions, Operation, Span, TableOptions } from '../../types';
+import type { DdlOptions, Operation, PartitioningDef, Span, TableOptions } from '../../types';
 import { Cursor, splitTopLevel } from '../cursor';
 import { ALGORITHMS, LOCKS } from './ddl-options';
 import { parseColumnDefinition, parseDefaultValue } from './column-def';
 import { parseTableElement, startsTableElement } from './index-def';
+import { readPartitioning, readPartitionList } from './partitioning';
 import type { Recognized } from './result';
 import { recognized } from './result';
 import type { StatementSource } from './source';
@@ -61,6 +62,8 @@ export function recognizeAlterTable(src: StatementSource): Recognized | undefine
     if (last && last.kind === 'partition' && last.names && (first.kind === 'ident' || (first.kind === 'word' && !CLAUSE_STARTERS.has(first.value)))) {
       last.names.push(identifierValue(src, from));
       last.span = { start: last.span.start, end: src.tokens[to - 1].end };
+      const into = new Cursor(src.tokens, from + 1, to);
+      if (into.accept('INTO') && into.isPunct('(')) last.partitions = { method: 'OTHER', ...readPartitionList(src.tokens, into.pos, to) };
       continue;
     }
     parseClause(src, from, to, target, result);
@@ -88,7 +91,7 @@ function parseClause(src: StatementSource, from: number, to: number, target: Tar
 
   if (w === 'ADD') {
     c.next();
-    if (c.accept('PARTITION')) return push({ ...base, kind: 'partition', action: 'add' });
+    if (c.accept('PARTITION')) return push({ ...base, kind: 'partition', action: 'add', ...addedPartitions(c) });
     if (c.accept('SYSTEM', 'VERSIONING')) return push({ ...base, kind: 'system-versioning', add: true });
     if (c.isWord('PERIOD')) return unknown('ADD PERIOD is not interpreted');
     const hasColumnKeyword = c.accept('COLUMN');
@@ -258,16 +261,23 @@ function parseClause(src: StatementSource, from: number, to: number, target: Tar
   if (c.accept('DISABLE', 'KEYS')) return push({ ...base, kind: 'disable-keys' });
   if (c.accept('WITH', 'VALIDATION') || c.accept('WITHOUT', 'VALIDATION')) return;
   if (c.accept('REMOVE', 'PARTITIONING')) return push({ ...base, kind: 'partition', action: 'remove-partitioning' });
-  if (w === 'PARTITION' && c.word(1) === 'BY') return push({ ...base, kind: 'partition', action: 'partition-by' });
+  if (w === 'PARTITION' && c.word(1) === 'BY') return push({ ...base, kind: 'partition', action: 'partition-by', ...scheme(c) });
   if (PARTITION_MAINTENANCE[w] && c.word(1) === 'PARTITION') {
     c.pos += 2;
-    return push({ ...base, kind: 'partition', action: PARTITION_MAINTENANCE[w], names: partitionNames(c) });
+    const action = PARTITION_MAINTENANCE[w];
+    if (action === 'coalesce') {
+      const n = Number(c.peek()?.value);
+      return push({ ...base, kind: 'partition', action, ...(Number.isFinite(n) ? { partitions: { method: 'OTHER', names: [], count: n, catchAll: false } } : {}) });
+    }
+    const names = partitionNames(c);
+    const into = c.accept('INTO') && c.isPunct('(') ? { partitions: { method: 'OTHER' as const, ...readPartitionList(src.tokens, c.pos, to) } } : {};
+    return push({ ...base, kind: 'partition', action, names, ...into });
   }
   if (startsTableOption(c)) {
     const options: TableOptions = {};
     readTableOptions(c, options);
     push({ ...base, kind: 'table-options', options });
-    if (c.isWord('PARTITION') && c.word(1) === 'BY') push({ ...base, kind: 'partition', action: 'partition-by' });
+    if (c.isWord('PARTITION') && c.word(1) === 'BY') push({ ...base, kind: 'partition', action: 'partition-by', ...scheme(c) });
     else if (c.isWord('REMOVE') && c.word(1) === 'PARTITIONING') push({ ...base, kind: 'partition', action: 'remove-partitioning' });
     else if (!c.done) out.problems.push(`unrecognised table option '${c.peek()?.text ?? ''}'`);
     return;
@@ -299,6 +309,22 @@ function addList(src: StatementSource, open: number, close: number, base: { tabl
     out.problems.push(...col.problems);
     out.operations.push({ ...base, kind: 'add-column', column: col.def, ...(ifNotExists ? { ifNotExists: true } : {}) });
   }
+}
+
+/** `PARTITION BY …` at the cursor: the new scheme, when readable */
+function scheme(c: Cursor): { partitions?: PartitioningDef } {
+  const partitions = readPartitioning(c);
+  return partitions ? { partitions } : {};
+}
+
+/** after `ADD PARTITION`: `(PARTITION …, …)` or `PARTITIONS n` */
+function addedPartitions(c: Cursor): { partitions?: PartitioningDef } {
+  if (c.isPunct('(')) return { partitions: { method: 'OTHER', ...readPartitionList(c.tokens, c.pos, c.limit) } };
+  if (c.accept('PARTITIONS')) {
+    const n = Number(c.next()?.value);
+    return Number.isFinite(n) ? { partitions: { method: 'OTHER', names: [], count: n, catchAll: false } } : {};
+  }
+  return {};
 }
 
 /** partition names after `… PARTITION`: a name, `ALL`, or the first of a comma list */

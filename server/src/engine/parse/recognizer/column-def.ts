@@ -113,7 +113,10 @@ export function parseColumnDefinition(src: StatementSource, from: number, to: nu
       c.accept('NOT');
       c.accept('ENFORCED');
     } else if (c.accept('COLUMN_FORMAT') || c.accept('STORAGE')) c.next();
-    else if (c.accept('SRID')) c.next();
+    else if (c.accept('SRID')) {
+      const t = c.next();
+      if (t && /^\d+$/.test(t.value)) type.srid = Number(t.value);
+    }
     else if (c.accept('ENGINE_ATTRIBUTE') || c.accept('SECONDARY_ENGINE_ATTRIBUTE') || c.accept('COMPRESSED')) {
       c.acceptEquals();
       if (c.peek()?.kind === 'string' || c.peek()?.kind === 'word') c.next();
@@ -185,8 +188,10 @@ function applyTypeAttribute(c: Cursor, type: DataType): boolean {
   else if (c.accept('ZEROFILL')) {
     type.zerofill = true;
     type.unsigned = true;
-  } else if (c.accept('BINARY') || c.accept('ASCII') || c.accept('UNICODE') || c.accept('BYTE')) {
-    // VARCHAR(…) BINARY: a _bin collation of the charset
+  } else if (c.accept('BINARY')) {
+    type.binary = true; // VARCHAR(…) BINARY: a _bin collation of the charset
+  } else if (c.accept('ASCII') || c.accept('UNICODE') || c.accept('BYTE')) {
+    // charset shorthands the knowledge base does not distinguish
   } else if (c.accept('CHARACTER', 'SET') || c.accept('CHARSET') || c.accept('CHAR', 'SET')) {
     c.acceptEquals();
     const v = c.identifier();

@@ -3,6 +3,7 @@ import type { CheckDef, ColumnDef, ForeignKeyDef, IndexDef, TableOptions } from 
 import { Cursor, matchingParen, splitTopLevel } from '../cursor';
 import { parseColumnDefinition } from './column-def';
 import { parseTableElement, startsTableElement } from './index-def';
+import { readPartitioning } from './partitioning';
 import type { Recognized } from './result';
 import { recognized } from './result';
 import type { StatementSource } from './source';
@@ -61,6 +62,7 @@ export function recognizeCreateTable(src: StatementSource): Recognized | undefin
   }
   readTableOptions(c, options);
   const partitioned = c.isWord('PARTITION') && c.word(1) === 'BY';
+  const partitioning = partitioned ? readPartitioning(new Cursor(src.tokens, c.pos)) : undefined;
   // CREATE TABLE … [IGNORE|REPLACE] [AS] SELECT …: partition definitions never contain SELECT
   const asSelect = src.tokens.slice(c.pos).some((t) => t.kind === 'word' && t.value === 'SELECT');
   if (asSelect) result.tables.push(...selectTables(src, c.pos));
@@ -81,6 +83,7 @@ export function recognizeCreateTable(src: StatementSource): Recognized | undefin
     ...(likeTable ? { likeTable } : {}),
     asSelect,
     partitioned,
+    ...(partitioning ? { partitioning } : {}),
   });
   return result;
 }

@@ -3,6 +3,7 @@
 import { Cursor } from '../cursor';
 import { recognizeAlterTable } from './alter-table';
 import { recognizeCreateTable } from './create-table';
+import { recognizeAlterTablespace } from './tablespace';
 import type { Recognized } from './result';
 import { recognized } from './result';
 import type { StatementSource } from './source';
@@ -50,6 +51,7 @@ function recognizeAlterOther(src: StatementSource): Recognized | undefined {
   skipCreateModifiers(c);
   const what = c.word();
   if (what === 'VIEW') return recognized('create-view', { tables: viewTables(src, c) });
+  if (what === 'TABLESPACE' || (what === 'UNDO' && c.word(1) === 'TABLESPACE')) return recognizeAlterTablespace(src) ?? recognized('other');
   if (what === 'PROCEDURE' || what === 'FUNCTION' || what === 'EVENT') return recognized('other');
   if (what) return recognized('other');
   return undefined;

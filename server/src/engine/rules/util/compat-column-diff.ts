@@ -4,6 +4,7 @@
 import { columnCharset, findKnownColumn, findTable } from '../../catalog/lookup';
 import { charsetBytes, isCharacterType } from '../../catalog/charsets';
 import type { Catalog, ColumnDef, DataType, Operation, TableDef, Target } from '../../types';
+import { domainOf, holdsEveryValue, type Verdict } from '../../kb/value-domain';
 
 export type ModifyOp = Extract<Operation, { kind: 'modify-column' }>;
 
@@ -15,6 +16,8 @@ export interface TypeChange {
   narrowing: boolean;
   /** signed ↔ unsigned on the same integer type */
   signChange: boolean;
+  /** why some old values are not values of the new type (from the value-domain model) */
+  why?: string;
 }
 
 export type VarcharVerdict = 'shrink' | 'cross-length-bytes' | 'same-length-bytes' | 'instant-mariadb';
@@ -66,10 +69,6 @@ export interface ColumnDiff {
 const INT_BYTES: Record<string, number> = { TINYINT: 1, SMALLINT: 2, MEDIUMINT: 3, INT: 4, BIGINT: 8 };
 const TEXT_RANK: Record<string, number> = { TINYTEXT: 1, TEXT: 2, MEDIUMTEXT: 3, LONGTEXT: 4, TINYBLOB: 1, BLOB: 2, MEDIUMBLOB: 3, LONGBLOB: 4 };
 const FSP_TYPES = new Set(['DATETIME', 'TIMESTAMP', 'TIME']);
-const TEXT_TYPES = new Set(['TINYTEXT', 'TEXT', 'MEDIUMTEXT', 'LONGTEXT']);
-const BLOB_TYPES = new Set(['TINYBLOB', 'BLOB', 'MEDIUMBLOB', 'LONGBLOB']);
-/** decimal digits of the largest value of each integer type (signed minimum without its sign) */
-const INT_DIGITS: Record<string, number> = { TINYINT: 3, SMALLINT: 5, MEDIUMINT: 8, INT: 10, BIGINT: 20 };
 
 function typeName(t: DataType): string {
   const n = t.name.toUpperCase();
@@ -89,51 +88,41 @@ function storageParams(t: DataType): string {
 }
 
 function describe(t: DataType): string {
-  return t.text?.trim() ? t.text.trim() : typeName(t);
+  const text = t.text?.trim() ? t.text.trim() : typeName(t);
+  return t.srid !== undefined && !/\bSRID\b/i.test(text) ? `${text} SRID ${t.srid}` : text;
 }
 
 function isVarLength(n: string): boolean {
   return n === 'VARCHAR' || n === 'VARBINARY';
 }
 
-function classifyType(old: DataType, next: DataType): TypeChange | undefined {
+function classifyType(table: TableDef | undefined, oldCol: ColumnDef, nextCol: ColumnDef): TypeChange | undefined {
+  const old = oldCol.type;
+  const next = nextCol.type;
   const a = typeName(old);
   const b = typeName(next);
   const sameParams = storageParams(old) === storageParams(next);
-  const signChange = !!old.unsigned !== !!next.unsigned;
-  if (a === b && sameParams && !signChange && !!old.zerofill === !!next.zerofill) return undefined;
-  if (a === b && isVarLength(a) && !signChange) return undefined; // a length change: varchar-length-change
+  const signDiffers = !!old.unsigned !== !!next.unsigned;
+  if (a === b && sameParams && !signDiffers && !!old.zerofill === !!next.zerofill && (old.srid ?? -1) === (next.srid ?? -1)) return undefined;
+  if (a === b && isVarLength(a) && !signDiffers) return undefined; // a length change: varchar-length-change
   if (a === b && (a === 'ENUM' || a === 'SET')) return undefined; // member change: enum-set-change
-  return { kind: 'type', from: describe(old), to: describe(next), narrowing: isNarrowing(old, next), signChange: a === b && signChange };
+  const verdict = valueVerdict(table, oldCol, nextCol);
+  const narrowing = !verdict.lossless;
+  // UNSIGNED → signed of a wider type (or of DECIMAL/FLOAT/DOUBLE) keeps every value: no sign warning
+  return { kind: 'type', from: describe(old), to: describe(next), narrowing, signChange: a === b && signDiffers && narrowing, ...(verdict.why ? { why: verdict.why } : {}) };
 }
 
-function isNarrowing(old: DataType, next: DataType): boolean {
-  const a = typeName(old);
-  const b = typeName(next);
-  if (a in INT_BYTES && b in INT_BYTES) {
-    if (INT_BYTES[b] < INT_BYTES[a]) return true;
-    if (!!old.unsigned !== !!next.unsigned) return INT_BYTES[b] <= INT_BYTES[a];
-    return false;
-  }
-  if (a === 'DECIMAL' && b === 'DECIMAL') {
-    const intA = (old.length ?? 10) - (old.scale ?? 0);
-    const intB = (next.length ?? 10) - (next.scale ?? 0);
-    return intB < intA || (next.scale ?? 0) < (old.scale ?? 0) || (!!next.unsigned && !old.unsigned);
-  }
-  if ((a === 'CHAR' || a === 'VARCHAR') && (b === 'CHAR' || b === 'VARCHAR')) return (next.length ?? 1) < (old.length ?? 1);
-  if ((a === 'BINARY' || a === 'VARBINARY') && (b === 'BINARY' || b === 'VARBINARY')) return (next.length ?? 1) < (old.length ?? 1);
-  if (a in TEXT_RANK && b in TEXT_RANK) return TEXT_RANK[b] < TEXT_RANK[a];
-  if (a in TEXT_RANK && (b === 'VARCHAR' || b === 'CHAR')) return true;
-  // CHAR/VARCHAR(n) into TEXT, BINARY/VARBINARY(n) into BLOB: only TINYTEXT/TINYBLOB (255 bytes) can be too small
-  if (((a === 'CHAR' || a === 'VARCHAR') && TEXT_TYPES.has(b)) || ((a === 'BINARY' || a === 'VARBINARY') && BLOB_TYPES.has(b))) {
-    return TEXT_RANK[b] === 1 && (old.length ?? 1) * (a.endsWith('BINARY') ? 1 : 4) > 255;
-  }
-  if (a === 'FLOAT' && b === 'DOUBLE') return false;
-  if (a === 'DATE' && b === 'DATETIME') return false;
-  if (a in INT_BYTES && b === 'DECIMAL') return (next.length ?? 10) - (next.scale ?? 0) < INT_DIGITS[a] || (!!next.unsigned && !old.unsigned);
-  if (a in INT_BYTES && (b === 'VARCHAR' || b === 'CHAR')) return (next.length ?? 1) < INT_DIGITS[a] + 1;
-  if (FSP_TYPES.has(a) && a === b) return (next.length ?? 0) < (old.length ?? 0);
-  return a !== b; // a different family: casts may fail or change values
+/** whether every value of the old type is a value of the new one (the value-domain model); a type it does not know counts as a cast */
+function valueVerdict(table: TableDef | undefined, oldCol: ColumnDef, nextCol: ColumnDef): Verdict {
+  if ((oldCol.type.srid ?? -1) !== (nextCol.type.srid ?? -1)) return { lossless: false, why: 'a spatial value of another SRID is refused' };
+  const domain = (col: ColumnDef) => {
+    const charset = isCharacterType(col.type) ? normaliseCharset(columnCharset(table, col)) : 'binary';
+    return domainOf(col.type, charset, charset === 'binary' ? 1 : charsetBytes(charset) ?? 4);
+  };
+  const from = domain(oldCol);
+  const to = domain(nextCol);
+  if (!from || !to) return { lossless: false };
+  return holdsEveryValue(from, to);
 }
 
 function classifyVarchar(table: TableDef | undefined, old: ColumnDef, next: ColumnDef, target: Target): VarcharChange | undefined {
@@ -187,11 +176,15 @@ function classifyCharset(table: TableDef | undefined, old: ColumnDef, next: Colu
   if (!isCharacterType(old.type) || !isCharacterType(next.type)) return undefined;
   const fromCharset = normaliseCharset(columnCharset(table, old));
   const toCharset = normaliseCharset(columnCharset(table, next));
-  const fromCollation = old.type.collation?.toLowerCase();
-  const toCollation = next.type.collation?.toLowerCase();
-  const implicit = !next.type.charset && !next.type.collation;
+  // the BINARY attribute is the charset's _bin collation
+  const collationOf = (d: ColumnDef, cs: string) => d.type.collation?.toLowerCase() ?? (d.type.binary ? `${cs}_bin` : undefined);
+  const fromCollation = collationOf(old, fromCharset);
+  const toCollation = collationOf(next, toCharset);
+  const implicit = !next.type.charset && !next.type.collation && !next.type.binary;
   if (fromCharset !== toCharset) return { kind: 'charset', fromCharset, toCharset, fromCollation, toCollation, implicit };
   if (fromCollation && toCollation && fromCollation !== toCollation) return { kind: 'charset', fromCharset, toCharset, fromCollation, toCollation, implicit: false };
+  // `VARCHAR(n) BINARY` on a column that had the charset's default collation: it becomes case- and accent-sensitive
+  if (!fromCollation && next.type.binary && !old.type.binary) return { kind: 'charset', fromCharset, toCharset, fromCollation: `the ${fromCharset} default`, toCollation, implicit: false };
   return undefined;
 }
 
@@ -214,11 +207,14 @@ export function diffColumn(catalog: Catalog, op: ModifyOp, target: Target): Colu
   const old = known?.column;
   if (!old) return { table, old, lost: [] };
   const next = op.def;
-  if (old.generated || next.generated) return { table, old, lost: [] };
+  // a STORED generated column's values are stored: a type change copies and converts them like any column's
+  const storedBoth = !!old.generated?.stored && !!next.generated?.stored;
+  if ((old.generated || next.generated) && !storedBoth) return { table, old, lost: [] };
+  if (storedBoth) return { table, old, type: classifyType(table, old, next), lost: [] };
   return {
     table,
     old,
-    type: classifyType(old.type, next.type),
+    type: classifyType(table, old, next),
     varchar: classifyVarchar(table, old, next, target),
     enumSet: classifyEnum(old.type, next.type),
     charset: classifyCharset(table, old, next),

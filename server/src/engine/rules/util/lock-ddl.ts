@@ -32,7 +32,7 @@ export function topLevelOf(statements: readonly Statement[], statement: Statemen
 }
 
 /** table options whose change rebuilds the table (InnoDB): ENGINE, ROW_FORMAT, KEY_BLOCK_SIZE, PAGE_COMPRESSED */
-export const REBUILD_OPTIONS: readonly string[] = ['ENGINE', 'ROW_FORMAT', 'KEY_BLOCK_SIZE', 'PAGE_COMPRESSED'];
+export const REBUILD_OPTIONS: readonly string[] = ['ENGINE', 'ROW_FORMAT', 'KEY_BLOCK_SIZE', 'PAGE_COMPRESSED', 'ENCRYPTION', 'ENCRYPTED'];
 
 /** partition clauses that re-create the table or its partitions */
 const REBUILD_PARTITION_ACTIONS: ReadonlySet<string> = new Set(['partition-by', 'remove-partitioning', 'rebuild', 'optimize']);
@@ -63,7 +63,8 @@ export function isPartitionMaintenance(op: Operation): boolean {
  */
 export function rewritesTable(statement: Statement, prediction: Prediction | null, foreignKeyChecks: boolean): boolean {
   if (statement.ddlOptions.algorithm === 'COPY') return true; // the clause forces a copy whatever the change
-  if (prediction) return prediction.rebuild || prediction.algorithm === 'COPY';
+  // HASH/KEY ADD/COALESCE PARTITION re-create every partition: every row is rewritten
+  if (prediction) return prediction.rebuild || prediction.algorithm === 'COPY' || prediction.rewritesPartitions === 'all';
   return statement.operations.some((op) => isExplicitRebuild(op) || isCopyClause(op, foreignKeyChecks));
 }
 

@@ -1,0 +1,3 @@
+CREATE TABLE places (id INT NOT NULL PRIMARY KEY, location POINT NOT NULL);
+-- @migration
+ALTER TABLE places MODIFY location POINT NOT NULL SRID 4326;

@@ -1,0 +1,3 @@
+CREATE TABLE payments (id INT NOT NULL PRIMARY KEY, card VARCHAR(20) NULL);
+-- @migration
+ALTER TABLE payments ENCRYPTION = 'Y';

@@ -1,0 +1,4 @@
+-- @target mariadb-10.11
+CREATE TABLE sessions (id INT NOT NULL PRIMARY KEY) PARTITION BY KEY (id) PARTITIONS 3;
+-- @migration
+ALTER TABLE sessions COALESCE PARTITION 3;

@@ -1,0 +1,4 @@
+-- @target mariadb-10.11
+CREATE TABLE sessions (id INT NOT NULL PRIMARY KEY) PARTITION BY HASH (id) PARTITIONS 4;
+-- @migration
+ALTER TABLE sessions DROP PARTITION p0;

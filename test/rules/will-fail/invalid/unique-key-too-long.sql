@@ -1,0 +1,3 @@
+CREATE TABLE users (id INT NOT NULL PRIMARY KEY, email VARCHAR(1000) NOT NULL) DEFAULT CHARSET=utf8mb4;
+-- @migration
+CREATE UNIQUE INDEX uq_email ON users (email);

@@ -1,0 +1,2 @@
+ALTER TABLESPACE ts_archive RENAME TO ts_cold;
+ALTER TABLESPACE ts_cold ENCRYPTION = 'Y';
