@@ -125,7 +125,8 @@ export interface DryRunStatement {
   sql: string;
   table: string | null;
   measured: Measured | null;
-  predicted: { algorithm: string; lock: string; rebuild: boolean } | null;
+  /** `rewritesPartitions`: partition maintenance that re-creates these partitions (or all) without rebuilding the table */
+  predicted: { algorithm: string; lock: string; rebuild: boolean; rewritesPartitions?: string[] | 'all' } | null;
   disagreement: string | null;
   tableFacts: TableFacts | null;
   blockers: Blocker[];

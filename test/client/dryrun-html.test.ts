@@ -87,6 +87,14 @@ describe('the dry-run panel HTML', () => {
     assert.match(differ, /1846 ALGORITHM=INPLACE is not supported/);
   });
 
+  it('partition maintenance: re-created partitions agree with a prediction of those partitions only', () => {
+    const measured = { algorithm: 'INPLACE', lock: 'NONE', rebuild: true, messages: [] };
+    const html = markup(render(report([statement({ measured, predicted: { algorithm: 'INPLACE', lock: 'NONE', rebuild: false, rewritesPartitions: ['p0', 'p1'] } })])));
+    assert.match(html, /<tr><th scope="row">Rebuild<\/th><td class="measured">yes<\/td><td>partitions p0, p1 re-created<\/td>/);
+    const none = markup(render(report([statement({ measured: { ...measured, rebuild: false }, predicted: { algorithm: 'INPLACE', lock: 'NONE', rebuild: false, rewritesPartitions: 'all' } })])));
+    assert.match(none, /<tr class="differs"><th scope="row">Rebuild<\/th><td class="measured">no<\/td><td>every partition re-created<\/td>/);
+  });
+
   it('gives the server version, notes, table facts in human units and blockers with their KILL text', () => {
     const html = markup(
       render(report([statement({ blockers: [{ connectionId: 42, user: 'app', host: '10.0.0.5', transactionAgeSeconds: 930, lastStatement: null, reason: 'a transaction open on the table', kill: 'KILL 42' }] })], ['performance_schema is off'])),

@@ -161,3 +161,28 @@ test('an aborted dry-run rejects as cancelled and still drops its scratch schema
   assert.ok(scratch);
   assert.deepEqual(await leftovers(db.conn, scratch), []);
 });
+
+test('partition maintenance: re-created partitions agree with a prediction of partitions only, and dropping a RANGE partition re-creates none', async (t) => {
+  const db = await userDb(t, [
+    'CREATE TABLE ev (id INT NOT NULL, y INT NOT NULL, PRIMARY KEY (id, y)) ENGINE=InnoDB PARTITION BY RANGE (y) (PARTITION p0 VALUES LESS THAN (2000), PARTITION p1 VALUES LESS THAN (3000), PARTITION p2 VALUES LESS THAN (4000))',
+    'INSERT INTO ev SELECT seq, 1500 + seq % 2000 FROM seq_1_to_600',
+  ]);
+  if (!db) return;
+  const text = ['ALTER TABLE ev TRUNCATE PARTITION p0;', 'ALTER TABLE ev REBUILD PARTITION p1;', 'ALTER TABLE ev DROP PARTITION p2;'].join('\n');
+  const report = await runDryRun({ connection: { url: db.url }, text, path: 'm.sql' });
+  const [truncate, rebuild, drop] = report.statements;
+  for (const [s, names] of [[truncate, ['p0']], [rebuild, ['p1']]] as const) {
+    assert.equal(s.error, null, s.error ?? '');
+    assert.equal(s.measured?.rebuild, true, 'the partition gets a new InnoDB table id');
+    assert.equal(s.predicted?.rebuild, false, 'the table itself is not rebuilt');
+    assert.deepEqual(s.predicted?.rewritesPartitions, names);
+    assert.doesNotMatch(s.disagreement ?? '', /differs in .*(rebuil|partition)/, 'the re-created partitions are what was predicted');
+  }
+  // REBUILD PARTITION refuses every alter_algorithm but DEFAULT: run as written, only the rebuild measured
+  assert.equal(rebuild.measured?.algorithm, 'DEFAULT');
+  assert.ok(rebuild.measured?.messages.some((m) => /takes no ALGORITHM or LOCK/.test(m)));
+  assert.equal(drop.error, null, drop.error ?? '');
+  assert.equal(drop.measured?.rebuild, false);
+  assert.doesNotMatch(drop.disagreement ?? '', /differs in .*(rebuil|partition)/);
+  assert.deepEqual(await leftovers(db.conn, report.scratchSchema ?? ''), []);
+});

@@ -65,8 +65,8 @@ function statementCard(s: DryRunStatement): string {
 
 function comparison(s: DryRunStatement): string {
   if (!s.measured && !s.predicted) return '';
-  const row = (label: string, measured: string | undefined, predicted: string | undefined): string => {
-    const differs = measured !== undefined && predicted !== undefined && measured !== predicted;
+  const row = (label: string, measured: string | undefined, predicted: string | undefined, agrees?: boolean): string => {
+    const differs = measured !== undefined && predicted !== undefined && (agrees === undefined ? measured !== predicted : !agrees);
     return `<tr${differs ? ' class="differs"' : ''}><th scope="row">${label}</th><td class="measured">${escapeHtml(measured ?? 'not measured')}</td><td>${escapeHtml(predicted ?? '—')}</td></tr>`;
   };
   const yesNo = (b: boolean | undefined): string | undefined => (b === undefined ? undefined : b ? 'yes' : 'no');
@@ -78,11 +78,27 @@ function comparison(s: DryRunStatement): string {
     '<table class="compare"><thead><tr><th></th><th>Measured on the server</th><th>Predicted by the linter</th></tr></thead><tbody>',
     row('Algorithm', m?.algorithm, p?.algorithm),
     row('Lock', m?.lock, p?.lock),
-    row('Rebuild', yesNo(m?.rebuild), yesNo(p?.rebuild)),
+    rebuildRow(row, yesNo(m?.rebuild), m?.rebuild, p),
     '</tbody></table>',
     s.disagreement ? `<p class="disagreement"><strong>Measured and predicted differ:</strong> ${escapeHtml(s.disagreement)}</p>` : '',
     refused,
   ].join('');
+}
+
+/**
+ * Partition maintenance (TRUNCATE/REORGANIZE/REBUILD PARTITION, HASH ADD/COALESCE) re-creates
+ * partitions without rebuilding the table; the measurement sees new InnoDB ids either way.
+ */
+function rebuildRow(
+  row: (label: string, measured: string | undefined, predicted: string | undefined, agrees?: boolean) => string,
+  measuredText: string | undefined,
+  measured: boolean | undefined,
+  p: DryRunStatement['predicted'] | undefined,
+): string {
+  const partitions = p?.rewritesPartitions;
+  if (!p || p.rebuild || partitions === undefined || (partitions !== 'all' && partitions.length === 0)) return row('Rebuild', measuredText, p ? (p.rebuild ? 'yes' : 'no') : undefined);
+  const predicted = partitions === 'all' ? 'every partition re-created' : `partitions ${partitions.join(', ')} re-created`;
+  return row('Rebuild', measuredText, predicted, measured === true);
 }
 
 function facts(f: TableFacts): string {

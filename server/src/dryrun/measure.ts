@@ -181,9 +181,25 @@ export async function measureStatement(ctx: MeasureContext, statement: Statement
       note(r);
       if (r.errno !== 1845 && r.errno !== 1846 && r.errno !== undefined) other ??= refusal(r);
     }
+    if (other === null && PARTITION_MAINTENANCE.test(sql)) {
+      // MariaDB partition maintenance takes no ALGORITHM/LOCK clause and refuses every alter_algorithm
+      // but DEFAULT: it runs as written, and only the rebuild can be measured
+      const r = await tryOnce(ctx, sql);
+      if (r.ok) {
+        messages.push(NO_ALGORITHM_CHOICE);
+        return accepted(r, 'DEFAULT', 'not measured');
+      }
+      note(r);
+      other ??= refusal(r);
+    }
   }
   return { measured: null, error: other ?? (messages.length > 0 ? `the server refused every algorithm: ${messages.join('; ')}` : null) };
 }
+
+const PARTITION_MAINTENANCE = /\b(?:ADD|DROP|TRUNCATE|COALESCE|REORGANIZE|REBUILD|EXCHANGE|OPTIMIZE|ANALYZE|CHECK|REPAIR|DISCARD|IMPORT)\s+PARTITION\b/i;
+
+/** said when the server offers no algorithm choice for the statement */
+export const NO_ALGORITHM_CHOICE = 'partition maintenance takes no ALGORITHM or LOCK on MariaDB and refuses alter_algorithm: it ran as written; algorithm and lock not measured';
 
 /** the seconds a COPY rebuild of `table` (in the state) takes on the try copy, per row, or null */
 export async function copySecondsPerRow(ctx: MeasureContext, table: string, rows: number): Promise<number | null> {

@@ -51,12 +51,25 @@ function describe(p: { algorithm: string; lock: string; rebuild: boolean }): str
   return `${p.algorithm}, LOCK=${p.lock}, ${p.rebuild ? 'rebuild' : 'no rebuild'}`;
 }
 
+/** `partitions p0, p1 re-created` / `every partition re-created` */
+export function partitionsText(partitions: string[] | 'all' | undefined): string {
+  return partitions === 'all' ? 'every partition re-created' : `partitions ${(partitions ?? []).join(', ')} re-created`;
+}
+
 function disagreement(measured: Measured | null, predicted: DryRunStatement['predicted']): string | null {
   if (!measured || !predicted) return null;
   const diffs: string[] = [];
-  if (measured.algorithm !== predicted.algorithm) diffs.push(`algorithm ${measured.algorithm} (predicted ${predicted.algorithm})`);
-  if (measured.lock !== predicted.lock) diffs.push(`lock ${measured.lock} (predicted ${predicted.lock})`);
-  if (measured.rebuild !== predicted.rebuild) diffs.push(measured.rebuild ? 'the table was rebuilt (predicted no rebuild)' : 'no rebuild (predicted a rebuild)');
+  // DEFAULT: the server offered no algorithm choice, so only the rebuild was measured
+  const chosen = measured.algorithm !== 'DEFAULT';
+  if (chosen && measured.algorithm !== predicted.algorithm) diffs.push(`algorithm ${measured.algorithm} (predicted ${predicted.algorithm})`);
+  if (chosen && measured.lock !== predicted.lock) diffs.push(`lock ${measured.lock} (predicted ${predicted.lock})`);
+  // the measurement sees new InnoDB table ids: re-created partitions count as a rebuild there
+  const partitions = predicted.rewritesPartitions;
+  const rewriteExpected = predicted.rebuild || partitions === 'all' || (partitions !== undefined && partitions.length > 0);
+  if (measured.rebuild !== rewriteExpected) {
+    if (measured.rebuild) diffs.push('the table was rebuilt (predicted no rebuild)');
+    else diffs.push(predicted.rebuild ? 'no rebuild (predicted a rebuild)' : `no partition was re-created (predicted ${partitionsText(partitions)})`);
+  }
   return diffs.length > 0 ? `the server measured ${describe(measured)}; differs in ${diffs.join(', ')}` : null;
 }
 
@@ -205,7 +218,7 @@ async function run(
       if (!full) readOnlyCatalog ??= await catalogOf(link, conn, db, info.target, toCopy);
       const catalog = full ? await catalogOf(link, conn, scratch.state, info.target) : (readOnlyCatalog as Catalog);
       const prediction = predict(s, catalog, info.target, session);
-      entry.predicted = prediction ? { algorithm: prediction.algorithm, lock: prediction.lock, rebuild: prediction.rebuild } : null;
+      entry.predicted = prediction ? { algorithm: prediction.algorithm, lock: prediction.lock, rebuild: prediction.rebuild, ...(prediction.rewritesPartitions !== undefined ? { rewritesPartitions: prediction.rewritesPartitions } : {}) } : null;
       if (userTable) entry.blockers = scan.byTable.get(userTable) ?? ([] as Blocker[]);
     }
 

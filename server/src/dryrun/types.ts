@@ -37,9 +37,9 @@ export type Position = { line: number; character: number };
 export type Range = { start: Position; end: Position };
 
 export interface Measured {
-  /** the best algorithm the server accepted: INSTANT, NOCOPY, INPLACE or COPY */
+  /** the best algorithm the server accepted: INSTANT, NOCOPY, INPLACE or COPY; DEFAULT when it takes no choice (MariaDB partition maintenance) */
   algorithm: string;
-  /** the weakest lock it accepted: NONE, SHARED or EXCLUSIVE */
+  /** the weakest lock it accepted: NONE, SHARED or EXCLUSIVE; `not measured` with algorithm DEFAULT */
   lock: string;
   /** the scratch copy got a new InnoDB table id */
   rebuild: boolean;
@@ -106,7 +106,8 @@ export interface DryRunStatement {
   /** the table it changes (as written), when there is one */
   table: string | null;
   measured: Measured | null;
-  predicted: { algorithm: string; lock: string; rebuild: boolean } | null;
+  /** `rewritesPartitions`: partition maintenance that re-creates these partitions (or all) without rebuilding the table */
+  predicted: { algorithm: string; lock: string; rebuild: boolean; rewritesPartitions?: string[] | 'all' } | null;
   /** where measured and predicted differ, in words */
   disagreement: string | null;
   tableFacts: TableFacts | null;
