@@ -6,11 +6,21 @@ import { modelKindByExtension, modelKindOf } from './model-kind';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'vendor']);
 
+/**
+ * Whether `path` (absolute, forward slashes) is a model file: named by the `orm.models` globs
+ * (relative to `root`, the config folder) when there are any, else by its name's ORM convention.
+ * The CLI and the language server both decide with this.
+ */
+export function isModelFile(path: string, root: string, globs: readonly string[]): boolean {
+  if (globs.length === 0) return modelKindOf(path) !== undefined;
+  const relative = path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
+  return modelKindByExtension(path) !== undefined && matchesAny(relative, globs);
+}
+
 /** absolute paths (forward slashes) of the model files at or under `paths` */
 export function discoverModelFiles(host: ProjectHost, paths: readonly string[], root: string, globs: readonly string[]): string[] {
   const found = new Set<string>();
-  const relativeToRoot = (p: string) => (p.startsWith(`${root}/`) ? p.slice(root.length + 1) : p);
-  const wanted = (p: string) => (globs.length === 0 ? modelKindOf(p) !== undefined : modelKindByExtension(p) !== undefined && matchesAny(relativeToRoot(p), globs));
+  const wanted = (p: string) => isModelFile(p, root, globs);
   const walk = (dir: string, depth: number): void => {
     if (depth > 32) return;
     const entries = host.list(dir);

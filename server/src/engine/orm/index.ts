@@ -5,5 +5,5 @@ export type { GoParser } from './gorm';
 export type { ModelChange } from './diff';
 export type { ModelColumn, ModelIndex, ModelTable, OrmKind, OrmModel } from './model';
 export { disableModelNextLineEdit } from './ignore-edits';
-export { discoverModelFiles } from './discover';
+export { discoverModelFiles, isModelFile } from './discover';
 export { typeormMigrationSql } from './typeorm-migration';

@@ -1,7 +1,7 @@
 // Diagnostics for ORM model files (schema.prisma, TypeORM entities, GORM structs): the open document against its text at the git
 // base (the config's `orm.base`, default HEAD), checked by the engine's model diff. The base text
 // is read once per document (one `git show`) and kept until the document closes or is saved.
-import { analyzeFile, analyzeModelChange, type Finding, modelBase, type ModelBase, modelKindByExtension, typeormMigrationSql } from '../../engine';
+import { analyzeFile, analyzeModelChange, type Finding, isModelFile, modelBase, type ModelBase, modelKindByExtension, typeormMigrationSql } from '../../engine';
 import { textAtGitBase } from '../../common/git-base';
 import { loadGoParser } from '../../common/go-parser';
 import type { ServerContext } from '../context';
@@ -33,9 +33,9 @@ export class ModelDiagnostics {
   constructor(private readonly ctx: () => ServerContext) {}
 
   /**
-   * true for the documents this handler analyzes instead of the SQL path: every .prisma, .ts and
-   * .go document the client sends (it sends those its model patterns match); a file with no model
-   * in it simply has no finding
+   * true for the documents this handler takes off the SQL path: every .prisma, .ts and .go document
+   * the client sends. Which of them are models is the project's decision (see `run`): a file that
+   * is not one simply has no finding.
    */
   owns(uri: string): boolean {
     const path = uriToPath(uri);
@@ -108,6 +108,12 @@ export class ModelDiagnostics {
       ctx.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(doc, f, relPath, settings, () => undefined)) });
       return;
     }
+    // the CLI's rule: the config's `orm.models` globs when it has any, else the ORM naming conventions
+    if (!isModelFile(path, settings.root, settings.project.config.orm.models)) {
+      state.last = { version, findings: [], settings };
+      ctx.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      return;
+    }
     const rev = settings.project.config.orm.base;
     if (!state.base || state.base.rev !== rev) {
       const read = textAtGitBase(path, rev);
@@ -139,11 +145,12 @@ export class ModelDiagnostics {
 /**
  * Keeps model documents off the SQL analysis: hovers, lenses and other requests on a model file
  * ask `analyses.current()`, which would otherwise analyze the model as SQL and publish that over
- * the model's diagnostics.
+ * the model's diagnostics. A re-analysis of every document (the config changed) runs the model
+ * diff again instead: `orm.models` or `orm.base` may have changed.
  */
 export function keepModelsOffSqlPath(analyses: AnalysisStore, models: ModelDiagnostics): void {
   const schedule = analyses.schedule.bind(analyses);
   const current = analyses.current.bind(analyses);
-  analyses.schedule = (uri, delayMs) => (models.owns(uri) ? undefined : schedule(uri, delayMs));
+  analyses.schedule = (uri, delayMs) => (models.owns(uri) ? models.schedule(uri) : schedule(uri, delayMs));
   analyses.current = (uri, timeoutMs) => (models.owns(uri) ? Promise.resolve(undefined) : current(uri, timeoutMs));
 }

@@ -23,7 +23,8 @@ export function projectInfo(settings: EffectiveSettings): ProjectInfo {
     target: settings.target.label,
     targetSource: settings.targetSource,
     ...(settings.configPath !== undefined ? { configUri: pathToUri(settings.configPath) } : {}),
-    documentPatterns: settings.migrationGlobs.flatMap(lspGlobs).map((pattern): DocumentPattern => ({ baseUri, pattern })),
+    // model files the config's `orm.models` names are sent too, whatever their name
+    documentPatterns: [...settings.migrationGlobs, ...settings.project.config.orm.models].flatMap(lspGlobs).map((pattern): DocumentPattern => ({ baseUri, pattern })),
   };
 }
 
