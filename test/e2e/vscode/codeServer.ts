@@ -11,8 +11,13 @@ export interface CodeServerDirs {
   env: NodeJS.ProcessEnv;
 }
 
+export interface CodeServerOptions {
+  /** Workspace Trust on (a folder opens in Restricted Mode until trusted); off by default */
+  workspaceTrust?: boolean;
+}
+
 /** Fresh user-data/extensions dirs and XDG_* / TMPDIR under `scratch`, plus user settings for quiet UI tests. */
-export function prepareDirs(scratch: string): CodeServerDirs {
+export function prepareDirs(scratch: string, options: CodeServerOptions = {}): CodeServerDirs {
   const dir = (name: string): string => {
     const path = join(scratch, name);
     mkdirSync(path, { recursive: true });
@@ -27,7 +32,7 @@ export function prepareDirs(scratch: string): CodeServerDirs {
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
       'workbench.enableExperiments': false,
-      'security.workspace.trust.enabled': false,
+      'security.workspace.trust.enabled': options.workspaceTrust === true,
       'telemetry.telemetryLevel': 'off',
       'extensions.autoUpdate': false,
       'extensions.autoCheckUpdates': false,
@@ -80,7 +85,7 @@ export class RunningCodeServer {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  static async start(codeServer: string, dirs: CodeServerDirs): Promise<RunningCodeServer> {
+  static async start(codeServer: string, dirs: CodeServerDirs, options: CodeServerOptions = {}): Promise<RunningCodeServer> {
     const port = await freePort();
     const log = openSync(dirs.log, 'a');
     const args = [
@@ -89,7 +94,7 @@ export class RunningCodeServer {
       '--auth', 'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--disable-proxy',
       ...dirArgs(dirs),
