@@ -1,6 +1,8 @@
 // `npm run bench`: CLI throughput, cold start and peak memory, medians of several runs.
 // Optional sections (bench/lsp.ts, exporting `run(ctx)`) are loaded when present.
 // BENCH_RUNS=n changes the number of counted runs (default 5, at least 5 for quoted figures).
+// Section names as arguments run only those: `npm run bench -- lsp-typing` (names: cli, and the
+// optional sections' file names without `.ts`).
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,7 +12,7 @@ import { generateMigration } from './generate';
 import { median, type BenchContext, type BenchRow, type BenchSection } from './section';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const OPTIONAL_SECTIONS = ['lsp.ts', 'project.ts', 'navigation.ts'];
+const OPTIONAL_SECTIONS = ['lsp.ts', 'lsp-typing.ts', 'project.ts', 'navigation.ts'];
 const BIG_STATEMENTS = 5000;
 
 function checked(run: CliRun, what: string): CliRun {
@@ -110,12 +112,17 @@ async function main(): Promise<void> {
   const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5) || 5);
   const cli = join(here, '..', 'bin', 'lockstep.js');
   if (!existsSync(join(here, '..', 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
+  const selected = process.argv.slice(2);
+  const wanted = (name: string): boolean => selected.length === 0 || selected.includes(name);
+  const unknown = selected.filter((name) => name !== 'cli' && !OPTIONAL_SECTIONS.includes(`${name}.ts`));
+  if (unknown.length > 0) throw new Error(`unknown bench section ${unknown.join(', ')}; sections: cli, ${OPTIONAL_SECTIONS.map((f) => f.replace(/\.ts$/, '')).join(', ')}`);
   const tmpDir = mkdtempSync(join(tmpdir(), 'lockstep-bench-'));
   const ctx: BenchContext = { cli, tmpDir, runs };
   try {
-    const rows = await cliSection(ctx);
+    const rows = wanted('cli') ? await cliSection(ctx) : [];
     const failures: string[] = [];
     for (const name of OPTIONAL_SECTIONS) {
+      if (!wanted(name.replace(/\.ts$/, ''))) continue;
       const file = join(here, name);
       if (!existsSync(file)) continue;
       try {

@@ -28,11 +28,15 @@ const RULES_DIR = join(__dirname, '..', 'rules');
 /** the path the rule driver analyzes fixtures under */
 const PATH = 'migration.sql';
 
-/** what a finding shows a user: everything but the statement index (compared separately, as the statement list) */
+/**
+ * what a finding shows a user: everything but the statement index (compared separately, as the
+ * statement list); and the schema after the file (what navigation and later files use), spans included
+ */
 function comparable(a: FileAnalysis): unknown {
   return {
     findings: a.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, help: f.help, span: f.span, fixes: f.fixes, related: f.related, statementIndex: f.statementIndex })),
     statements: a.statements.map((s) => ({ index: s.statement.index, span: s.statement.span, kind: s.statement.kind, prediction: s.prediction })),
+    catalogAfter: [...a.catalogAfter.tables.entries()].sort(([x], [y]) => x.localeCompare(y)),
   };
 }
 
@@ -250,5 +254,33 @@ test('incremental analysis equals analyzeFile on mutated fuzz inputs', async () 
     }
   }
   console.log(`incremental equivalence: ${count} fuzz inputs compared`);
+  assertNone(failures);
+});
+
+test('incremental analysis equals analyzeFile where one statement text occurs many times, through edits', async () => {
+  // the same UPDATE and ALTER in many places, each under another session setting and table state:
+  // every occurrence is cached on its own, and edits anywhere shift which occurrence is which
+  const repeated = ['UPDATE orders SET status = 1 WHERE status IS NULL;', 'ALTER TABLE orders ADD INDEX idx_status (status);', 'ALTER TABLE orders DROP COLUMN legacy;'];
+  const parts: string[] = ['CREATE TABLE orders (id INT PRIMARY KEY, status INT, legacy INT);'];
+  for (let k = 0; k < 12; k++) {
+    parts.push(repeated[k % repeated.length]);
+    if (k % 4 === 1) parts.push(`SET SESSION lock_wait_timeout = ${k + 1};`);
+    if (k % 5 === 2) parts.push(`ALTER TABLE orders ADD COLUMN legacy INT, ADD COLUMN c${k} INT NOT NULL;`);
+    if (k % 3 === 0) parts.push('-- a comment between statements');
+  }
+  const base = `${parts.join('\n')}\n`;
+  const options: AnalyzeOptions = { target: parseTarget('mysql-8.0')! };
+  const random = rng(42);
+  const pieces = ['x', ';', '\n', '-- ', repeated[0], repeated[1], 'SET SESSION lock_wait_timeout = 3;', 'ALTER TABLE orders ADD COLUMN legacy INT;\n'];
+  const texts = [base];
+  let text = base;
+  for (let e = 0; e < 40; e++) {
+    const at = Math.floor(random() * (text.length + 1));
+    text = random() < 0.3 ? text.slice(0, at) + text.slice(at + Math.floor(random() * 20)) : text.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + text.slice(at);
+    texts.push(text);
+  }
+  texts.push(base);
+  const failures: string[] = [];
+  await checkWalk('repeated statements', texts, options, failures);
   assertNone(failures);
 });

@@ -7,7 +7,11 @@
 //   touched it); for rules that read the file text, also the statement's line number and the rest
 //   of its lines. Rules that read the other statements, or whose findings point elsewhere in the
 //   file, re-run every time. (The rule-fixture equivalence test holds rules to this: a rule that
-//   reads text beyond its statement's lines must go through `ctx.statements`.)
+//   reads text beyond its statement's lines must go through `ctx.statements`.) A text that occurs
+//   several times is cached per occurrence;
+// - per statement, the table definitions its replay left, with their spans pointing at the
+//   statement's own (span-links.ts): while the tables it touched have the same versions, setting
+//   them replaces replaying it, wherever an edit moved it.
 // The work yields to the event loop between slices so a newer edit can cancel it.
 import { lineOf, lineStartsOf } from '../text/lines';
 import { DEFAULT_SETTINGS, noteNewTables, type AnalyzeOptions, type FileAnalysis, type StatementResult } from '../analyze';
@@ -15,15 +19,16 @@ import { applyStatement, emptyCatalog } from '../catalog/apply';
 import { predict } from '../kb/predict';
 import { parseFile } from '../parse';
 import { rules } from '../rules';
-import type { Catalog, Finding, Prediction, SessionState, Statement } from '../types';
+import type { Catalog, Finding, Prediction, SessionState, Span, Statement, TableDef } from '../types';
 import { applySeverityOverrides, checkRule, internalErrorFinding, noteSchemaSources, unparsedStatementFinding } from '../findings';
 import type { ReportInput, RuleContext, RuleSettings } from '../rules/rule';
 import { initialSession, nextSession } from '../session';
 import { applyDirectives, findDirectives } from '../suppress';
 import { ChunkPlanner, type Chunk } from './chunks';
 import { hashText } from './hash';
-import { moveStatement, shiftFinding, shiftStatement } from './shift';
+import { moveStatements, shiftFinding, shiftStatement, spansOf } from './shift';
 import { newAccessLog, TrackedTables, type AccessLog } from './tracked-tables';
+import { linkSpans, objectsOf } from './span-links';
 
 export interface AnalysisRequest {
   /** relative path (as the engine reports it) */
@@ -51,6 +56,8 @@ export interface IncrementalAnalysis extends FileAnalysis {
 interface ParsedChunk {
   /** placed where the chunk was last used: spans moved by `origin`, indexes by `indexBase` */
   statements: Statement[];
+  /** every span object inside `statements`, to move them without walking the trees */
+  spans: Span[];
   /** memo keys of its statements */
   keys: string[];
   origin: number;
@@ -71,10 +78,10 @@ interface MemoEntry {
   prediction: Prediction | null;
   /** findings stored relative to the statement start */
   predictError?: Finding;
-  /** per rule (registry order): its findings, or null when it read the whole file and must re-run */
-  perRule: (Finding[] | null)[];
   /** the cached findings of every rule, in rule order, and the rules that must re-run */
   flat: Finding[];
+  /** `flat` as last placed (at `placed.start`, statement index `placed.index`): reused while the statement stays there */
+  placed?: { start: number; index: number; path: string; findings: Finding[] };
   rerun: number[];
   lastRun: number;
 }
@@ -85,6 +92,17 @@ interface ApplyEntry {
   tableVersions: string[];
   allVersion?: string;
   lastRun: number;
+  /** the definitions of `tables` right after the statement, when it was at `start` in run `run` */
+  after?: AfterState;
+}
+
+interface AfterState {
+  start: number;
+  run: number;
+  /** every span in `defs` moves with its statement (span-links.ts): valid wherever the statements moved */
+  free: boolean;
+  /** aligned with the entry's `tables`; undefined: the table does not exist after the statement */
+  defs: (TableDef | undefined)[];
 }
 
 const MAX_ENTRIES_PER_STATEMENT = 4;
@@ -99,8 +117,12 @@ const MAX_ENTRIES_PER_STATEMENT = 4;
 class LazyReplay {
   private readonly pending: boolean[] = [];
   private readonly touched: (readonly string[] | 'all')[] = [];
-  private readonly byTable = new Map<string, number[]>();
-  private readonly allTouchers: number[] = [];
+  /** per table, the deferred statements that touch it; and those that touch every table; and all of them */
+  private readonly byTable = new Map<string, IndexList>();
+  private readonly allTouchers: IndexList = { items: [], cursor: 0 };
+  private readonly deferred: IndexList = { items: [], cursor: 0 };
+  /** what each deferred statement's replay records its after-state into */
+  private readonly entries: (ApplyEntry | undefined)[] = [];
   private pendingCount = 0;
   /** statements before this index were processed by the main loop */
   private processed = 0;
@@ -109,17 +131,27 @@ class LazyReplay {
 
   constructor(
     readonly statements: readonly Statement[],
-    readonly catalog: Catalog,
+    readonly catalog: TrackedTablesCatalog,
     readonly path: string,
+    /** records the definitions statement `j` left, given those it found */
+    private readonly capture: (j: number, entry: ApplyEntry, before: (TableDef | undefined)[]) => void,
   ) {}
 
+  /** nothing is waiting to be replayed: the catalog is exactly the state after the last processed statement */
+  idle(): boolean {
+    return this.pendingCount === 0;
+  }
+
   /** statement `index` will be replayed later, if ever needed; it touches `tables` */
-  defer(index: number, tables: readonly string[], all: boolean): void {
+  defer(index: number, tables: readonly string[], all: boolean, entry?: ApplyEntry): void {
+    this.entries[index] = entry;
     this.pending[index] = true;
     this.pendingCount++;
     this.touched[index] = all ? 'all' : tables;
-    if (all) this.allTouchers.push(index);
-    else for (const t of tables) this.listOf(t).push(index);
+    // indexes only grow: every list stays ascending
+    this.deferred.items.push(index);
+    if (all) this.allTouchers.items.push(index);
+    else for (const t of tables) this.listOf(t).items.push(index);
     this.processed = index + 1;
   }
 
@@ -133,28 +165,60 @@ class LazyReplay {
     if (this.pendingCount === 0) return;
     const bound = this.current ?? this.processed;
     if (table === undefined) {
-      this.replay([...Array(bound).keys()].filter((j) => this.pending[j]));
+      const all: number[] = [];
+      this.pendingBefore(this.deferred, bound, (j) => all.push(j));
+      if (all.length > 0) this.replay(all);
       return;
     }
+    // the pending statements before `bound` that touch the table and, transitively, what those touch
     const marked = new Set<number>();
-    const work: [string | undefined, number][] = [[table, bound]];
-    while (work.length > 0) {
-      const [t, limit] = work.pop() as [string | undefined, number];
-      const candidates = t === undefined ? [...Array(limit).keys()] : [...(this.byTable.get(t) ?? []), ...this.allTouchers];
-      for (const j of candidates) {
-        if (j >= limit || !this.pending[j] || marked.has(j)) continue;
-        marked.add(j);
-        const tables = this.touched[j];
-        if (tables === 'all') work.push([undefined, j]);
-        else for (const u of tables) work.push([u, j]);
+    const tables: (string | undefined)[] = [table];
+    const limits: number[] = [bound];
+    const visit = (j: number): void => {
+      if (marked.has(j)) return;
+      marked.add(j);
+      const touched = this.touched[j];
+      if (touched === 'all') {
+        tables.push(undefined);
+        limits.push(j);
+      } else {
+        for (const u of touched) {
+          tables.push(u);
+          limits.push(j);
+        }
       }
+    };
+    while (tables.length > 0) {
+      const t = tables.pop();
+      const limit = limits.pop() as number;
+      if (t === undefined) {
+        this.pendingBefore(this.deferred, limit, visit);
+        continue;
+      }
+      const list = this.byTable.get(t);
+      if (list) this.pendingBefore(list, limit, visit);
+      this.pendingBefore(this.allTouchers, limit, visit);
     }
-    this.replay([...marked].sort((x, y) => x - y));
+    if (marked.size > 0) this.replay([...marked].sort((x, y) => x - y));
   }
 
   /** everything pending */
   finish(): void {
-    if (this.pendingCount > 0) this.replay(this.pending.flatMap((p, j) => (p ? [j] : [])));
+    const all: number[] = [];
+    this.pendingBefore(this.deferred, Number.POSITIVE_INFINITY, (j) => all.push(j));
+    if (all.length > 0) this.replay(all);
+  }
+
+  /**
+   * Calls `found` for the list's pending statements before `limit`, in order. Replayed statements
+   * at the front of the list are skipped for good, so repeated accesses do not rescan them.
+   */
+  private pendingBefore(list: IndexList, limit: number, found: (j: number) => void): void {
+    const { items } = list;
+    while (list.cursor < items.length && !this.pending[items[list.cursor]]) list.cursor++;
+    for (let k = list.cursor; k < items.length && items[k] < limit; k++) {
+      if (this.pending[items[k]]) found(items[k]);
+    }
   }
 
   private replay(indexes: readonly number[]): void {
@@ -164,23 +228,35 @@ class LazyReplay {
       this.pending[j] = false;
       this.pendingCount--;
       this.current = j;
+      // a replay is not a read of the statement being checked: keep it out of that statement's log
+      const log = this.catalog.tables.record(undefined);
       try {
+        const entry = this.entries[j];
+        const before = entry ? entry.tables.map((t) => this.catalog.tables.peek(t)) : [];
         applyStatement(this.catalog, this.statements[j], this.path);
+        if (entry) this.capture(j, entry, before);
       } catch {
         // cannot happen: only statements whose replay succeeded on the same input are deferred
       }
+      this.catalog.tables.record(log);
     }
     this.current = outer;
   }
 
-  private listOf(table: string): number[] {
+  private listOf(table: string): IndexList {
     let list = this.byTable.get(table);
     if (!list) {
-      list = [];
+      list = { items: [], cursor: 0 };
       this.byTable.set(table, list);
     }
     return list;
   }
+}
+
+/** statement indexes in ascending order; those before `cursor` were all replayed */
+interface IndexList {
+  items: number[];
+  cursor: number;
 }
 
 export class IncrementalAnalyzer {
@@ -190,31 +266,50 @@ export class IncrementalAnalyzer {
   private readonly applyMemo = new Map<string, ApplyEntry[]>();
   private optionsKey = '';
   private runCount = 0;
+  private previousText: string | undefined;
+  private previousPath: string | undefined;
+  /** catalog definitions holding a span that does not move with its statement */
+  private readonly boundDefs = new WeakSet<TableDef>();
 
   async analyze(request: AnalysisRequest): Promise<IncrementalAnalysis | undefined> {
     const run = ++this.runCount;
     const clock = new WorkClock(request.sliceMs ?? 15);
     const { path, text, options } = request;
     this.resetWhenOptionsChange(options);
+    // the text before the first change since the last run: statements in it did not move
+    const unchangedUpTo = this.previousText === undefined || this.previousPath !== path ? 0 : commonPrefixLength(this.previousText, text);
+    this.previousText = text;
+    this.previousPath = path;
 
     // 1. statements, parsed per chunk
     const statements: Statement[] = [];
     const keys: string[] = [];
+    // a text that occurs several times (the same UPDATE in many places) gets one memo key per
+    // occurrence: each place has its own session and table versions
+    // (and its own parsed statements, so every statement object lives on from run to run)
+    const occurrences = new Map<string, number>();
+    /** per statement, the span objects of its chunk (what its catalog changes link to) */
+    const ownSpans: Span[][] = [];
     for (const chunk of this.planner.plan(text, options.target)) {
       if (clock.sliceUsed() && (await clock.yield(), request.isCancelled?.())) return undefined;
-      const parsed = this.parseChunk(chunk, options, run);
+      const occurrence = occurrences.get(chunk.input) ?? 0;
+      occurrences.set(chunk.input, occurrence + 1);
+      const parsed = this.parseChunk(chunk, occurrence, options, run);
       const placed = placedStatements(parsed, chunk.start - chunk.offset, statements.length, run);
+      const copied = placed !== parsed.statements;
       for (let i = 0; i < placed.length; i++) {
         statements.push(placed[i]);
-        keys.push(parsed.keys[i]);
+        keys.push(occurrence === 0 ? parsed.keys[i] : `${parsed.keys[i]}#${occurrence}`);
+        // copies live one run only: nothing to link to
+        ownSpans.push(copied ? [] : parsed.spans);
       }
     }
 
     // 2. predictions, rules and catalog replay, statement by statement
     // a shallow copy: the catalog replaces a changed table definition instead of mutating it
     const tables = new TrackedTables((options.catalog ?? emptyCatalog()).tables);
-    const catalog: Catalog = { tables };
-    const replay = new LazyReplay(statements, catalog, path);
+    const catalog: TrackedTablesCatalog = { tables };
+    const replay = new LazyReplay(statements, catalog, path, (j, entry, before) => this.capture(entry, before, tables, statements[j], ownSpans[j], run));
     tables.onAccess((table) => replay.beforeAccess(table));
     const versions = new TableVersions(`${request.catalogVersion}|${this.optionsKey}`);
     const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...options.settings };
@@ -262,7 +357,7 @@ export class IncrementalAnalyzer {
         for (const found of fresh) for (const f of found) findings.push(f);
       } else {
         // cached findings before re-run ones: the final sort (offset, then rule) restores analyzeFile's order
-        for (const f of memo.flat) findings.push(shiftFinding(f, start, path, statement.index));
+        for (const f of placedFindings(memo, start, path, statement.index)) findings.push(f);
         for (const r of memo.rerun) {
           checkRule(
             rules[r],
@@ -275,7 +370,7 @@ export class IncrementalAnalyzer {
       }
 
       noteNewTables(newTables, statement);
-      this.applyStatement(replay, i, key, versions, tables, run, (err) => findings.push(internalErrorFinding(statement, 'catalog', err)));
+      this.applyStatement(replay, i, key, versions, tables, run, unchangedUpTo, ownSpans[i], (err) => findings.push(internalErrorFinding(statement, 'catalog', err)));
       const next = nextSession(session, statement);
       if (next !== session) {
         session = next;
@@ -312,15 +407,31 @@ export class IncrementalAnalyzer {
    * to the same versions of the tables it touched — only records which tables it changes and leaves
    * the real replay to whoever needs the catalog later (predictions and rules of a changed statement).
    */
-  private applyStatement(replay: LazyReplay, i: number, key: string, versions: TableVersions, tables: TrackedTables, run: number, onError: (err: unknown) => void): void {
+  private applyStatement(replay: LazyReplay, i: number, key: string, versions: TableVersions, tables: TrackedTables, run: number, unchangedUpTo: number, own: readonly Span[], onError: (err: unknown) => void): void {
     const known = this.applyMemo.get(key)?.find((e) => (e.allVersion === undefined || e.allVersion === versions.all()) && e.tables.every((t, k) => versions.of(t) === e.tableVersions[k]));
     if (known) {
       known.lastRun = run;
       versions.touch({ tables: new Set(known.tables), all: known.allVersion !== undefined }, key);
-      replay.defer(i, known.tables, known.allVersion !== undefined);
+      const statement = replay.statements[i];
+      const after = known.after;
+      // the definitions the statement left last run are exact when their spans move with the
+      // statements (or nothing before it moved), and setting them is cheaper than replaying it
+      // when a rule enumerates the catalog. Only while nothing is pending, so no later replay
+      // overwrites them; only after the last run, whose statements are the objects of this one.
+      if (after && replay.idle() && after.run === run - 1 && (after.free || (after.start === statement.span.start && statement.span.end <= unchangedUpTo))) {
+        known.tables.forEach((t, k) => {
+          const def = after.defs[k];
+          if (def) tables.set(t, def);
+          else tables.delete(t);
+        });
+        after.run = run;
+        replay.applied(i);
+        return;
+      }
+      replay.defer(i, known.tables, known.allVersion !== undefined, known);
       return;
     }
-    const log = newAccessLog();
+    const log = newAccessLog(true);
     tables.record(log);
     let failed = false;
     try {
@@ -328,18 +439,36 @@ export class IncrementalAnalyzer {
     } catch (err) {
       failed = true;
       onError(err);
+      // whatever it changed before failing keeps its copied spans
+      for (const t of log.tables) {
+        const def = tables.peek(t);
+        if (def) this.boundDefs.add(def);
+      }
     }
     tables.record(undefined);
     replay.applied(i);
     if (!failed) {
       const touched = [...log.tables];
       const entry: ApplyEntry = { tables: touched, tableVersions: touched.map((t) => versions.of(t)), allVersion: log.all ? versions.all() : undefined, lastRun: run };
+      this.capture(entry, touched.map((t) => log.before?.get(t)), tables, replay.statements[i], own, run);
       const entries = this.applyMemo.get(key) ?? [];
       entries.unshift(entry);
       if (entries.length > MAX_ENTRIES_PER_STATEMENT) entries.length = MAX_ENTRIES_PER_STATEMENT;
       this.applyMemo.set(key, entries);
     }
     versions.touch(log, key);
+  }
+
+  /**
+   * After a statement's replay: links the spans it put into the catalog to its own (so the
+   * definitions move with it) and records them as the entry's after-state. A definition holding a
+   * span that could not be linked, or derived from one that does, stays bound to its place.
+   */
+  private capture(entry: ApplyEntry, before: readonly (TableDef | undefined)[], tables: TrackedTables, statement: Statement, own: readonly Span[], run: number): void {
+    const defs = entry.tables.map((t) => tables.peek(t));
+    const free = own.length > 0 && !before.some((d) => d !== undefined && this.boundDefs.has(d)) && linkSpans(defs, objectsOf(before), own);
+    if (!free) for (const d of defs) if (d) this.boundDefs.add(d);
+    entry.after = entry.allVersion === undefined ? { start: statement.span.start, run, defs, free } : undefined;
   }
 
   private resetWhenOptionsChange(options: AnalyzeOptions): void {
@@ -353,15 +482,16 @@ export class IncrementalAnalyzer {
     this.applyMemo.clear();
   }
 
-  private parseChunk(chunk: Chunk, options: AnalyzeOptions, run: number): ParsedChunk {
-    let parsed = this.chunkCache.get(chunk.input);
+  private parseChunk(chunk: Chunk, occurrence: number, options: AnalyzeOptions, run: number): ParsedChunk {
+    const cacheKey = occurrence === 0 ? chunk.input : `${chunk.input}\0${occurrence}`;
+    let parsed = this.chunkCache.get(cacheKey);
     if (!parsed) {
       const parsedStatements = chunkStatements(chunk, options);
       const hash = hashText(chunk.input);
       // a contextual chunk's statements follow those of the text before it: indexes start there
       const indexBase = parsedStatements[0]?.index ?? 0;
-      parsed = { statements: parsedStatements, keys: parsedStatements.map((_, i) => `${hash}:${i}`), origin: 0, indexBase, placedRun: -1, lastRun: run };
-      this.chunkCache.set(chunk.input, parsed);
+      parsed = { statements: parsedStatements, spans: spansOf(parsedStatements), keys: parsedStatements.map((_, i) => `${hash}:${i}`), origin: 0, indexBase, placedRun: -1, lastRun: run };
+      this.chunkCache.set(cacheKey, parsed);
     }
     parsed.lastRun = run;
     return parsed;
@@ -423,6 +553,7 @@ export class IncrementalAnalyzer {
 
     let readsText = false;
     const fresh: Finding[][] = [];
+    // per rule (registry order): its findings, or null when it read the whole file and must re-run
     const perRule: (Finding[] | null)[] = rules.map((rule) => {
       const found: Finding[] = [];
       fresh.push(found);
@@ -454,7 +585,6 @@ export class IncrementalAnalyzer {
       surroundings: readsText ? surroundings() : undefined,
       prediction,
       predictError,
-      perRule,
       flat: perRule.flatMap((f) => f ?? []),
       rerun: perRule.flatMap((f, r) => (f === null ? [r] : [])),
       lastRun: 0,
@@ -557,6 +687,17 @@ class WorkClock {
   }
 }
 
+interface TrackedTablesCatalog extends Catalog {
+  tables: TrackedTables;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
 /** the chunk's own statements, parsed with its context (statements of the added context dropped) */
 function chunkStatements(chunk: Chunk, options: AnalyzeOptions): Statement[] {
   const ownEnd = chunk.offset + (chunk.end - chunk.start);
@@ -569,13 +710,21 @@ function placedStatements(parsed: ParsedChunk, origin: number, indexBase: number
   const indexDelta = indexBase - parsed.indexBase;
   if (parsed.placedRun === run) return parsed.statements.map((s) => shiftStatement(s, delta, indexDelta));
   if (delta !== 0 || indexDelta !== 0) {
-    const moved = new Set<object>();
-    for (const s of parsed.statements) moveStatement(s, delta, indexDelta, moved);
+    moveStatements(parsed.statements, parsed.spans, delta, indexDelta);
     parsed.origin = origin;
     parsed.indexBase = indexBase;
   }
   parsed.placedRun = run;
   return parsed.statements;
+}
+
+/** the entry's cached findings moved to the statement's place (the same objects while it stays put: no copy per edit) */
+function placedFindings(entry: MemoEntry, start: number, path: string, index: number): readonly Finding[] {
+  const last = entry.placed;
+  if (last && last.start === start && last.index === index && last.path === path) return last.findings;
+  const findings = entry.flat.map((f) => shiftFinding(f, start, path, index));
+  entry.placed = { start, index, path, findings };
+  return findings;
 }
 
 function pointsOutside(finding: Finding, statement: Statement, path: string): boolean {

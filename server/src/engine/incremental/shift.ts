@@ -15,30 +15,46 @@ export function shiftStatement(statement: Statement, delta: number, indexDelta: 
 }
 
 /**
- * Moves a parsed statement in place (no copy: edits move most statements of a big file every
- * keystroke). Span objects shared between places are moved once.
+ * Every distinct span object inside the statements (walked once, when a chunk is parsed): moving a
+ * chunk is then one pass over this list instead of a deep walk of each statement on every edit.
  */
-export function moveStatement(statement: Statement, delta: number, indexDelta: number, moved: Set<object>): void {
-  if (delta !== 0) moveDeep(statement, delta, moved);
-  statement.index += indexDelta;
-  if (statement.parentIndex !== undefined) statement.parentIndex += indexDelta;
+export function spansOf(statements: readonly Statement[]): Span[] {
+  const seen = new Set<object>();
+  const out: Span[] = [];
+  const walk = (value: object): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) if (v !== null && typeof v === 'object') walk(v);
+      return;
+    }
+    if (isSpan(value)) {
+      if (!seen.has(value)) {
+        seen.add(value);
+        out.push(value);
+      }
+      return;
+    }
+    for (const key in value) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== null && typeof v === 'object') walk(v);
+    }
+  };
+  for (const st of statements) walk(st);
+  return out;
 }
 
-function moveDeep(value: object, delta: number, moved: Set<object>): void {
-  if (Array.isArray(value)) {
-    for (const v of value) if (v !== null && typeof v === 'object') moveDeep(v, delta, moved);
-    return;
+/** moves statements in place (no copy: edits move most statements of a big file every keystroke) */
+export function moveStatements(statements: readonly Statement[], spans: readonly Span[], delta: number, indexDelta: number): void {
+  if (delta !== 0) {
+    for (const span of spans) {
+      span.start += delta;
+      span.end += delta;
+    }
   }
-  if (isSpan(value)) {
-    if (moved.has(value)) return;
-    moved.add(value);
-    value.start += delta;
-    value.end += delta;
-    return;
-  }
-  for (const key in value) {
-    const v = (value as Record<string, unknown>)[key];
-    if (v !== null && typeof v === 'object') moveDeep(v, delta, moved);
+  if (indexDelta !== 0) {
+    for (const st of statements) {
+      st.index += indexDelta;
+      if (st.parentIndex !== undefined) st.parentIndex += indexDelta;
+    }
   }
 }
 

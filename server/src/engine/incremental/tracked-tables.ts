@@ -6,10 +6,12 @@ export interface AccessLog {
   tables: Set<string>;
   /** the whole catalog was enumerated */
   all: boolean;
+  /** each table's definition when it was first accessed, when asked for (`newAccessLog(true)`) */
+  before?: Map<string, TableDef | undefined>;
 }
 
-export function newAccessLog(): AccessLog {
-  return { tables: new Set(), all: false };
+export function newAccessLog(withBefore = false): AccessLog {
+  return withBefore ? { tables: new Set(), all: false, before: new Map() } : { tables: new Set(), all: false };
 }
 
 export class TrackedTables extends Map<string, TableDef> {
@@ -21,32 +23,46 @@ export class TrackedTables extends Map<string, TableDef> {
     this.hook = hook;
   }
 
-  /** start recording into `log` (undefined stops recording) */
-  record(log: AccessLog | undefined): void {
+  /** start recording into `log` (undefined stops recording); returns the log recorded into until now */
+  record(log: AccessLog | undefined): AccessLog | undefined {
+    const previous = this.log;
     this.log = log;
+    return previous;
+  }
+
+  private note(key: string): void {
+    const log = this.log;
+    if (!log) return;
+    log.tables.add(key);
+    if (log.before && !log.before.has(key)) log.before.set(key, super.get(key));
+  }
+
+  /** the table's definition without running the hook or recording the access */
+  peek(key: string): TableDef | undefined {
+    return super.get(key);
   }
 
   override get(key: string): TableDef | undefined {
     this.hook?.(key);
-    this.log?.tables.add(key);
+    this.note(key);
     return super.get(key);
   }
 
   override has(key: string): boolean {
     this.hook?.(key);
-    this.log?.tables.add(key);
+    this.note(key);
     return super.has(key);
   }
 
   override set(key: string, value: TableDef): this {
     this.hook?.(key);
-    this.log?.tables.add(key);
+    this.note(key);
     return super.set(key, value);
   }
 
   override delete(key: string): boolean {
     this.hook?.(key);
-    this.log?.tables.add(key);
+    this.note(key);
     return super.delete(key);
   }
 

@@ -1,5 +1,7 @@
 // Diagnostics: analyzes open documents (debounced, cancelling stale runs, incrementally) and
-// publishes the findings. Each document keeps its last analysis for hover, code lens and explain.
+// publishes the findings. Each document keeps its last analysis for hover, code lens, explain and
+// the quick fixes: a diagnostic carries only its rule id (`data`), and code-actions.ts finds the
+// finding's fixes in that analysis, so a publish stays small however many fixes the file has.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -11,10 +13,9 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Finding, type IncrementalAnalysis, IncrementalAnalyzer, type Severity, UNUSED_IGNORE } from '../../engine';
 import type { ServerContext } from '../context';
-import { indexText, spanToRange, toLspEdit, type PositionIndex } from '../convert';
+import { indexText, spanToRange, type PositionIndex } from '../convert';
 import { ruleDocsUrl } from '../../common/rule-docs';
 import { FILE_TIME_BUDGET_MS, refusal } from '../limits';
-import type { DiagnosticData } from '../protocol';
 import { pathToUri, uriToPath } from '../uri';
 import type { EffectiveSettings } from './configuration';
 
@@ -42,10 +43,35 @@ interface DocumentState {
   running: boolean;
   last?: DocumentAnalysis;
   waiters: (() => void)[];
+  diagnostics?: DiagnosticCache;
+}
+
+/**
+ * The diagnostics of the last publish, per finding object. The incremental analysis hands out the
+ * same finding objects while their statement stays in place; such a finding's diagnostic is reused
+ * when the text up to its last offset did not change since that publish (same lines and columns).
+ */
+interface DiagnosticCache {
+  docsBase: string | undefined;
+  relPath: string;
+  publish: number;
+  byFinding: WeakMap<Finding, { diagnostic: Diagnostic; publish: number }>;
 }
 
 export class AnalysisStore {
   private readonly states = new Map<string, DocumentState>();
+  /** docs URL per docs base and rule: building one joins and resolves paths, for every diagnostic of every publish */
+  private readonly docsUrls = new Map<string, string>();
+
+  readonly docsUrl: DocsUrlOf = (rule, docsBase) => {
+    const key = `${docsBase ?? ''}\0${rule}`;
+    let url = this.docsUrls.get(key);
+    if (url === undefined) {
+      url = ruleDocsUrl(rule, docsBase);
+      this.docsUrls.set(key, url);
+    }
+    return url;
+  };
 
   constructor(private readonly ctx: () => ServerContext) {}
 
@@ -158,11 +184,39 @@ export class AnalysisStore {
       if (!otherFiles.has(abs)) otherFiles.set(abs, positionIndexOf(abs, uri, ctx));
       return otherFiles.get(abs);
     };
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(doc, f, relPath, settings, indexOf));
+    const diagnostics = this.diagnosticsOf(state, previous?.text, text, analysis.findings, (f) => toDiagnostic(doc, f, relPath, settings, indexOf, this.docsUrl), settings.docsBase, relPath);
     if (!analysis.complete) diagnostics.push(budgetDiagnostic(doc, analysis));
     ctx.connection.sendDiagnostics({ uri, version, diagnostics });
     this.settle(state);
     if (path && context?.isMigration && previous?.text !== text) this.scheduleLaterMigrations(path);
+  }
+
+  private diagnosticsOf(
+    state: DocumentState,
+    previousText: string | undefined,
+    text: string,
+    findings: readonly Finding[],
+    convert: (f: Finding) => Diagnostic,
+    docsBase: string | undefined,
+    relPath: string,
+  ): Diagnostic[] {
+    let cache = state.diagnostics;
+    if (!cache || cache.docsBase !== docsBase || cache.relPath !== relPath) cache = state.diagnostics = { docsBase, relPath, publish: 0, byFinding: new WeakMap() };
+    const unchangedUpTo = previousText === undefined ? 0 : commonPrefixLength(previousText, text);
+    const previousPublish = cache.publish;
+    const publish = ++cache.publish;
+    const byFinding = cache.byFinding;
+    return findings.map((f) => {
+      const end = lastOffsetHere(f, relPath);
+      const hit = byFinding.get(f);
+      if (hit && hit.publish === previousPublish && end !== undefined && end <= unchangedUpTo) {
+        hit.publish = publish;
+        return hit.diagnostic;
+      }
+      const diagnostic = convert(f);
+      if (end !== undefined) byFinding.set(f, { diagnostic, publish });
+      return diagnostic;
+    });
   }
 
   private settle(state: DocumentState): void {
@@ -186,14 +240,16 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 type OtherFileIndex = (abs: string, uri: string) => PositionIndex | undefined;
+type DocsUrlOf = (rule: string, docsBase: string | undefined) => string;
 
-export function toDiagnostic(doc: TextDocument, finding: Finding, relPath: string, settings: EffectiveSettings, indexOf: OtherFileIndex): Diagnostic {
-  const docsUrl = ruleDocsUrl(finding.rule, settings.docsBase);
-  const data: DiagnosticData = {
-    rule: finding.rule,
-    docsUrl,
-    fixes: (finding.fixes ?? []).map((fix) => ({ title: fix.title, preferred: fix.preferred === true, edits: fix.edits.map((e) => toLspEdit(doc, e)) })),
-  };
+/** what a published diagnostic carries in `data`: its fixes come from the document's analysis */
+export interface CompactDiagnosticData {
+  rule: string;
+}
+
+export function toDiagnostic(doc: TextDocument, finding: Finding, relPath: string, settings: EffectiveSettings, indexOf: OtherFileIndex, docsUrlOf: DocsUrlOf): Diagnostic {
+  const docsUrl = docsUrlOf(finding.rule, settings.docsBase);
+  const data: CompactDiagnosticData = { rule: finding.rule };
   const diagnostic: Diagnostic = {
     range: spanToRange(doc, finding.span),
     severity: SEVERITY[finding.severity],
@@ -220,6 +276,23 @@ function relatedInformation(doc: TextDocument, finding: Finding, relPath: string
     const range = r.span && index ? spanToRange(index, r.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { location: { uri, range }, message: r.message };
   });
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** the last offset of this file the finding's diagnostic shows; undefined when it points into another file */
+function lastOffsetHere(f: Finding, relPath: string): number | undefined {
+  let end = f.span.end;
+  for (const r of f.related ?? []) {
+    if (r.path !== undefined && r.path !== relPath) return undefined;
+    if (r.span) end = Math.max(end, r.span.end);
+  }
+  return end;
 }
 
 function positionIndexOf(abs: string, uri: string, ctx: ServerContext): PositionIndex | undefined {

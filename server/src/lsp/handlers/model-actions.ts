@@ -8,7 +8,6 @@ import { disableModelNextLineEdit } from '../../engine';
 import type { ServerContext } from '../context';
 import { rangeToSpan, toLspEdit } from '../convert';
 import { COMMANDS } from '../protocol';
-import { ruleDocsUrl } from '../../common/rule-docs';
 import type { ModelDiagnostics } from './model-diagnostics';
 
 type CodeActionHandler = Parameters<Connection['onCodeAction']>[0];
@@ -39,7 +38,7 @@ export function modelCodeActions(ctx: ServerContext, models: ModelDiagnostics, p
     for (const fix of finding?.fixes ?? []) fixes.push(quickFix(fix.title, doc, fix.edits.map((e) => toLspEdit(doc, e)), diagnostic, fix.preferred === true));
     const disable = disableModelNextLineEdit(doc.getText(), span, rule).map((e) => toLspEdit(doc, e));
     if (disable.length > 0) others.push(quickFix(`Disable ${rule} for this line`, doc, disable, diagnostic, false));
-    const url = ruleDocsUrl(rule, last.settings.docsBase);
+    const url = ctx.analyses.docsUrl(rule, last.settings.docsBase);
     const command = ctx.flags.vscodeExtension ? COMMANDS.showRuleDocs : COMMANDS.serverShowRuleDocs;
     others.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Show documentation for ${rule}`, command, arguments: [rule, url] } });
   }

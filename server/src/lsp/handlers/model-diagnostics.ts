@@ -105,7 +105,7 @@ export class ModelDiagnostics {
       if (stale()) return;
       const findings = analysis.findings.map((f) => ({ ...f, fixes: undefined }));
       state.last = { version, findings, settings };
-      ctx.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(doc, f, relPath, settings, () => undefined)) });
+      ctx.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(doc, f, relPath, settings, () => undefined, ctx.analyses.docsUrl)) });
       return;
     }
     // the CLI's rule: the config's `orm.models` globs when it has any, else the ORM naming conventions
@@ -137,7 +137,7 @@ export class ModelDiagnostics {
     if (stale()) return;
     const findings = analysis?.findings ?? [];
     state.last = { version, findings, settings };
-    const diagnostics = findings.map((f) => toDiagnostic(doc, f, relPath, settings, () => undefined));
+    const diagnostics = findings.map((f) => toDiagnostic(doc, f, relPath, settings, () => undefined, ctx.analyses.docsUrl));
     ctx.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 }
