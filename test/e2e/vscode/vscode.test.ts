@@ -75,7 +75,9 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
       run(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix]);
     });
     timings.vsixBytes = statSync(vsix).size;
-    assert.ok(timings.vsixBytes < 1_000_000, `the .vsix stays small (bundles only, no node_modules): ${timings.vsixBytes} bytes`);
+    // bundles only: about 2.1 MB with the TypeScript compiler that reads TypeORM entities (loaded
+    // lazily from dist/typescript.js); node_modules would be tens of MB
+    assert.ok(timings.vsixBytes < 3_000_000, `the .vsix stays small (bundles only, no node_modules): ${timings.vsixBytes} bytes`);
     await timed('installExtensionMs', () => installExtension(tools.codeServer, dirs, vsix));
     extensionDir = join(dirs.extensions, `lockstep.lockstep-${packageVersion()}`);
     assert.ok(existsSync(join(extensionDir, 'dist', 'server.js')), 'the installed extension carries the language server bundle');
