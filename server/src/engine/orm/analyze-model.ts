@@ -130,11 +130,29 @@ function messageFor(f: Finding, change: ModelChange, orm: OrmKind): string {
   if (change.kind === 'rename-column' && f.rule === 'rename-column') {
     return `Probable rename: field ${change.before.field} (column ${change.before.column}) was removed and ${change.column.field} (column ${change.column.column}) added with the same type and constraints. ${generatedFor(orm, change.before.column, change.column.column)}; as a rename it ${f.message.replace(/^Renaming column \S+ to \S+ /, '')}`;
   }
+  if (change.kind === 'drop-index' && change.index.implicit) {
+    return `A relation was removed from model ${change.table.model}: its foreign key ${change.index.name} goes, and the generator drops the index the database created for that key too. ${f.message}`;
+  }
+  if (change.kind === 'add-foreign-key') {
+    return `${f.message} ${generatorEdit(orm)}`;
+  }
   if (change.kind === 'drop-column') {
     const gorm = orm === 'gorm' ? ' (AutoMigrate itself never drops a column; a migration generated from the models does.)' : '';
     return `Field ${change.before.field} was removed from model ${change.table.model}: ${f.message}${gorm}`;
   }
   return f.message;
+}
+
+/** where the SQL of a change the model cannot express safely gets edited */
+function generatorEdit(orm: OrmKind): string {
+  switch (orm) {
+    case 'prisma':
+      return 'Prisma Migrate writes this as ADD CONSTRAINT in the migration: create it with prisma migrate dev --create-only and edit its migration.sql before applying it.';
+    case 'typeorm':
+      return 'TypeORM migration:generate writes this as ADD CONSTRAINT: edit the generated migration before running it.';
+    case 'gorm':
+      return 'AutoMigrate adds it as written: create the key with a reviewed migration before deploying the model.';
+  }
 }
 
 /** GORM applies model changes itself: AutoMigrate runs the ALTER when each instance starts */

@@ -3,7 +3,7 @@
 // A removed and an added column of one table with the same type and constraints is a probable
 // rename (generators emit DROP + ADD for it, which wipes the data): it becomes RENAME COLUMN.
 import type { Span } from '../types';
-import type { ModelColumn, ModelIndex, ModelTable, OrmModel } from './model';
+import type { ModelColumn, ModelForeignKey, ModelIndex, ModelTable, OrmModel } from './model';
 
 export type ModelChange =
   | { kind: 'create-table'; table: ModelTable; anchor: Span; sql: string }
@@ -13,6 +13,7 @@ export type ModelChange =
   | { kind: 'rename-column'; table: ModelTable; before: ModelColumn; column: ModelColumn; anchor: Span; sql: string }
   | { kind: 'modify-column'; table: ModelTable; before: ModelColumn; column: ModelColumn; anchor: Span; sql: string }
   | { kind: 'add-index' | 'drop-index'; table: ModelTable; index: ModelIndex; anchor: Span; sql: string }
+  | { kind: 'add-foreign-key' | 'drop-foreign-key'; table: ModelTable; foreignKey: ModelForeignKey; anchor: Span; sql: string }
   | { kind: 'primary-key'; table: ModelTable; anchor: Span; sql: string };
 
 /** the changes grouped per statement: one ALTER TABLE per table (clauses), CREATE / DROP TABLE alone */
@@ -53,7 +54,17 @@ function diffTable(before: ModelTable, after: ModelTable): ModelChange[] {
   const added = after.columns.filter((c) => !beforeCols.has(key(c)));
   const renames = pairRenames(before, removed, after, added);
 
-  // index drops first: a dropped column's index goes with it, so only drop the others
+  // generators drop foreign keys first (a column or index they use cannot go while they exist) and add them last
+  const afterFks = new Map(after.foreignKeys.map((k) => [k.name.toLowerCase(), k]));
+  const beforeFks = new Map(before.foreignKeys.map((k) => [k.name.toLowerCase(), k]));
+  const keptFk = (old: ModelForeignKey, now: ModelForeignKey | undefined) => now !== undefined && sameForeignKey(now, { ...old, columns: renamedColumns(old.columns, renames) });
+  for (const fk of before.foreignKeys) {
+    const now = afterFks.get(fk.name.toLowerCase());
+    if (keptFk(fk, now)) continue;
+    out.push({ kind: 'drop-foreign-key', table: after, foreignKey: fk, anchor: now?.span ?? after.nameSpan, sql: `DROP FOREIGN KEY ${quoteId(fk.name)}` });
+  }
+
+  // index drops next: a dropped column's index goes with it, so only drop the others
   const afterIdx = new Map(after.indexes.map((i) => [i.name.toLowerCase(), i]));
   const beforeIdx = new Map(before.indexes.map((i) => [i.name.toLowerCase(), i]));
   const goneColumns = new Set(removed.filter((c) => !renames.has(c)).map(key));
@@ -61,6 +72,8 @@ function diffTable(before: ModelTable, after: ModelTable): ModelChange[] {
     const now = afterIdx.get(index.name.toLowerCase());
     if (now && sameColumns(now.columns, renamedColumns(index.columns, renames)) && now.kind === index.kind) continue;
     if (index.columns.every((c) => goneColumns.has(c.toLowerCase()))) continue;
+    // a foreign key's own index: the server keeps it while the key stays, and drops it itself once another index covers the key
+    if (index.implicit && !now && (afterFks.has(index.name.toLowerCase()) || after.indexes.some((i) => startsWith(i.columns, renamedColumns(index.columns, renames))))) continue;
     out.push({ kind: 'drop-index', table: after, index, anchor: after.nameSpan, sql: `DROP INDEX ${quoteId(index.name)}` });
   }
 
@@ -88,10 +101,30 @@ function diffTable(before: ModelTable, after: ModelTable): ModelChange[] {
   for (const index of after.indexes) {
     const old = beforeIdx.get(index.name.toLowerCase());
     if (old && sameColumns(index.columns, renamedColumns(old.columns, renames)) && old.kind === index.kind) continue;
+    if (index.implicit) continue; // ADD FOREIGN KEY creates it
     const kind = index.kind === 'unique' ? 'UNIQUE INDEX' : 'INDEX';
     out.push({ kind: 'add-index', table: after, index, anchor: index.span, sql: `ADD ${kind} ${quoteId(index.name)} (${index.columns.map(quoteId).join(', ')})` });
   }
+  for (const fk of after.foreignKeys) {
+    const old = beforeFks.get(fk.name.toLowerCase());
+    if (old && keptFk(old, fk)) continue;
+    out.push({ kind: 'add-foreign-key', table: after, foreignKey: fk, anchor: fk.span, sql: `ADD ${foreignKeySql(fk)}` });
+  }
   return out;
+}
+
+function sameForeignKey(a: ModelForeignKey, b: ModelForeignKey): boolean {
+  return sameColumns(a.columns, b.columns) && a.refTable.toLowerCase() === b.refTable.toLowerCase() && sameColumns(a.refColumns, b.refColumns) && (a.onDelete ?? '') === (b.onDelete ?? '') && (a.onUpdate ?? '') === (b.onUpdate ?? '');
+}
+
+/** `columns` begins with all of `prefix` (an index that covers a key on `prefix`) */
+function startsWith(columns: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.length <= columns.length && prefix.every((c, i) => c.toLowerCase() === columns[i].toLowerCase());
+}
+
+export function foreignKeySql(fk: ModelForeignKey): string {
+  const actions = [fk.onDelete ? ` ON DELETE ${fk.onDelete}` : '', fk.onUpdate ? ` ON UPDATE ${fk.onUpdate}` : ''].join('');
+  return `CONSTRAINT ${quoteId(fk.name)} FOREIGN KEY (${fk.columns.map(quoteId).join(', ')}) REFERENCES ${quoteId(fk.refTable)} (${fk.refColumns.map(quoteId).join(', ')})${actions}`;
 }
 
 function columnChanges(table: ModelTable, before: ModelColumn, after: ModelColumn): ModelChange[] {
@@ -104,12 +137,12 @@ function columnChanges(table: ModelTable, before: ModelColumn, after: ModelColum
   return [{ kind: 'modify-column', table, before, column: after, anchor: after.span, sql }];
 }
 
-/** removed → added pairs that look like one column renamed: same type, nullability, default, key */
+/** removed → added pairs that look like one column renamed: same type, nullability, default, key, referenced table */
 function pairRenames(before: ModelTable, removed: ModelColumn[], after: ModelTable, added: ModelColumn[]): Map<ModelColumn, ModelColumn> {
   const pairs = new Map<ModelColumn, ModelColumn>();
   const taken = new Set<ModelColumn>();
   const signature = (t: ModelTable, c: ModelColumn) =>
-    [c.sqlType, c.nullable, c.default ?? '', !!c.autoIncrement, t.indexes.filter((i) => i.kind === 'unique' && i.columns.length === 1 && i.columns[0] === c.column).length > 0, t.primaryKey.includes(c.column)].join('|');
+    [c.sqlType, c.nullable, c.default ?? '', !!c.autoIncrement, t.indexes.filter((i) => i.kind === 'unique' && i.columns.length === 1 && i.columns[0] === c.column).length > 0, t.primaryKey.includes(c.column), referenced(t, c)].join('|');
   for (const old of removed) {
     const candidates = added.filter((c) => !taken.has(c) && signature(after, c) === signature(before, old));
     // ambiguous when another removed column has the same signature: which one was renamed?
@@ -119,6 +152,11 @@ function pairRenames(before: ModelTable, removed: ModelColumn[], after: ModelTab
     taken.add(candidates[0]);
   }
   return pairs;
+}
+
+/** the table a single-column foreign key on the column references: a column that now points elsewhere is not the same column */
+function referenced(t: ModelTable, c: ModelColumn): string {
+  return t.foreignKeys.find((k) => k.columns.length === 1 && k.columns[0].toLowerCase() === c.column.toLowerCase())?.refTable.toLowerCase() ?? '';
 }
 
 function renamedColumns(columns: readonly string[], renames: ReadonlyMap<ModelColumn, ModelColumn>): string[] {
@@ -140,7 +178,8 @@ export function columnSql(c: ModelColumn): string {
 export function createTableSql(t: ModelTable): string {
   const lines = t.columns.map(columnSql);
   if (t.primaryKey.length > 0) lines.push(`PRIMARY KEY (${t.primaryKey.map(quoteId).join(', ')})`);
-  for (const i of t.indexes) lines.push(`${i.kind === 'unique' ? 'UNIQUE INDEX' : 'INDEX'} ${quoteId(i.name)} (${i.columns.map(quoteId).join(', ')})`);
+  for (const i of t.indexes) if (!i.implicit) lines.push(`${i.kind === 'unique' ? 'UNIQUE INDEX' : 'INDEX'} ${quoteId(i.name)} (${i.columns.map(quoteId).join(', ')})`);
+  for (const fk of t.foreignKeys) lines.push(foreignKeySql(fk));
   return `CREATE TABLE ${quoteId(t.table)} (${lines.join(', ')})`;
 }
 

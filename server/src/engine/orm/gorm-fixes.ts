@@ -9,6 +9,10 @@ import type { ModelColumn } from './model';
 import { lineStartAt } from './source-text';
 
 export function gormFixes(change: ModelChange, beforeText: string, afterText: string): Fix[] {
+  // a column of an embedded struct (or gorm.Model) is declared in that struct, not on its own line here
+  const embedded = (c: ModelColumn) => c.span.start === c.nameSpan.start && c.span.end === c.nameSpan.end;
+  const columns = change.kind === 'rename-column' || change.kind === 'modify-column' ? [change.before, change.column] : change.kind === 'drop-column' ? [change.before] : change.kind === 'add-column' ? [change.column] : [];
+  if (columns.some(embedded)) return [];
   switch (change.kind) {
     case 'rename-column': {
       const edits = setTagKey(afterText, change.column.span, 'column', change.before.column);

@@ -5,8 +5,10 @@
 // (`UserID` → `user_id`) unless `gorm:"column:…"` says otherwise; `type:`, `size:`, `not null`,
 // `default:`, `primaryKey`, `autoIncrement`, `unique`/`uniqueIndex`; `-` and `-:all` are not
 // columns, `-:migration` is a column migrations leave alone; `gorm.Model` adds id, created_at,
-// updated_at and deleted_at; pointer and sql.Null* fields are nullable. Fields of other struct
-// types (relations) are not columns.
+// updated_at and deleted_at; a struct of the same file embedded anonymously or with
+// `gorm:"embedded;embeddedPrefix:x_"` adds its fields as columns (prefixed) and is not a table
+// itself; `TableName()` may have a value or a pointer receiver; pointer and sql.Null* fields are
+// nullable. Fields of other struct types (relations) are not columns.
 import type { Node, Parser } from 'web-tree-sitter';
 import type { Span } from '../types';
 import type { ModelColumn, ModelIndex, ModelTable, OrmModel } from './model';
@@ -48,12 +50,19 @@ export function parseGorm(text: string, parser: GoParser | undefined): OrmModel 
   try {
     const root = tree.rootNode;
     const tableNames = tableNameMethods(root);
-    const tables: ModelTable[] = [];
+    const structs = new Map<string, { spec: Node; name: Node; struct: Node }>();
     for (const spec of root.descendantsOfType('type_spec')) {
       const struct = spec?.childForFieldName('type');
       const name = spec?.childForFieldName('name');
       if (!spec || !struct || struct.type !== 'struct_type' || !name || spec.parent?.parent?.type !== 'source_file') continue;
-      const table = toTable(text, spec, name, struct, tableNames.get(name.text));
+      structs.set(name.text, { spec, name, struct });
+    }
+    const embedded = embeddedStructs(structs);
+    const tables: ModelTable[] = [];
+    for (const { spec, name, struct } of structs.values()) {
+      // a struct embedded in another is a group of that model's columns, not a table of its own (unless it has a TableName())
+      if (embedded.has(name.text) && !tableNames.has(name.text)) continue;
+      const table = toTable(text, spec, name, struct, tableNames.get(name.text), structs);
       if (table) tables.push(table);
     }
     return { orm: 'gorm', tables, problems: [] };
@@ -74,44 +83,88 @@ function tableNameMethods(root: Node): Map<string, string> {
   return out;
 }
 
-function toTable(text: string, spec: Node, name: Node, struct: Node, tableName: string | undefined): ModelTable | undefined {
+interface StructDecl {
+  spec: Node;
+  name: Node;
+  struct: Node;
+}
+
+/** the struct's own fields (not those of nested struct types) */
+function fieldsOf(struct: Node): Node[] {
+  return struct.descendantsOfType('field_declaration').filter((f): f is Node => f !== null && f.parent?.parent?.id === struct.id);
+}
+
+/** the name of a field's struct type in this file, through a pointer: `Base`, `*Base` → Base */
+function structTypeName(type: Node): string {
+  return type.type === 'pointer_type' ? (type.namedChildren[0]?.text ?? '') : type.text;
+}
+
+/** structs of this file embedded in another one (anonymously, or with the `embedded` tag) */
+function embeddedStructs(structs: ReadonlyMap<string, StructDecl>): Set<string> {
+  const out = new Set<string>();
+  for (const { struct } of structs.values()) {
+    for (const field of fieldsOf(struct)) {
+      const type = field.childForFieldName('type');
+      if (!type) continue;
+      const anonymous = field.childrenForFieldName('name').length === 0;
+      const tagNode = field.childForFieldName('tag');
+      const tagged = tagNode ? gormTag(goString(tagNode.text)).has('embedded') : false;
+      if ((anonymous || tagged) && structs.has(structTypeName(type))) out.add(structTypeName(type));
+    }
+  }
+  return out;
+}
+
+function toTable(text: string, spec: Node, name: Node, struct: Node, tableName: string | undefined, structs: ReadonlyMap<string, StructDecl>): ModelTable | undefined {
   const columns: ModelColumn[] = [];
   const primaryKey: string[] = [];
   const indexes: ModelIndex[] = [];
   let mapped = false;
   const table = tableName ?? plural(snakeCase(name.text));
-  for (const field of struct.descendantsOfType('field_declaration')) {
-    if (!field || field.parent?.parent?.id !== struct.id) continue;
-    const type = field.childForFieldName('type');
-    const names = field.childrenForFieldName('name').filter((n): n is Node => n !== null);
-    const tagNode = field.childForFieldName('tag');
-    const tag = tagNode ? gormTag(goString(tagNode.text)) : new Map<string, string>();
-    if (tagNode && /\bgorm:/.test(tagNode.text)) mapped = true;
-    if (!type) continue;
-    if (names.length === 0) {
-      // embedded: gorm.Model brings its four columns
-      if (type.text === 'gorm.Model') {
+  // `prefix`: an embedded struct's `embeddedPrefix:`; `anchor`: the embedding field, where its columns' findings go
+  const collect = (fields: readonly Node[], prefix: string, anchor: Node | undefined, seen: ReadonlySet<string>): void => {
+    for (const field of fields) {
+      const type = field.childForFieldName('type');
+      const names = field.childrenForFieldName('name').filter((n): n is Node => n !== null);
+      const tagNode = field.childForFieldName('tag');
+      const tag = tagNode ? gormTag(goString(tagNode.text)) : new Map<string, string>();
+      if (tagNode && /\bgorm:/.test(tagNode.text)) mapped = true;
+      if (!type) continue;
+      const inner = structs.get(structTypeName(type));
+      const embeds = names.length === 0 || tag.has('embedded');
+      if (embeds && inner && !seen.has(inner.name.text)) {
+        // an embedded struct of this file: its fields are this table's columns, named with the prefix
         mapped = true;
-        columns.push(...gormModelColumns(field));
-        primaryKey.push('id');
+        collect(fieldsOf(inner.struct), prefix + (tag.get('embeddedprefix') ?? ''), anchor ?? field, new Set([...seen, inner.name.text]));
+        continue;
       }
-      continue;
-    }
-    // `-` and `-:all`: not a column; `-:migration`: a column migrations leave alone
-    if (tag.has('-') && tag.get('-') !== 'migration') continue;
-    for (const fieldName of names) {
-      const column = toColumn(field, fieldName, type, tag);
-      if (!column) continue;
-      columns.push(column);
-      if (tag.has('primarykey') || tag.has('primary_key') || (fieldName.text === 'ID' && !primaryKey.length)) primaryKey.push(column.column);
-      if (tag.has('unique') || tag.has('uniqueindex')) {
-        const named = tag.get('uniqueindex');
-        indexes.push({ kind: 'unique', name: named || `idx_${table}_${column.column}`, columns: [column.column], span: column.span });
-      } else if (tag.has('index')) {
-        indexes.push({ kind: 'index', name: tag.get('index') || `idx_${table}_${column.column}`, columns: [column.column], span: column.span });
+      if (names.length === 0) {
+        // embedded: gorm.Model brings its four columns
+        if (type.text === 'gorm.Model') {
+          mapped = true;
+          columns.push(...gormModelColumns(anchor ?? field).map((c) => ({ ...c, column: prefix + c.column })));
+          primaryKey.push(`${prefix}id`);
+        }
+        continue;
+      }
+      // `-` and `-:all`: not a column; `-:migration`: a column migrations leave alone
+      if (tag.has('-') && tag.get('-') !== 'migration') continue;
+      for (const fieldName of names) {
+        const own = toColumn(field, fieldName, type, tag);
+        if (!own) continue;
+        const column = anchor ? { ...own, column: prefix + own.column, span: { start: anchor.startIndex, end: anchor.endIndex }, nameSpan: { start: anchor.startIndex, end: anchor.endIndex } } : own;
+        columns.push(column);
+        if (tag.has('primarykey') || tag.has('primary_key') || (fieldName.text === 'ID' && !primaryKey.length)) primaryKey.push(column.column);
+        if (tag.has('unique') || tag.has('uniqueindex')) {
+          const named = tag.get('uniqueindex');
+          indexes.push({ kind: 'unique', name: named || `idx_${table}_${column.column}`, columns: [column.column], span: column.span });
+        } else if (tag.has('index')) {
+          indexes.push({ kind: 'index', name: tag.get('index') || `idx_${table}_${column.column}`, columns: [column.column], span: column.span });
+        }
       }
     }
-  }
+  };
+  collect(fieldsOf(struct), '', undefined, new Set([name.text]));
   if (!mapped && columns.length === 0) return undefined;
   const close = struct.endIndex - 1;
   return {
@@ -120,6 +173,7 @@ function toTable(text: string, spec: Node, name: Node, struct: Node, tableName: 
     columns,
     primaryKey,
     indexes,
+    foreignKeys: [],
     span: { start: spec.startIndex, end: spec.endIndex },
     nameSpan: { start: name.startIndex, end: name.endIndex },
     bodyEnd: lineStartAt(text, close),

@@ -29,6 +29,23 @@ export interface ModelIndex {
   name: string;
   columns: string[];
   span: Span;
+  /**
+   * the index the server creates for a foreign key when no other index starts with its columns
+   * (named after the constraint): the generator never adds it, but drops it with the key
+   */
+  implicit?: boolean;
+}
+
+export interface ModelForeignKey {
+  name: string;
+  columns: string[];
+  refTable: string;
+  refColumns: string[];
+  /** the referential actions as SQL (`CASCADE`, `SET NULL`, …); absent: the generator writes none */
+  onDelete?: string;
+  onUpdate?: string;
+  /** the relation field or property that declares it */
+  span: Span;
 }
 
 export interface ModelTable {
@@ -39,6 +56,7 @@ export interface ModelTable {
   columns: ModelColumn[];
   primaryKey: string[];
   indexes: ModelIndex[];
+  foreignKeys: ModelForeignKey[];
   /** the whole declaration */
   span: Span;
   /** the model's name in its declaration */

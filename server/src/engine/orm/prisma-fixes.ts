@@ -1,11 +1,12 @@
 // Fixes written in schema.prisma itself: keep a renamed field's column with `@map("old")`, keep a
 // removed field out of the application's use with `@ignore` (the drop comes in a later release),
 // give a new required field a `@default(…)` or make it optional, or restore a field's previous
-// definition when its column type or nullability changed.
+// definition when its column type or nullability changed; when a relation goes, keep the index
+// MySQL created for its foreign key as an explicit `@@index`.
 import { fix, insertAt, replaceSpan } from '../fix/edits';
 import type { Fix } from '../types';
 import type { ModelChange } from './diff';
-import type { ModelColumn } from './model';
+import type { ModelColumn, ModelIndex, ModelTable } from './model';
 import { lineStartAt } from './source-text';
 
 export function prismaFixes(change: ModelChange, beforeText: string, afterText: string): Fix[] {
@@ -16,6 +17,8 @@ export function prismaFixes(change: ModelChange, beforeText: string, afterText: 
       return [ignoreFieldFix(change.before, change.table.bodyEnd, beforeText)];
     case 'add-column':
       return requiredFieldFixes(change.column, afterText);
+    case 'drop-index':
+      return change.index.implicit ? [keepKeyIndexFix(change.index, change.table, afterText)] : [];
     case 'modify-column':
       return [fix(`Restore the previous definition of ${change.column.field} (change it in separate releases)`, [replaceSpan(change.column.span, beforeText.slice(change.before.span.start, change.before.span.end))], true)];
     default:
@@ -31,6 +34,15 @@ function keepColumnFix(column: ModelColumn, oldName: string, text: string): Fix 
     ? replaceSpan({ start: column.span.start + map.index, end: column.span.start + map.index + map[0].length }, attr)
     : insertAt(column.span.end, ` ${attr}`);
   return fix(`Keep the column ${oldName}: map ${column.field} to it with ${attr}`, [edit], true);
+}
+
+/** a removed relation's key index, kept as an explicit `@@index` under the same name */
+function keepKeyIndexFix(index: ModelIndex, table: ModelTable, text: string): Fix {
+  const member = table.columns[0]?.span.start;
+  const indent = member === undefined ? '  ' : (/^[ \t]*/.exec(text.slice(lineStartAt(text, member), member))?.[0] ?? '  ');
+  const fields = index.columns.map((c) => table.columns.find((col) => col.column.toLowerCase() === c.toLowerCase())?.field ?? c);
+  const attr = `@@index([${fields.join(', ')}], map: ${JSON.stringify(index.name)})`;
+  return fix(`Keep the index ${index.name} with ${attr}`, [insertAt(table.bodyEnd, `${indent}${attr}\n`)], true);
 }
 
 function ignoreFieldFix(before: ModelColumn, bodyEnd: number, beforeText: string): Fix {

@@ -2,10 +2,12 @@
 // rules: `@map`/`@@map` names, scalar types to their default MySQL types (String → VARCHAR(191),
 // DateTime → DATETIME(3), …), `@db.*` native types, `@default`, `@unique`/`@@unique`/`@@index`
 // (named `<table>_<columns>_key` / `_idx` unless `map:` says otherwise), `@id`/`@@id`, `@ignore`.
-// Relation fields are not columns: their scalar foreign-key fields are.
-import type { Attribute, AttributeArgument, BlockAttribute, Enum, Field, Model, PrismaParser, Value } from '@mrleebo/prisma-ast';
+// Relation fields are not columns: their scalar foreign-key fields are; the keys themselves are
+// read in prisma-relations.ts.
+import type { Attribute, AttributeArgument, BlockAttribute, Datasource, Enum, Field, Model, PrismaParser, Value } from '@mrleebo/prisma-ast';
 import type { Span } from '../types';
 import type { ModelColumn, ModelIndex, ModelTable, OrmModel } from './model';
+import { addRelationKeys, relationsEmulated } from './prisma-relations';
 import { declarationEnd, lineEndAt } from './source-text';
 
 type PrismaAst = typeof import('@mrleebo/prisma-ast');
@@ -54,6 +56,7 @@ export function parsePrisma(text: string): OrmModel {
   const models = blocks.filter((b): b is Model => b.type === 'model');
   const modelNames = new Set(models.map((m) => m.name));
   const tables = models.map((m) => toTable(text, m, enums, modelNames));
+  if (!relationsEmulated(blocks.filter((b): b is Datasource => b.type === 'datasource'))) addRelationKeys(text, models, tables);
   return { orm: 'prisma', tables, problems: [] };
 }
 
@@ -93,6 +96,7 @@ function toTable(text: string, model: Model, enums: ReadonlyMap<string, Enum>, m
     columns,
     primaryKey,
     indexes,
+    foreignKeys: [],
     span: { start, end: bodyEnd },
     nameSpan: { start: nameStart, end: nameStart + model.name.length },
     bodyEnd,

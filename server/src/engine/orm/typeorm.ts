@@ -4,11 +4,14 @@
 // column named as the property unless `name` says otherwise, the type from the property's
 // TypeScript type when `type` is not given (string → varchar(255), number → int, boolean →
 // tinyint, Date → datetime), `@PrimaryGeneratedColumn`, `@PrimaryColumn`, `@CreateDateColumn`,
-// `@UpdateDateColumn`, `@DeleteDateColumn`, `@VersionColumn`. Relations are not columns here.
+// `@UpdateDateColumn`, `@DeleteDateColumn`, `@VersionColumn`. Relations and decorator indexes are
+// read in typeorm-keys.ts.
 import type * as TS from 'typescript';
 import type { Span } from '../types';
 import type { ModelColumn, ModelIndex, ModelTable, OrmModel } from './model';
 import { lineStartAt } from './source-text';
+import { addKeys } from './typeorm-keys';
+import { indexName } from './typeorm-naming';
 
 type TypeScript = typeof TS;
 let loaded: TypeScript | undefined;
@@ -36,6 +39,15 @@ export interface EntityClass {
   name: string;
   table: string;
   columns: ColumnDecorator[];
+  /** the class's `@Index(…)` / `@Unique(…)` decorators */
+  keys: DecoratorCall[];
+  /** every property, for property-level `@Index` and relations */
+  properties: TS.PropertyDeclaration[];
+}
+
+export interface DecoratorCall {
+  name: string;
+  call: TS.CallExpression;
 }
 
 export function parseTypeorm(text: string): OrmModel {
@@ -45,7 +57,9 @@ export function parseTypeorm(text: string): OrmModel {
   } catch (err) {
     return { orm: 'typeorm', tables: [], problems: [`the entity file could not be read: ${err instanceof Error ? err.message : String(err)}`] };
   }
-  return { orm: 'typeorm', tables: entities.map((e) => toTable(text, e)), problems: [] };
+  const tables = entities.map((e) => toTable(text, e));
+  addKeys(text, entities, tables);
+  return { orm: 'typeorm', tables, problems: [] };
 }
 
 export function entityClasses(text: string): EntityClass[] {
@@ -65,13 +79,15 @@ export function entityClasses(text: string): EntityClass[] {
       columns.push({ decorator: column.name, call: column.call, options, property: member, start: member.getStart(source) });
     }
     const className = statement.name.text;
-    out.push({ node: statement, name: className, table: entityTableName(ts, entity.call) ?? snakeCase(className), columns });
+    const keys = decoratorCalls(ts, statement).filter((d) => d.name === 'Index' || d.name === 'Unique');
+    const properties = statement.members.filter(ts.isPropertyDeclaration);
+    out.push({ node: statement, name: className, table: entityTableName(ts, entity.call) ?? snakeCase(className), columns, keys, properties });
   }
   return out;
 }
 
-function decoratorCalls(ts: TypeScript, node: TS.HasDecorators): { name: string; call: TS.CallExpression }[] {
-  const out: { name: string; call: TS.CallExpression }[] = [];
+export function decoratorCalls(ts: TypeScript, node: TS.HasDecorators): DecoratorCall[] {
+  const out: DecoratorCall[] = [];
   for (const d of ts.getDecorators(node) ?? []) {
     if (!ts.isCallExpression(d.expression)) continue;
     const callee = d.expression.expression;
@@ -116,7 +132,7 @@ function toTable(text: string, entity: EntityClass): ModelTable {
     columns.push(column);
     const primary = c.decorator === 'PrimaryColumn' || c.decorator === 'PrimaryGeneratedColumn' || isTrue(ts, option(ts, c.options, 'primary'));
     if (primary) primaryKey.push(column.column);
-    if (isTrue(ts, option(ts, c.options, 'unique'))) indexes.push({ kind: 'unique', name: `UQ_${entity.table}_${column.column}`, columns: [column.column], span: column.span });
+    if (isTrue(ts, option(ts, c.options, 'unique'))) indexes.push({ kind: 'unique', name: indexName(entity.table, [column.column]), columns: [column.column], span: column.span });
   }
   const nameNode = entity.node.name!;
   const close = entity.node.getEnd() - 1;
@@ -126,6 +142,7 @@ function toTable(text: string, entity: EntityClass): ModelTable {
     columns,
     primaryKey,
     indexes,
+    foreignKeys: [],
     span: { start: entity.node.getStart(), end: entity.node.getEnd() },
     nameSpan: { start: nameNode.getStart(), end: nameNode.getEnd() },
     bodyEnd: lineStartAt(text, close),
