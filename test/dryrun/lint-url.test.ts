@@ -115,3 +115,16 @@ test('a remote host needs --yes-remote-host; a password in the config devDatabas
   assert.match(bad.stderr, /invalid configuration:[\s\S]*`devDatabase` must not hold a password/);
   assert.ok(!bad.stderr.includes('hunter2'));
 });
+
+test('MariaDB has no TOTAL_ROW_VERSIONS: the schema is read without that query, and the note says so', async (t) => {
+  const db = await userDb(t, ['CREATE TABLE orders (id INT PRIMARY KEY)', 'ALTER TABLE orders ADD COLUMN total INT NULL, ALGORITHM=INSTANT']);
+  if (!db) return;
+  const read = await readDatabaseSchema({ url: db.url });
+  assert.equal(read.server.flavor, 'mariadb');
+  assert.deepEqual(read.rowVersions, {});
+  assert.doesNotMatch(read.text, /TOTAL_ROW_VERSIONS/);
+  assert.ok(read.notes.includes('row versions not read: MariaDB has no information_schema.INNODB_TABLES.TOTAL_ROW_VERSIONS (the 64-version INSTANT limit is MySQL 8.0.29+).'), read.notes.join('\n'));
+  const r = runCli(['lint', '.', '--format', 'json', '--url', db.url], { cwd: project({ 'V2__more.sql': 'ALTER TABLE orders ADD COLUMN note INT NULL;\n' }), env: NO_ENV });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /note: row versions not read: MariaDB has no information_schema\.INNODB_TABLES\.TOTAL_ROW_VERSIONS/);
+});

@@ -8,6 +8,14 @@ import { blockersFrom, groupHolders, mdlInstrumentEnabled, performanceSchemaOn, 
 import type { RowData } from '../../server/src/dryrun/connection';
 import { tableFactsFrom, totalRowVersionsFrom } from '../../server/src/dryrun/facts';
 import { clauseTries, tableIdsFrom, wasRebuilt } from '../../server/src/dryrun/measure';
+import { rowVersionsFrom } from '../../server/src/dryrun/row-versions';
+import { applyStatement } from '../../server/src/engine/catalog/apply';
+import { parseConfig } from '../../server/src/engine/config';
+import { predict } from '../../server/src/engine/kb/predict';
+import { parseFile } from '../../server/src/engine/parse/index';
+import { memoryHost, Project } from '../../server/src/engine/project';
+import { initialSession } from '../../server/src/engine/session';
+import { parseTarget } from '../../server/src/engine/targets';
 
 // --- performance_schema: ON by default since MySQL 5.6.6, and the MDL instrument enabled by default
 // since 8.0.0: https://dev.mysql.com/doc/refman/8.0/en/performance-schema-metadata-locks-table.html
@@ -137,4 +145,47 @@ test('ALGORITHM=INSTANT is tried without LOCK on MySQL, with every LOCK on Maria
   assert.deepEqual(clauseTries('mysql', 'INSTANT'), [{ lock: 'NONE', clause: 'ALGORITHM=INSTANT' }]);
   assert.deepEqual(clauseTries('mysql', 'INPLACE').map((c) => c.clause), ['ALGORITHM=INPLACE, LOCK=NONE', 'ALGORITHM=INPLACE, LOCK=SHARED', 'ALGORITHM=INPLACE, LOCK=EXCLUSIVE']);
   assert.deepEqual(clauseTries('mariadb', 'INSTANT').map((c) => c.clause), ['ALGORITHM=INSTANT, LOCK=NONE', 'ALGORITHM=INSTANT, LOCK=SHARED', 'ALGORITHM=INSTANT, LOCK=EXCLUSIVE']);
+});
+
+// --- the development database as a schema source: every table's row versions in one query
+// (SELECT NAME AS n, TOTAL_ROW_VERSIONS AS v FROM information_schema.INNODB_TABLES WHERE TOTAL_ROW_VERSIONS > 0),
+// https://dev.mysql.com/doc/refman/8.0/en/information-schema-innodb-tables-table.html. NAME is
+// `db/table` in InnoDB's file-name encoding (`-` is `@002d`), one row per partition (`#p#`).
+const ALL_ROW_VERSIONS: RowData[] = [
+  { n: 'app/orders', v: 60 },
+  { n: 'app/order@002dlines', v: 2 },
+  { n: 'app/events#p#p0', v: 5 },
+  { n: 'app/events#p#p1', v: 7 },
+  { n: 'other_app/orders', v: 63 },
+];
+// SHOW CREATE TABLE app.orders
+const ORDERS_DDL = 'CREATE TABLE `orders` (\n  `id` int NOT NULL,\n  `total` decimal(10,2) DEFAULT NULL,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci';
+
+test('INNODB_TABLES.TOTAL_ROW_VERSIONS of the whole server: the database\'s tables, partitions at their highest count', () => {
+  assert.deepEqual(rowVersionsFrom(ALL_ROW_VERSIONS, 'app'), { orders: 60, 'order-lines': 2, events: 7 });
+  assert.deepEqual(rowVersionsFrom(ALL_ROW_VERSIONS, 'missing'), {});
+  assert.deepEqual(rowVersionsFrom([{ n: 'app/orders', v: null }, { n: 'no-slash', v: 3 }], 'app'), {});
+});
+
+test('a table read with 60 row versions: ADD COLUMN stays INSTANT four more times, then is done in place with a rebuild', () => {
+  const target = parseTarget('mysql-8.0.35')!;
+  const parsed = parseConfig('{ "target": "mysql-8.0.35" }', 'lockstep.config.json');
+  const migration = '/w/db/V2__columns.sql';
+  const adds = [1, 2, 3, 4, 5].map((i) => `ALTER TABLE orders ADD COLUMN c${i} INT NULL;`).join('\n');
+  // the database as a schema source, as `lockstep lint --url` and the editor's dev database give it
+  const database = { rel: '<database mysql://app@db/app>', text: `${ORDERS_DDL};`, rowVersions: rowVersionsFrom(ALL_ROW_VERSIONS, 'app') };
+  const withCount = new Project(memoryHost({ [migration]: adds }), { root: '/w', config: parsed.config, extraCurrent: [database] });
+  const without = new Project(memoryHost({ [migration]: adds }), { root: '/w', config: parsed.config, extraCurrent: [{ ...database, rowVersions: undefined }] });
+  const algorithmsOf = (project: Project): string[] => {
+    const catalog = project.fileContext(migration).catalog;
+    const algorithms: string[] = [];
+    for (const st of parseFile(adds, { target })) {
+      algorithms.push(predict(st, catalog, target, initialSession())?.algorithm ?? 'none');
+      applyStatement(catalog, st, 'V2.sql');
+    }
+    return algorithms;
+  };
+  assert.equal(withCount.fileContext(migration).catalog.tables.get('orders')?.rowVersions, 60);
+  assert.deepEqual(algorithmsOf(withCount), ['INSTANT', 'INSTANT', 'INSTANT', 'INSTANT', 'INPLACE']);
+  assert.deepEqual(algorithmsOf(without), ['INSTANT', 'INSTANT', 'INSTANT', 'INSTANT', 'INSTANT'], 'without the count the replay starts at 0');
 });

@@ -34,6 +34,7 @@ const FKC_OFF = ['SET SESSION foreign_key_checks = 0'];
 /** a table after `n` ALTERs that each add a column instantly (one row version each on MySQL 8.0.29+) */
 const versions = (n: number, then: string[] = []) => ['CREATE TABLE t (id INT NOT NULL PRIMARY KEY)', ...Array.from({ length: n }, (_, i) => `ALTER TABLE t ADD COLUMN c${i} INT NULL`), ...then];
 
+
 const CASES: ManualCase[] = [
   // §1.1 index operations
   { row: '1.1 Create/add secondary index: In place, no rebuild, DML', target: 'mysql-8.0.20', setup: T, sql: 'ALTER TABLE t ADD INDEX ia (a)', expect: { algorithm: 'INPLACE', lock: 'NONE', rebuild: false } },
@@ -150,6 +151,12 @@ const CASES: ManualCase[] = [
   { row: '1.8 EXCHANGE PARTITION: nothing re-created', target: 'mysql-8.4', setup: [...RANGE, 'CREATE TABLE x (id INT NOT NULL PRIMARY KEY)'], sql: 'ALTER TABLE t EXCHANGE PARTITION p0 WITH TABLE x', expect: { rebuild: false, rewritesPartitions: null } },
   { row: '1.8 OPTIMIZE PARTITION: rebuilds the whole table', target: 'mysql-8.4', setup: RANGE, sql: 'ALTER TABLE t OPTIMIZE PARTITION p0', expect: { rebuild: true, rewritesPartitions: null } },
   { row: '1.8 REMOVE PARTITIONING: ALGORITHM=COPY', target: 'mysql-8.4', setup: RANGE, sql: 'ALTER TABLE t REMOVE PARTITIONING', expect: { algorithm: 'COPY', lock: 'SHARED', rebuild: true } },
+
+  // ALTER TABLE page (ORDER BY copies the table in that order) and "Importing InnoDB Tables" (DISCARD/IMPORT TABLESPACE)
+  { row: 'alter-table.html ORDER BY: the new table is created with the rows in that order (a copy)', target: 'mysql-8.4', setup: T, sql: 'ALTER TABLE t ORDER BY a', expect: { algorithm: 'COPY', lock: 'SHARED', rebuild: true } },
+  { row: 'alter-table.html ORDER BY: a copy, so ALGORITHM=INPLACE is refused', target: 'mysql-8.0.35', setup: T, sql: 'ALTER TABLE t ALGORITHM=INPLACE, ORDER BY a', expect: { rejected: true } },
+  { row: 'innodb-table-import.html DISCARD TABLESPACE: deletes the data file, no copy, exclusive lock', target: 'mysql-8.0.35', setup: T, sql: 'ALTER TABLE t DISCARD TABLESPACE', expect: { algorithm: 'INSTANT', lock: 'EXCLUSIVE', rebuild: false } },
+  { row: 'innodb-table-import.html IMPORT TABLESPACE: reads the copied-in file, exclusive lock, no rebuild', target: 'mysql-8.4', setup: T, sql: 'ALTER TABLE t IMPORT TABLESPACE', expect: { algorithm: 'INPLACE', lock: 'EXCLUSIVE', rebuild: false } },
 
   // §1.9 ALGORITHM / LOCK semantics, and syntax MySQL does not have
   { row: '1.9 the requested ALGORITHM must be honoured (no silent fallback)', target: 'mysql-8.0.20', setup: T, sql: 'ALTER TABLE t MODIFY a INT NOT NULL, ALGORITHM=INSTANT', expect: { rejected: true } },

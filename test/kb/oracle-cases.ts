@@ -236,6 +236,13 @@ export const ORACLE_CASES: OracleCase[] = [
   { name: 'REORGANIZE PARTITION', covers: '§3.1 partition maintenance REORGANIZE', mode: 'fixed', setup: RANGE, sql: 'ALTER TABLE t REORGANIZE PARTITION pmax INTO (PARTITION p2 VALUES LESS THAN (30), PARTITION pmax VALUES LESS THAN MAXVALUE)' },
   { name: 'DROP PARTITION', covers: '§3.1 partition maintenance DROP; destructive-statement', mode: 'fixed', setup: RANGE, sql: 'ALTER TABLE t DROP PARTITION p0' },
   { name: 'COALESCE PARTITION', covers: '§3.1 partition maintenance COALESCE', mode: 'fixed', setup: HASH, sql: 'ALTER TABLE t COALESCE PARTITION 1' },
+
+  // ---- ORDER BY and DISCARD TABLESPACE (IMPORT TABLESPACE needs a copied-in data file: not measurable here)
+  { name: 'ORDER BY (clustered on the PK: rows stay, the table is still copied)', covers: 'ORDER BY copies the table', setup: T, sql: 'ALTER TABLE t ORDER BY a' },
+  { name: 'ORDER BY without a PRIMARY KEY', covers: 'ORDER BY copies the table', setup: T_NOPK, sql: 'ALTER TABLE t ORDER BY a' },
+  { name: 'ORDER BY with ALGORITHM=INPLACE', covers: 'ORDER BY refuses INPLACE (1845)', setup: T, sql: 'ALTER TABLE t ORDER BY a', clause: 'ALGORITHM=INPLACE' },
+  { name: 'DISCARD TABLESPACE', covers: 'DISCARD TABLESPACE: no copy, no clause', mode: 'fixed', setup: T, sql: 'ALTER TABLE t DISCARD TABLESPACE', todo: 'InnoDB gives a discarded table a new table id, which the oracle reads as a rebuild; no row is copied (0 rows affected)' },
+  { name: 'DISCARD TABLESPACE with ALGORITHM=INPLACE', covers: 'DISCARD TABLESPACE takes no ALGORITHM/LOCK (1064)', mode: 'fixed', setup: T, sql: 'ALTER TABLE t DISCARD TABLESPACE', clause: 'ALGORITHM=INPLACE', todo: 'InnoDB gives a discarded table a new table id, which the oracle reads as a rebuild; no row is copied (0 rows affected)' },
   { name: 'REBUILD PARTITION', covers: '§3.1 partition maintenance REBUILD', mode: 'fixed', setup: RANGE, sql: 'ALTER TABLE t REBUILD PARTITION p0, p1, pmax' },
   { name: 'TRUNCATE PARTITION', covers: '§3.1 TRUNCATE PARTITION ignores alter_algorithm; destructive-statement', mode: 'fixed', setup: RANGE, sql: 'ALTER TABLE t TRUNCATE PARTITION p1' },
   { name: 'REBUILD one PARTITION', covers: 'issue class 2: re-creates the named partition only', mode: 'fixed', setup: RANGE, sql: 'ALTER TABLE t REBUILD PARTITION p1' },

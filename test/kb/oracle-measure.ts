@@ -133,8 +133,9 @@ function rewrittenPartitions(before: Map<string, number>, after: Map<string, num
 
 /** the statement with an ALGORITHM/LOCK clause where the server expects it */
 export function withClause(sql: string, clause: string): string {
-  const leading = /^(\s*ALTER\s+TABLE\s+\S+\s+)((?:PARTITION\s+BY|REMOVE\s+PARTITIONING)\b[\s\S]*)$/i.exec(sql);
-  if (leading) return `${leading[1]}${clause} ${leading[2]}`;
+  // a clause after ORDER BY would be read as one more sort column
+  const leading = /^(\s*ALTER\s+TABLE\s+\S+\s+)((?:PARTITION\s+BY|REMOVE\s+PARTITIONING|ORDER\s+BY)\b[\s\S]*)$/i.exec(sql);
+  if (leading) return `${leading[1]}${clause}${/^ORDER/i.test(leading[2]) ? ',' : ''} ${leading[2]}`;
   const indexStatement = /^\s*(create|drop)\s+(unique\s+|fulltext\s+|spatial\s+)?index\b/i.test(sql);
   return indexStatement ? `${sql} ${clause.replace(/,/g, ' ')}` : `${sql}, ${clause}`;
 }

@@ -125,3 +125,24 @@ test('the implicit clustered index: the prediction rebuilds where the drop-index
     assert.equal(secondary?.rebuild, false, target.label);
   }
 });
+
+test('MariaDB ORDER BY copies the table whatever ALGORITHM is asked for (measured); INPLACE and LOCK=NONE are refused', () => {
+  const order = (ddl = {}) => alter([op({ kind: 'unknown-clause', text: 'ORDER BY a' })], ddl);
+  const plain = run(order());
+  assert.deepEqual([plain?.algorithm, plain?.lock, plain?.rebuild, plain?.rejected], ['COPY', 'SHARED', true, undefined]);
+  assert.equal(run(order({ algorithm: 'INSTANT' }))?.rejected, undefined);
+  assert.match(run(order({ algorithm: 'INSTANT' }))?.reason ?? '', /copied anyway/);
+  assert.match(run(order({ algorithm: 'INPLACE' }))?.rejected ?? '', /^1845 ALGORITHM=INPLACE is not supported for this operation\. Try ALGORITHM=COPY/);
+  assert.match(run(order({ lock: 'NONE' }))?.rejected ?? '', /^1846 LOCK=NONE/);
+});
+
+test('MariaDB DISCARD / IMPORT TABLESPACE: no rebuild, exclusive lock, and any ALGORITHM/LOCK clause is a syntax error', () => {
+  const discard = alter([op({ kind: 'unknown-clause', text: 'DISCARD TABLESPACE' })]);
+  const imported = alter([op({ kind: 'unknown-clause', text: 'IMPORT  TABLESPACE' })]);
+  assert.deepEqual([run(discard)?.algorithm, run(discard)?.lock, run(discard)?.rebuild], ['INSTANT', 'EXCLUSIVE', false]);
+  assert.match(run(discard)?.reason ?? '', /deletes the table's data file/);
+  assert.deepEqual([run(imported)?.algorithm, run(imported)?.lock, run(imported)?.rebuild], ['INPLACE', 'EXCLUSIVE', false]);
+  assert.match(run(alter(discard.operations, { algorithm: 'INPLACE' }))?.rejected ?? '', /^1064 /);
+  // other text stays the conservative unknown clause
+  assert.match(run(alter([op({ kind: 'unknown-clause', text: 'DISCARD PARTITION p0 TABLESPACE' })]))?.reason ?? '', /unrecognised clause/);
+});

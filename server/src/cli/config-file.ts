@@ -3,7 +3,7 @@
 // the project model over the disk.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { analyzeOptionsFrom, type FailOn, KNOWN_TARGETS, loadProjectConfig, type LockstepConfig, parseTarget, Project, type RuleSettings, type SeveritySetting, type Target } from '../engine';
+import { analyzeOptionsFrom, type ExtraSchemaSource, type FailOn, KNOWN_TARGETS, loadProjectConfig, type LockstepConfig, parseTarget, Project, type RuleSettings, type SeveritySetting, type Target } from '../engine';
 import { NodeHost } from '../common/node-host';
 import { releaseFromGit } from '../common/release';
 import { UsageError } from './errors';
@@ -98,7 +98,7 @@ function realPath(path: string): string {
 }
 
 /** the project model of the CLI run; `releaseBase` (--release-base, else the config's) groups the release's files */
-export function openProject(cli: CliConfig, host: NodeHost, releaseBase: string | undefined, notes: string[], extraCurrent?: readonly { rel: string; text: string }[]): Project {
+export function openProject(cli: CliConfig, host: NodeHost, releaseBase: string | undefined, notes: string[], extraCurrent?: readonly ExtraSchemaSource[]): Project {
   const rev = releaseBase ?? cli.config.releaseBase;
   let inRelease: ((path: string) => boolean) | undefined;
   if (rev !== undefined) {

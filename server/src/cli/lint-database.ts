@@ -9,7 +9,7 @@ export async function readLintDatabase(url: string, env: NodeJS.ProcessEnv, conf
   const password = env.LOCKSTEP_DATABASE_PASSWORD !== undefined && env.LOCKSTEP_DATABASE_PASSWORD !== '' ? env.LOCKSTEP_DATABASE_PASSWORD : undefined;
   try {
     const schema = await readDatabaseSchema({ url, password, confirmedHost });
-    return { rel: schema.rel, text: schema.text, tableRows: schema.tableRows, notes: schema.notes };
+    return { rel: schema.rel, text: schema.text, tableRows: schema.tableRows, rowVersions: schema.rowVersions, notes: schema.notes };
   } catch (err) {
     if (err instanceof DryRunError) throw new UsageError(`--url: ${err.message}`);
     throw err;

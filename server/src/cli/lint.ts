@@ -31,6 +31,8 @@ export interface LintDatabase {
   text: string;
   /** lower-cased table name → rows: wins over the config's `tables` */
   tableRows: Record<string, number>;
+  /** lower-cased table name → INSTANT row versions the server already counts (MySQL 8.0.29+) */
+  rowVersions: Record<string, number>;
   notes: string[];
 }
 
@@ -51,7 +53,7 @@ export function runLint(cmd: LintCommand, cwd: string, options: { config?: CliCo
   const baselinePath = baselineFor(config, cmd.baseline, cwd);
   const notes: string[] = [];
   const database = options.database;
-  const project = openProject(config, host, cmd.releaseBase, notes, database ? [{ rel: database.rel, text: database.text }] : undefined);
+  const project = openProject(config, host, cmd.releaseBase, notes, database ? [{ rel: database.rel, text: database.text, rowVersions: database.rowVersions }] : undefined);
   // the database's row counts are real: they win over the config's `tables` guesses
   const settings = database ? { ...config.settings, tableRows: { ...config.settings.tableRows, ...database.tableRows } } : config.settings;
   if (database) {

@@ -1,9 +1,11 @@
 // A development database as a schema source for `lockstep lint --url`: the CREATE TABLE of every
 // base table of the connected database (SHOW CREATE TABLE) and each table's row count
-// (information_schema.TABLES.TABLE_ROWS, exact COUNT(*) below 100k). Read-only; the connection is the
-// dry-run's (host allow-list, timeouts, password never echoed).
+// (information_schema.TABLES.TABLE_ROWS, exact COUNT(*) below 100k); on MySQL 8.0.29+ also each
+// table's row versions (row-versions.ts), where the replay starts counting. Read-only;
+// the connection is the dry-run's (host allow-list, timeouts, password never echoed).
 import type { Connection } from 'mysql2/promise';
 import { DryRunError, errorText, Link, serverInfo, type ServerInfo } from './connection';
+import { readRowVersions } from './row-versions';
 import { ident } from './sql';
 import type { DryRunConnection } from './types';
 
@@ -17,6 +19,8 @@ export interface DatabaseSchema {
   text: string;
   /** lower-cased table name → rows (exact below 100k rows, else the server's estimate) */
   tableRows: Record<string, number>;
+  /** lower-cased table name → INSTANT row versions so far (MySQL 8.0.29+, tables with at least one) */
+  rowVersions: Record<string, number>;
   server: ServerInfo;
   /** e.g. tables whose rows are only an estimate */
   notes: string[];
@@ -55,6 +59,7 @@ async function read(link: Link, conn: Connection): Promise<DatabaseSchema> {
   const texts: string[] = [];
   const tableRows: Record<string, number> = {};
   const notes: string[] = [];
+  const rowVersions = await readRowVersions(link, conn, server, notes);
   for (const t of tables) {
     const name = String(t.n);
     const created = await link.query(conn, `SHOW CREATE TABLE ${ident(link.database)}.${ident(name)}`);
@@ -62,7 +67,7 @@ async function read(link: Link, conn: Connection): Promise<DatabaseSchema> {
     if (typeof ddl === 'string') texts.push(`${ddl};`);
     tableRows[name.toLowerCase()] = await rowCount(link, conn, name, Number(t.r ?? 0), notes);
   }
-  return { rel: databaseLabel(link), text: texts.join('\n\n'), tableRows, server, notes };
+  return { rel: databaseLabel(link), text: texts.join('\n\n'), tableRows, rowVersions, server, notes };
 }
 
 async function rowCount(link: Link, conn: Connection, table: string, estimate: number, notes: string[]): Promise<number> {

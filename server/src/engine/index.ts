@@ -33,7 +33,7 @@ export {
   type LockstepConfig,
   type ParsedConfig,
 } from './config';
-export { Project, memoryHost, findConfigFile, loadProjectConfig, type Chain, type FileContext, type ProjectHost, type DirEntry, type ReadResult, type LoadedConfig } from './project';
+export { Project, memoryHost, findConfigFile, loadProjectConfig, type Chain, type ExtraSchemaSource, type FileContext, type ProjectHost, type DirEntry, type ReadResult, type LoadedConfig } from './project';
 export { schemaToJson, type SchemaJson } from './catalog/schema-json';
 export { schemaToSql } from './catalog/schema-sql';
 export type { Convention } from './workspace';

@@ -188,6 +188,17 @@ function partition(op: Extract<Operation, { kind: 'partition' }>, sql: string): 
   return { cls: PARTITION_CLASSES[op.action] ?? 'unknown', detail: names.length > 0 ? `${label} ${names.join(', ')}` : label, partitions };
 }
 
+/**
+ * ORDER BY and DISCARD/IMPORT TABLESPACE change nothing the catalog tracks, so the recognizer keeps
+ * them as their text; they are known here.
+ */
+function standaloneClause(text: string): Classified | undefined {
+  if (/^ORDER\s+BY\b/i.test(text)) return { cls: 'order-by', detail: `${text.replace(/\s+/g, ' ').slice(0, 60)} (copies the table in that order)` };
+  if (/^DISCARD\s+TABLESPACE$/i.test(text)) return { cls: 'discard-tablespace', detail: 'DISCARD TABLESPACE (deletes the table\'s data file: the table is unusable until IMPORT TABLESPACE)' };
+  if (/^IMPORT\s+TABLESPACE$/i.test(text)) return { cls: 'import-tablespace', detail: 'IMPORT TABLESPACE (reads the copied-in data file, every page, under an exclusive lock)' };
+  return undefined;
+}
+
 export function classifyOperation(op: Operation, ctx: ClassifyContext): Classified[] {
   const table = findTable(ctx.catalog, op.table);
   switch (op.kind) {
@@ -231,7 +242,7 @@ export function classifyOperation(op: Operation, ctx: ClassifyContext): Classifi
     case 'rename-table':
       return [ctx.statement.kind === 'rename-table' ? { cls: 'rename-table-statement', detail: `RENAME TABLE ${q(op.table)} TO ${q(op.newName)}` } : { cls: 'rename-table', detail: `RENAME TO ${q(op.newName)}` }];
     case 'truncate-table': return [{ cls: 'truncate', detail: `TRUNCATE TABLE ${q(op.table)} (drops and re-creates it; data discarded, not copied)` }];
-    case 'unknown-clause': return [{ cls: 'unknown', detail: `unrecognised clause \`${op.text.slice(0, 40)}\`` }];
+    case 'unknown-clause': return [standaloneClause(op.text) ?? { cls: 'unknown', detail: `unrecognised clause \`${op.text.slice(0, 40)}\`` }];
     case 'alter-tablespace': {
       if (ctx.target.flavor === 'mariadb') return []; // not MariaDB syntax
       const cls: OpClass = op.action === 'rename' ? 'tablespace-rename' : op.action === 'encryption' ? 'tablespace-encryption' : 'tablespace-other';

@@ -32,6 +32,7 @@ export type OpClass =
   | 'tablespace-rename' | 'tablespace-encryption' | 'tablespace-other'
   | 'force' | 'force-fulltext' | 'force-multi-fulltext' | 'optimize' | 'optimize-fulltext' | 'optimize-multi-fulltext'
   | 'add-system-versioning' | 'drop-system-versioning' | 'toggle-keys'
+  | 'order-by' | 'discard-tablespace' | 'import-tablespace'
   // partitioning
   | 'partition-by' | 'remove-partitioning'
   | 'partition-add-range' | 'partition-add-hash' | 'partition-drop' | 'partition-truncate' | 'partition-coalesce'
@@ -80,6 +81,8 @@ export const MEASURED = 'measured MariaDB 10.11.19';
 const MY_OPS = 'https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-operations.html';
 const MY_PERF = 'https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-performance.html';
 const MY_PART = 'https://dev.mysql.com/doc/refman/8.0/en/online-ddl-partitioning.html';
+const MY_ALTER = 'https://dev.mysql.com/doc/refman/8.0/en/alter-table.html';
+const MY_IMPORT = 'https://dev.mysql.com/doc/refman/8.0/en/innodb-table-import.html';
 const MDB_INSTANT = 'https://mariadb.com/docs/server/server-usage/storage-engines/innodb/innodb-online-ddl/innodb-online-ddl-operations-with-the-instant-alter-algorithm';
 const MDB_INPLACE = 'https://mariadb.com/docs/server/server-usage/storage-engines/innodb/innodb-online-ddl/innodb-online-ddl-operations-with-the-inplace-alter-algorithm';
 const MDB_PARTITION = 'measured MariaDB 10.11.19 (rebuild, clause refusal); DML concurrency not measured';
@@ -101,6 +104,7 @@ export const REFUSE = {
   partition: '1846 ALGORITHM=COPY/INPLACE is not supported. Reason: Partition specific operations do not yet support LOCK/ALGORITHM. Try ALGORITHM=DEFAULT',
   partitionSyntax: '1064 You have an error in your SQL syntax: partition clauses take no ALGORITHM/LOCK in MariaDB',
   dropIndexSyntax: '1064 You have an error in your SQL syntax: MariaDB DROP INDEX takes no ALGORITHM/LOCK',
+  tablespaceSyntax: '1064 You have an error in your SQL syntax: DISCARD/IMPORT TABLESPACE takes no ALGORITHM/LOCK in MariaDB',
   copyLock: '1846 LOCK=NONE is not supported. Reason: COPY algorithm requires a lock. Try LOCK=SHARED',
   autoIncrementLock: '1846 LOCK=NONE is not supported. Reason: Adding an auto-increment column requires a lock. Try LOCK=SHARED',
   fulltextLock: '1846 LOCK=NONE is not supported. Reason: Fulltext index creation requires a lock. Try LOCK=SHARED',
@@ -313,6 +317,24 @@ export const FACTS: Record<OpClass, FactRow[]> = {
   // measured: ANALYZE PARTITION re-creates nothing and runs under any alter_algorithm
   'partition-admin': [maria(fact('INSTANT', 'SHARED', false, MDB_PARTITION, { noClause: REFUSE.partitionSyntax, ignoresAlterAlgorithm: true })), mysql(fact('INPLACE', 'NONE', false, MY_PART))],
   'partition-discard-import': [maria(partitionFact(false)), mysql(fact('INPLACE', 'EXCLUSIVE', false, `${MY_PART} (only ALGORITHM=DEFAULT, LOCK=DEFAULT)`))],
+  // ORDER BY creates the new table with its rows in that order: a table copy. Measured: every
+  // ALGORITHM but INPLACE is accepted and still copies (new table id, every row affected), INPLACE is
+  // refused, LOCK=NONE too; the clause must come last (a clause after it is read as a sort column)
+  'order-by': [
+    maria(fact('COPY', 'SHARED', true, MEASURED, { acceptsAnyway: ['INSTANT', 'NOCOPY'], refusal: REFUSE.generic('COPY') })),
+    mysql(fact('COPY', 'SHARED', true, `${MY_ALTER} (ORDER BY: "create the new table with the rows in a specific order"; not in the online-DDL tables)`)),
+  ],
+  // DISCARD TABLESPACE deletes the table's .ibd file, IMPORT TABLESPACE reads a copied-in one and
+  // adjusts every page: the table is unusable in between; both hold an exclusive metadata lock.
+  // Measured: no ALGORITHM/LOCK clause is accepted (1064) and alter_algorithm is ignored
+  'discard-tablespace': [
+    maria(fact('INSTANT', 'EXCLUSIVE', false, `${MEASURED} (clause refusal); ${MY_IMPORT}`, { noClause: REFUSE.tablespaceSyntax, ignoresAlterAlgorithm: true })),
+    mysql(fact('INSTANT', 'EXCLUSIVE', false, `${MY_IMPORT} (DISCARD TABLESPACE; not in the online-DDL tables)`)),
+  ],
+  'import-tablespace': [
+    maria(fact('INPLACE', 'EXCLUSIVE', false, `${MEASURED} (clause refusal); ${MY_IMPORT}`, { noClause: REFUSE.tablespaceSyntax, ignoresAlterAlgorithm: true })),
+    mysql(fact('INPLACE', 'EXCLUSIVE', false, `${MY_IMPORT} (IMPORT TABLESPACE; not in the online-DDL tables)`)),
+  ],
   unknown: [maria(fact('COPY', 'SHARED', true, 'unrecognised clause; assuming the worst')), mysql(fact('COPY', 'SHARED', true, 'unrecognised clause; assuming the worst'))],
 };
 

@@ -33,7 +33,16 @@ export interface ProjectInit {
    * TABLEs): used after the config's `current` files, by every set. `rel` names the source in
    * findings, e.g. `<database mysql://app@localhost:3306/app>`.
    */
-  extraCurrent?: readonly { rel: string; text: string }[];
+  extraCurrent?: readonly ExtraSchemaSource[];
+}
+
+/** a `current` schema source that is not a file: a development database's CREATE TABLEs */
+export interface ExtraSchemaSource {
+  /** names the source in findings, e.g. `<database mysql://app@localhost:3306/app>` */
+  rel: string;
+  text: string;
+  /** lower-cased table → INSTANT row versions the server already counts (MySQL 8.0.29+ TOTAL_ROW_VERSIONS) */
+  rowVersions?: Readonly<Record<string, number>>;
 }
 
 /** one ordered history of one database */
@@ -93,7 +102,7 @@ export class Project {
   readonly configPath?: string;
   readonly sets: SetSpec[];
   private readonly inRelease?: (path: string) => boolean;
-  private readonly extraCurrent: readonly { rel: string; text: string }[];
+  private readonly extraCurrent: readonly ExtraSchemaSource[];
   private readonly chains = new Map<string, ChainState>();
   private readonly setMembers = new Map<number, string[]>();
 
@@ -396,7 +405,7 @@ export class Project {
     chain.fullCheck = true; // the base may change below: check every step against its file
     const filesOf = (globs: readonly string[]): ChainFile[] => this.schemaFiles(globs).map((path) => ({ path, rel: this.rel(path), text: this.textOf(path) }));
     const baselineFiles = filesOf(baseline);
-    const currentFiles = [...filesOf(current), ...this.extraCurrent.map((e) => ({ path: e.rel, rel: e.rel, text: e.text }))];
+    const currentFiles: ChainFile[] = [...filesOf(current), ...this.extraCurrent.map((e) => ({ path: e.rel, rel: e.rel, text: e.text, rowVersions: e.rowVersions }))];
     const creates = new Set<string>();
     if (currentFiles.length > 0) {
       for (const path of chain.ordered) {
@@ -410,7 +419,7 @@ export class Project {
         for (const t of known.tables) creates.add(t);
       }
     }
-    const id = [...baselineFiles, ...currentFiles].map((f) => `${f.rel}:${f.text === undefined ? '-' : hashText(f.text)}`).join('|') + `|${[...creates].sort().join(',')}`;
+    const id = [...baselineFiles, ...currentFiles].map((f) => `${f.rel}:${f.text === undefined ? '-' : hashText(f.text)}${f.rowVersions ? `:${JSON.stringify(f.rowVersions)}` : ''}`).join('|') + `|${[...creates].sort().join(',')}`;
     const cached = this.bases.get(chain.key);
     if (cached?.id === id) return cached;
     const made = { id, catalog: schemaBase(baselineFiles, currentFiles, creates, this.config.target) };

@@ -19,6 +19,8 @@ export interface ChainFile {
   rel: string;
   /** undefined when the file cannot be read (it is then skipped, like a statement the server rejects) */
   text: string | undefined;
+  /** schema sources only: lower-cased table → INSTANT row versions the server already counts (MySQL 8.0.29+) */
+  rowVersions?: Readonly<Record<string, number>>;
 }
 
 interface Step extends ChainFile {

@@ -19,6 +19,11 @@ export function schemaBase(baseline: readonly ChainFile[], current: readonly Cha
     const before = new Set(now.tables.keys());
     applyAll(now, parseFile(file.text, { target }), file.rel);
     for (const key of now.tables.keys()) if (!before.has(key)) origin.set(key, file.rel);
+    // the replay counts on from the versions the server already has (tables here are fresh copies)
+    for (const [key, count] of Object.entries(file.rowVersions ?? {})) {
+      const table = now.tables.get(key);
+      if (table && count > 0) table.rowVersions = count;
+    }
   }
   for (const [key, table] of now.tables) {
     if (catalog.tables.has(key) || chainCreates.has(key)) continue;

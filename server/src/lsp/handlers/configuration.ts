@@ -43,6 +43,8 @@ export interface DevDatabaseSchema {
   text: string;
   /** lower-cased table name → rows */
   tableRows: Record<string, number>;
+  /** lower-cased table name → INSTANT row versions the server already counts (MySQL 8.0.29+) */
+  rowVersions: Record<string, number>;
 }
 
 export class SettingsStore {
@@ -133,7 +135,7 @@ export class SettingsStore {
         if (release.ok) inRelease = release.inRelease;
         else this.report(`releaseBase in ${configPath ?? 'the settings'}`, [`${release.reason}; files are checked as if each were already deployed`]);
       }
-      const extraCurrent = this.database ? [{ rel: this.database.rel, text: this.database.text }] : undefined;
+      const extraCurrent = this.database ? [{ rel: this.database.rel, text: this.database.text, rowVersions: this.database.rowVersions }] : undefined;
       project = new Project(this.ctx().host, { root, config, configPath, inRelease, extraCurrent });
       this.projects.set(key, project);
     }

@@ -36,14 +36,18 @@ export function registerDevDatabase(ctx: ServerContext): void {
     if (mine !== generation) return; // superseded (or forgotten) meanwhile
     reading = undefined;
     if ('error' in result) warn(ctx, `Lockstep: could not read the dev database ${redactUrl(connection.url)} (${result.error}); the schema sources stay as they were.`);
-    else apply(ctx, result);
+    else {
+      const { notes, ...database } = result;
+      for (const note of notes) ctx.connection.console.info(`dev database: ${note}`);
+      apply(ctx, database);
+    }
   });
 }
 
-async function read(connection: DryRunConnection, signal: AbortSignal): Promise<DevDatabaseSchema | { error: string }> {
+async function read(connection: DryRunConnection, signal: AbortSignal): Promise<(DevDatabaseSchema & { notes: string[] }) | { error: string }> {
   try {
     const schema = await readDatabaseSchema(connection, signal);
-    return { rel: schema.rel, text: schema.text, tableRows: schema.tableRows };
+    return { rel: schema.rel, text: schema.text, tableRows: schema.tableRows, rowVersions: schema.rowVersions, notes: schema.notes };
   } catch (error) {
     return { error: safeMessage(error, connection.password) };
   }
