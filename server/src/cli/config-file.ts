@@ -109,3 +109,20 @@ export function openProject(cli: CliConfig, host: NodeHost, releaseBase: string 
   }
   return new Project(host, { root: cli.root, config: cli.config, configPath: cli.source, inRelease, extraCurrent });
 }
+
+/** one migration named on the command line, read, with the project it belongs to (dry-run, plan) */
+export interface FileInProject {
+  /** absolute path */
+  abs: string;
+  text: string;
+  project: Project;
+}
+
+export function openFileProject(file: string, configPath: string | undefined, cwd: string): FileInProject {
+  const host = new NodeHost();
+  const abs = resolve(cwd, file);
+  const read = host.read(abs);
+  if (!read.ok) throw new UsageError(`${relativePath(cwd, abs)}: ${read.reason}`);
+  const config = loadConfig(configPath, cwd, searchStart(cwd, file), undefined, host);
+  return { abs, text: read.text, project: openProject(config, host, undefined, []) };
+}

@@ -1,10 +1,8 @@
 // `lockstep dry-run --url … <file>`: the file's up sections (as lint reads them) run on scratch
 // copies in a development database; prints the DryRunReport as JSON or one text block per statement.
-import { resolve } from 'node:path';
-import { NodeHost } from '../common/node-host';
 import { DryRunError, runDryRun, type DryRunReport, type DryRunStatement, type MdlRun } from '../dryrun';
 import type { DryRunCommand } from './args';
-import { loadConfig, openProject, searchStart } from './config-file';
+import { openFileProject } from './config-file';
 import { UsageError } from './errors';
 import { relativePath } from './files';
 import { visible } from './visible';
@@ -17,14 +15,10 @@ export interface DryRunOutcome {
 export async function runDryRunCommand(cmd: DryRunCommand, cwd: string, env: NodeJS.ProcessEnv, progress?: (m: string) => void): Promise<DryRunOutcome> {
   const url = cmd.url ?? env.LOCKSTEP_DATABASE_URL;
   if (!url) throw new UsageError('dry-run needs a database: --url mysql://user@host[:port]/database (or LOCKSTEP_DATABASE_URL). See `lockstep dry-run --help`.');
-  const host = new NodeHost();
-  const abs = resolve(cwd, cmd.file);
+  const opened = openFileProject(cmd.file, cmd.config, cwd);
+  const { abs, project } = opened;
   const display = relativePath(cwd, abs);
-  const read = host.read(abs);
-  if (!read.ok) throw new UsageError(`${display}: ${read.reason}`);
-  const config = loadConfig(cmd.config, cwd, searchStart(cwd, cmd.file), undefined, host);
-  const project = openProject(config, host, undefined, []);
-  const text = project.analyzedText(read.text, project.fileContext(abs));
+  const text = project.analyzedText(opened.text, project.fileContext(abs));
   const password = env.LOCKSTEP_DATABASE_PASSWORD !== undefined && env.LOCKSTEP_DATABASE_PASSWORD !== '' ? env.LOCKSTEP_DATABASE_PASSWORD : undefined;
   const controller = new AbortController();
   const onSignal = () => controller.abort();

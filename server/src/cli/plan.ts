@@ -2,10 +2,9 @@
 // sequence of migration files, printed (Markdown or the JSON contract) or written with --out.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { NodeHost } from '../common/node-host';
 import { planForStatement, planForTableMove, planToMarkdown, type Plan } from '../engine';
 import type { PlanCommand } from './args';
-import { loadConfig, openProject, searchStart } from './config-file';
+import { openFileProject } from './config-file';
 import { UsageError } from './errors';
 import { relativePath } from './files';
 
@@ -16,17 +15,11 @@ export interface PlanOutcome {
 }
 
 export function runPlan(cmd: PlanCommand, cwd: string): PlanOutcome {
-  const host = new NodeHost();
-  const abs = resolve(cwd, cmd.file);
-  const display = relativePath(cwd, abs);
-  const read = host.read(abs);
-  if (!read.ok) throw new UsageError(`${display}: ${read.reason}`);
-  const config = loadConfig(cmd.config, cwd, searchStart(cwd, cmd.file), undefined, host);
-  const project = openProject(config, host, undefined, []);
+  const { abs, text, project } = openFileProject(cmd.file, cmd.config, cwd);
   if (cmd.moveTable !== undefined && (cmd.statement !== undefined || cmd.rule !== undefined)) throw new UsageError('--move-table plans a whole table: leave out --statement and --rule.');
   const result = cmd.moveTable !== undefined
-    ? planForTableMove(project, abs, read.text, cmd.moveTable.table, cmd.moveTable.to, { batchSize: cmd.batchSize })
-    : planForStatement(project, abs, read.text, { statementIndex: cmd.statement, rule: cmd.rule, triggers: cmd.triggers, batchSize: cmd.batchSize });
+    ? planForTableMove(project, abs, text, cmd.moveTable.table, cmd.moveTable.to, { batchSize: cmd.batchSize })
+    : planForStatement(project, abs, text, { statementIndex: cmd.statement, rule: cmd.rule, triggers: cmd.triggers, batchSize: cmd.batchSize });
   if (!result.ok) throw new UsageError(`plan: ${result.reason}`);
   const written = cmd.out !== undefined ? writeFiles(result.plan, resolve(cwd, cmd.out), cwd) : [];
   return { plan: result.plan, written };

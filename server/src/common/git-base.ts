@@ -1,8 +1,7 @@
 // A file's text at a git base (`git show <base>:<path>`), the base given as a revision (`HEAD`,
 // `origin/main`) or as `merge-base:<rev>` (the merge base of HEAD with that revision).
 // Synchronous `git` processes, at the edge; nothing here is on the engine's path.
-import { execFileSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { git, gitErrorLine, realPath } from './git';
 import { dirname, relative, sep } from 'node:path';
 
 export type BaseText =
@@ -22,14 +21,14 @@ export function resolveGitBase(cwd: string, base: string): { ok: true; commit: s
   try {
     top = git(cwd, ['rev-parse', '--show-toplevel']).trim();
   } catch (err) {
-    return { ok: false, reason: `${cwd} is not in a git work tree (${firstLine(err)})` };
+    return { ok: false, reason: `${cwd} is not in a git work tree (${gitErrorLine(err)})` };
   }
   try {
     const commit = mergeWith ? git(cwd, ['merge-base', 'HEAD', rev]).trim() : git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).trim();
     if (!/^[0-9a-f]{7,64}$/.test(commit)) return { ok: false, reason: `the git base "${base}" is not a commit of this repository` };
     return { ok: true, commit, top };
   } catch (err) {
-    return { ok: false, reason: `the git base "${base}" is not a commit of this repository (${firstLine(err) || 'unknown revision'})` };
+    return { ok: false, reason: `the git base "${base}" is not a commit of this repository (${gitErrorLine(err) || 'unknown revision'})` };
   }
 }
 
@@ -53,26 +52,7 @@ export function textAtGitBase(path: string, base: string, cache?: GitBaseCache):
     return { ok: true, text: git(resolved.top, ['show', `${resolved.commit}:${name}`]) };
   } catch (err) {
     // git says so when the path is not in that commit: the file is new since the base
-    if (/does not exist in|exists on disk, but not in/.test(firstLine(err))) return { ok: true, text: undefined };
-    return { ok: false, reason: `git could not read ${name} at ${base} (${firstLine(err)})` };
-  }
-}
-
-function git(cwd: string, args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-}
-
-function firstLine(err: unknown): string {
-  const stderr = err && typeof err === 'object' && 'stderr' in err ? String(err.stderr) : '';
-  const text = stderr.trim() || (err instanceof Error ? err.message : String(err));
-  return text.split('\n')[0];
-}
-
-/** the path with links resolved where it exists (git names files by their real path) */
-function realPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
+    if (/does not exist in|exists on disk, but not in/.test(gitErrorLine(err))) return { ok: true, text: undefined };
+    return { ok: false, reason: `git could not read ${name} at ${base} (${gitErrorLine(err)})` };
   }
 }

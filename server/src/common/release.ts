@@ -1,7 +1,6 @@
 // Release groups from git: the migration files that are not in the release base revision (e.g.
 // `origin/main`) are the release being prepared. One `git ls-tree` per project, at the edge.
-import { execFileSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { git, gitErrorLine, realPath } from './git';
 import { relative, sep } from 'node:path';
 
 export type ReleaseResult = { ok: true; inRelease: (path: string) => boolean; baseFiles: number } | { ok: false; reason: string };
@@ -13,14 +12,14 @@ export function releaseFromGit(root: string, rev: string): ReleaseResult {
   try {
     top = git(root, ['rev-parse', '--show-toplevel']).trim();
   } catch (err) {
-    return { ok: false, reason: `${root} is not in a git work tree (${firstLine(err)})` };
+    return { ok: false, reason: `${root} is not in a git work tree (${gitErrorLine(err)})` };
   }
   let listing: string;
   try {
     git(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
     listing = git(top, ['ls-tree', '-r', '--name-only', '-z', '--full-tree', rev]);
   } catch (err) {
-    return { ok: false, reason: `the release base "${rev}" is not a commit of this repository (${firstLine(err)})` };
+    return { ok: false, reason: `the release base "${rev}" is not a commit of this repository (${gitErrorLine(err)})` };
   }
   const atBase = new Set(listing.split('\0').filter((p) => p !== ''));
   return {
@@ -32,23 +31,4 @@ export function releaseFromGit(root: string, rev: string): ReleaseResult {
       return !atBase.has(sep === '/' ? rel : rel.split(sep).join('/'));
     },
   };
-}
-
-function git(cwd: string, args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
-}
-
-function firstLine(err: unknown): string {
-  const stderr = err && typeof err === 'object' && 'stderr' in err ? String(err.stderr) : '';
-  const text = stderr.trim() || (err instanceof Error ? err.message : String(err));
-  return text.split('\n')[0];
-}
-
-/** the path with links resolved where it exists (git names files by their real path) */
-function realPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }
