@@ -6,13 +6,14 @@
 // statements (bench/generate-findings.ts). A section of bench/run.ts (`npm run bench -- lsp-typing`);
 // alone: `node --import tsx bench/lsp-typing.ts [statements…]`. Profile the server with
 // LOCKSTEP_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=<dir>".
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ensureBundle, fileUri, LspClient } from '../test/lsp/client';
 import { editPoints, generateFindingsMigration } from './generate-findings';
+import { percentile, positionAt, rssMb, timeKeystrokes, type KeystrokeNumbers } from './lsp-client';
 import type { BenchContext, BenchRow } from './section';
 
 const SIZES = [2000, 10000];
@@ -20,47 +21,12 @@ const SIZES = [2000, 10000];
 const EDITS = Number(process.env.BENCH_TYPING_EDITS ?? 60) || 60;
 const TARGET_P95_MS: Record<number, number> = { 2000: 50, 10000: 100 };
 
-function positionAt(text: string, offset: number): Position {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function rssMb(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function publishBytes(p: PublishDiagnosticsParams): number {
   return Buffer.byteLength(JSON.stringify(p), 'utf8');
 }
 
-interface PositionNumbers {
+interface PositionNumbers extends KeystrokeNumbers {
   name: string;
-  latencies: number[];
-  /** server CPU time (user + system) per edit: the work itself, however busy the machine is */
-  cpuPerEditMs: number | undefined;
-}
-
-/** user + system CPU time of a process in ms (Linux), from /proc/<pid>/stat */
-function cpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return undefined;
-  }
 }
 
 interface SessionNumbers {
@@ -84,23 +50,7 @@ async function session(workspace: string, file: string, text: string): Promise<S
     const rss = rssMb(client.process.pid);
     const positions: PositionNumbers[] = [];
     for (const point of editPoints(text)) {
-      const at = positionAt(text, point.offset);
-      const latencies: number[] = [];
-      const cpuBefore = cpuMs(client.process.pid);
-      for (let e = 0; e < EDITS; e++) {
-        const typing = e < EDITS / 2;
-        const k = typing ? e : EDITS - 1 - e;
-        const pos = { line: at.line, character: at.character + k };
-        const change = typing
-          ? { range: { start: pos, end: pos }, text: String.fromCharCode(97 + (k % 26)) }
-          : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
-        const start = performance.now();
-        const version = await client.change(uri, [change]);
-        await client.diagnosticsFor(uri, version, 120_000);
-        latencies.push(performance.now() - start);
-      }
-      const cpuAfter = cpuMs(client.process.pid);
-      positions.push({ name: point.name, latencies, cpuPerEditMs: cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / EDITS : undefined });
+      positions.push({ name: point.name, ...(await timeKeystrokes(client, uri, positionAt(text, point.offset), EDITS, 120_000)) });
     }
     return { openMs, rssMb: rss, rssEndMb: rssMb(client.process.pid), diagnostics: first.diagnostics.length, publishBytes: publishBytes(first), positions };
   } finally {

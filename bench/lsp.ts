@@ -2,13 +2,14 @@
 // generated 2,000-statement migration: server start to first diagnostics, keystroke-to-diagnostics
 // latency for single-character edits in the middle of the file, and the server's RSS after opening.
 // `npm run bench` runs it as a section of bench/run.ts; `node --import tsx bench/lsp.ts` alone.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Position } from 'vscode-languageserver-protocol';
 import { ensureBundle, fileUri, LspClient } from '../test/lsp/client';
 import { generateMigration } from './generate';
+import { percentile, positionAt, rssMb, timeKeystrokes } from './lsp-client';
 import { median, type BenchContext, type BenchRow } from './section';
 
 const STATEMENTS = 2000;
@@ -23,32 +24,6 @@ interface SessionNumbers {
   statements: number;
 }
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function rssMb(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** user + system CPU time of a process in ms (Linux), from /proc/<pid>/stat */
-function cpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
 /** where typing happens: right after the column name of the first ALTER … ADD COLUMN past the middle */
 function editPoint(text: string): Position {
   const middle = Math.floor(text.length / 2);
@@ -56,9 +31,7 @@ function editPoint(text: string): Position {
   m.lastIndex = middle;
   const found = m.exec(text);
   const offset = found ? found.index + found[0].length : middle;
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+  return positionAt(text, offset);
 }
 
 async function session(workspace: string, file: string, text: string): Promise<SessionNumbers> {
@@ -72,23 +45,7 @@ async function session(workspace: string, file: string, text: string): Promise<S
     const rss = rssMb(client.process.pid);
 
     // type a suffix into a column name, then delete it again: one character per edit
-    const at = editPoint(text);
-    const latencies: number[] = [];
-    const cpuBefore = cpuMs(client.process.pid);
-    for (let e = 0; e < EDITS; e++) {
-      const typing = e < EDITS / 2;
-      const k = typing ? e : EDITS - 1 - e;
-      const pos = { line: at.line, character: at.character + k };
-      const change = typing
-        ? { range: { start: pos, end: pos }, text: String.fromCharCode(97 + (k % 26)) }
-        : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
-      const t0 = performance.now();
-      const version = await client.change(uri, [change]);
-      await client.diagnosticsFor(uri, version, 60_000);
-      latencies.push(performance.now() - t0);
-    }
-    const cpuAfter = cpuMs(client.process.pid);
-    const cpuPerEditMs = cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / EDITS : undefined;
+    const { latencies, cpuPerEditMs } = await timeKeystrokes(client, uri, editPoint(text), EDITS, 60_000);
     return { startToFirstMs, cpuPerEditMs, rssMb: rss, latencies, statements: STATEMENTS };
   } finally {
     await client.stop();

@@ -1,26 +1,16 @@
 -- Headless Neovim 0.7: go to definition across migrations. In V2 (`ALTER TABLE users RENAME COLUMN
 -- last_name TO surname`), vim.lsp.buf.definition() on `last_name` must open V1, where the column is
 -- created, with the cursor on its line. Writes what it saw as JSON (LOCKSTEP_RESULT) and exits.
-local server = os.getenv('LOCKSTEP_SERVER')
-local result_path = os.getenv('LOCKSTEP_RESULT')
-local root = os.getenv('LOCKSTEP_ROOT')
+local lsp_test = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':h') .. '/lsp-test.lua')
 local report = {}
 
-local function finish(ok, message)
-  report.ok = ok
-  report.message = message
-  local f = io.open(result_path, 'w')
-  f:write(vim.fn.json_encode(report))
-  f:close()
-  if ok then vim.cmd('qall!') else vim.cmd('cquit 1') end
-end
+local function finish(ok, message) lsp_test.finish(report, ok, message) end
 
 local function run()
   local bufnr = vim.api.nvim_get_current_buf()
   report.from = vim.api.nvim_buf_get_name(bufnr)
-  local client_id = vim.lsp.start_client({ name = 'lockstep', cmd = { 'node', server, '--stdio' }, root_dir = root })
+  local client_id = lsp_test.start_server(bufnr)
   if not client_id then return finish(false, 'the server did not start') end
-  vim.lsp.buf_attach_client(bufnr, client_id)
   if not vim.wait(20000, function()
     local client = vim.lsp.get_client_by_id(client_id)
     return client ~= nil and client.initialized == true
@@ -46,4 +36,4 @@ local function run()
   finish(true, 'ok')
 end
 
-vim.api.nvim_create_autocmd('VimEnter', { callback = function() vim.schedule(run) end })
+lsp_test.on_start(run)

@@ -2,16 +2,13 @@
 // diagnostics appear for a migration fixture and the preferred code action fixes the finding;
 // go to definition jumps from a RENAME COLUMN to the earlier migration that created the column.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ensureBundle, SERVER } from '../../lsp/client';
+import { neovimPrerequisite, runNeovimScript, type ScriptReport } from './harness';
 
-interface NeovimReport {
-  ok: boolean;
-  message: string;
+interface NeovimReport extends ScriptReport {
   codes?: string[];
   line?: number;
   href?: string;
@@ -21,19 +18,9 @@ interface NeovimReport {
   codes_after?: string[];
 }
 
-function neovimMissing(): string | undefined {
-  const r = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) return 'nvim is not installed (apt-get install neovim)';
-  return undefined;
-}
+const { missing, options: skip } = neovimPrerequisite('the Neovim test');
 
-const missing = neovimMissing();
-const required = process.env.LOCKSTEP_REQUIRE_E2E === '1';
-if (missing && !required) console.log(`# skipping the Neovim test: ${missing}`);
-
-interface DefinitionReport {
-  ok: boolean;
-  message: string;
+interface DefinitionReport extends ScriptReport {
   from?: string;
   from_line?: number;
   buffer?: string;
@@ -43,42 +30,18 @@ interface DefinitionReport {
 }
 
 /** runs headless Neovim with `init` on `file` of a copy of `fixture`; returns the JSON the script wrote */
-async function runNeovim<T extends { ok: boolean; message: string }>(init: string, fixture: string, file: string): Promise<{ report: T; status: number | null; workspace: string; cleanup: () => void }> {
-  await ensureBundle();
+async function runNeovim<T extends ScriptReport>(init: string, fixture: string, file: string): Promise<{ report: T; status: number | null; workspace: string; cleanup: () => void }> {
   const scratch = mkdtempSync(join(tmpdir(), 'lockstep-nvim-'));
   const cleanup = (): void => rmSync(scratch, { recursive: true, force: true });
   try {
     const workspace = join(scratch, 'workspace');
     cpSync(join(__dirname, fixture), workspace, { recursive: true });
-    for (const dir of ['config', 'data', 'state', 'cache']) mkdirSync(join(scratch, dir));
-    const resultPath = join(scratch, 'result.json');
-    const run = spawnSync('nvim', ['--headless', '--noplugin', '-i', 'NONE', '-n', '-u', join(__dirname, init), join(workspace, file)], {
-      cwd: workspace,
-      encoding: 'utf8',
-      timeout: 60000,
-      env: {
-        ...process.env,
-        LOCKSTEP_SERVER: SERVER,
-        LOCKSTEP_RESULT: resultPath,
-        LOCKSTEP_ROOT: workspace,
-        XDG_CONFIG_HOME: join(scratch, 'config'),
-        XDG_DATA_HOME: join(scratch, 'data'),
-        XDG_STATE_HOME: join(scratch, 'state'),
-        XDG_CACHE_HOME: join(scratch, 'cache'),
-      },
-    });
-    try {
-      return { report: JSON.parse(readFileSync(resultPath, 'utf8')) as T, status: run.status, workspace, cleanup };
-    } catch {
-      assert.fail(`Neovim wrote no result (exit ${run.status}, signal ${run.signal}): ${run.stderr}${run.stdout}`);
-    }
+    return { ...(await runNeovimScript<T>(init, scratch, workspace, join(workspace, file))), workspace, cleanup };
   } catch (error) {
     cleanup();
     throw error;
   }
 }
-
-const skip = { skip: missing && !required ? missing : false };
 
 test('Neovim shows Lockstep diagnostics and applies its quick fix', skip, async () => {
   assert.equal(missing, undefined, `LOCKSTEP_REQUIRE_E2E=1 but ${missing}`);

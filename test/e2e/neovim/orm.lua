@@ -2,39 +2,16 @@
 -- the unchanged file has no finding; a field renamed in the buffer gets rename-column on its line;
 -- the preferred code action (`@map`) is applied and the finding goes. Writes what it saw as JSON
 -- and exits (cquit 1 on failure). Driven by orm.test.ts through LOCKSTEP_SERVER and LOCKSTEP_RESULT.
-local server = os.getenv('LOCKSTEP_SERVER')
-local result_path = os.getenv('LOCKSTEP_RESULT')
-local root = os.getenv('LOCKSTEP_ROOT')
+local lsp_test = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':h') .. '/lsp-test.lua')
 local report = {}
 
-local function finish(ok, message)
-  report.ok = ok
-  report.message = message
-  local f = io.open(result_path, 'w')
-  f:write(vim.fn.json_encode(report))
-  f:close()
-  if ok then vim.cmd('qall!') else vim.cmd('cquit 1') end
-end
+local function finish(ok, message) lsp_test.finish(report, ok, message) end
 
-local function codes(bufnr)
-  local out = {}
-  for _, d in ipairs(vim.diagnostic.get(bufnr)) do table.insert(out, d.code) end
-  table.sort(out)
-  return out
-end
-
-local function rename_diagnostic(bufnr)
-  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
-    if d.code == 'rename-column' then return d end
-  end
-  return nil
-end
+local function rename_diagnostic(bufnr) return lsp_test.diagnostic(bufnr, 'rename-column') end
 
 local function run()
   local bufnr = vim.api.nvim_get_current_buf()
-  local client_id = vim.lsp.start_client({ name = 'lockstep', cmd = { 'node', server, '--stdio' }, root_dir = root })
-  if not client_id then return finish(false, 'the server did not start') end
-  vim.lsp.buf_attach_client(bufnr, client_id)
+  if not lsp_test.start_server(bufnr) then return finish(false, 'the server did not start') end
   -- the file as committed: the server publishes an empty list once it has compared it with HEAD
   local published = false
   local handler = vim.lsp.handlers['textDocument/publishDiagnostics']
@@ -45,7 +22,7 @@ local function run()
   if not vim.wait(20000, function() return published end, 50) then
     return finish(false, 'no diagnostics published for the committed schema')
   end
-  report.codes_before = codes(bufnr)
+  report.codes_before = lsp_test.codes(bufnr)
 
   -- the user renames the field `email` on its line
   local lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
@@ -55,37 +32,17 @@ local function run()
     end
   end
   if not vim.wait(20000, function() return rename_diagnostic(bufnr) ~= nil end, 50) then
-    return finish(false, 'no rename-column diagnostic after the edit; saw: ' .. table.concat(codes(bufnr), ', '))
+    return finish(false, 'no rename-column diagnostic after the edit; saw: ' .. table.concat(lsp_test.codes(bufnr), ', '))
   end
   local diagnostic = rename_diagnostic(bufnr)
   report.line = diagnostic.lnum
   report.col = diagnostic.col
   report.message_text = diagnostic.message
 
-  local params = {
-    textDocument = vim.lsp.util.make_text_document_params(bufnr),
-    range = { start = { line = report.line, character = 0 }, ['end'] = { line = report.line, character = 0 } },
-    context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(bufnr, report.line) },
-  }
-  local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', params, 10000)
-  local preferred
-  report.actions = {}
-  for _, response in pairs(responses or {}) do
-    for _, action in ipairs(response.result or {}) do
-      table.insert(report.actions, action.title)
-      if action.isPreferred and not preferred then preferred = action end
-    end
-  end
-  if not preferred then return finish(false, 'no preferred code action') end
-  report.applied = preferred.title
-  vim.lsp.util.apply_workspace_edit(preferred.edit, 'utf-16')
-  report.lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+  local actions = lsp_test.code_actions(report, bufnr, report.line)
+  if not lsp_test.apply_preferred(report, bufnr, actions) then return finish(false, 'no preferred code action') end
 
-  if not vim.wait(20000, function() return rename_diagnostic(bufnr) == nil end, 50) then
-    return finish(false, 'the finding stayed after the fix; saw: ' .. table.concat(codes(bufnr), ', '))
-  end
-  report.codes_after = codes(bufnr)
-  finish(true, 'ok')
+  lsp_test.finish_once_fixed(report, bufnr, function() return rename_diagnostic(bufnr) == nil end)
 end
 
-vim.api.nvim_create_autocmd('VimEnter', { callback = function() vim.schedule(run) end })
+lsp_test.on_start(run)

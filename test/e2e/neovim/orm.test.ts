@@ -2,16 +2,14 @@
 // a field renamed in the buffer gets rename-column on the field's line, the preferred code action
 // maps the field to the old column with `@map("email")`, and the finding goes.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ensureBundle, SERVER } from '../../lsp/client';
+import { neovimPrerequisite, runNeovimScript, type ScriptReport } from './harness';
 
-interface OrmReport {
-  ok: boolean;
-  message: string;
+interface OrmReport extends ScriptReport {
   codes_before?: string[];
   line?: number;
   col?: number;
@@ -24,19 +22,10 @@ interface OrmReport {
 
 const SCHEMA = 'model User {\n  id    Int    @id @default(autoincrement())\n  email String @db.VarChar(191)\n}\n';
 
-function neovimMissing(): string | undefined {
-  const r = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) return 'nvim is not installed (apt-get install neovim)';
-  return undefined;
-}
+const { missing, options } = neovimPrerequisite('the Neovim ORM model test');
 
-const missing = neovimMissing();
-const required = process.env.LOCKSTEP_REQUIRE_E2E === '1';
-if (missing && !required) console.log(`# skipping the Neovim ORM model test: ${missing}`);
-
-test('Neovim: a field renamed in schema.prisma gets rename-column on its line, and the @map fix clears it', { skip: missing && !required ? missing : false }, async () => {
+test('Neovim: a field renamed in schema.prisma gets rename-column on its line, and the @map fix clears it', options, async () => {
   assert.equal(missing, undefined, `LOCKSTEP_REQUIRE_E2E=1 but ${missing}`);
-  await ensureBundle();
   const scratch = mkdtempSync(join(tmpdir(), 'lockstep-nvim-orm-'));
   try {
     const workspace = join(scratch, 'workspace');
@@ -47,27 +36,9 @@ test('Neovim: a field renamed in schema.prisma gets rename-column on its line, a
     git('init', '-q', '-b', 'main');
     git('add', '-A');
     git('-c', 'user.email=dev@example.com', '-c', 'user.name=Dev', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'the User model');
-    for (const dir of ['config', 'data', 'state', 'cache']) mkdirSync(join(scratch, dir));
-    const resultPath = join(scratch, 'result.json');
-    const run = spawnSync('nvim', ['--headless', '--noplugin', '-i', 'NONE', '-n', '-u', join(__dirname, 'orm.lua'), schema], {
-      cwd: workspace,
-      encoding: 'utf8',
-      timeout: 60000,
-      env: {
-        ...process.env,
-        LOCKSTEP_SERVER: SERVER,
-        LOCKSTEP_RESULT: resultPath,
-        LOCKSTEP_ROOT: workspace,
-        XDG_CONFIG_HOME: join(scratch, 'config'),
-        XDG_DATA_HOME: join(scratch, 'data'),
-        XDG_STATE_HOME: join(scratch, 'state'),
-        XDG_CACHE_HOME: join(scratch, 'cache'),
-      },
-    });
-    assert.ok(existsSync(resultPath), `Neovim wrote no result (exit ${run.status}, signal ${run.signal}): ${run.stderr}${run.stdout}`);
-    const report = JSON.parse(readFileSync(resultPath, 'utf8')) as OrmReport;
+    const { report, status } = await runNeovimScript<OrmReport>('orm.lua', scratch, workspace, schema);
     assert.ok(report.ok, report.message);
-    assert.equal(run.status, 0);
+    assert.equal(status, 0);
     assert.deepEqual(report.codes_before, [], 'the committed schema has no finding');
     assert.deepEqual([report.line, report.col], [2, 2], 'on the renamed field (0-based line 2, after its indent)');
     assert.match(report.message_text ?? '', /Probable rename: field email \(column email\) was removed and contact/);

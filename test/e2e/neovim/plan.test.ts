@@ -2,16 +2,13 @@
 // rename of person.last_name: the workspace edit creates the plan's migrations (Neovim applies
 // resource operations) and replaces the statement by a comment naming them.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ensureBundle, SERVER } from '../../lsp/client';
+import { neovimPrerequisite, runNeovimScript, type ScriptReport } from './harness';
 
-interface PlanReport {
-  ok: boolean;
-  message: string;
+interface PlanReport extends ScriptReport {
   line?: number;
   actions?: string[];
   created?: string[];
@@ -23,19 +20,10 @@ interface PlanReport {
 const V1 = 'CREATE TABLE person (\n  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,\n  first_name VARCHAR(50) NOT NULL,\n  last_name VARCHAR(50) NOT NULL\n);\n';
 const V2 = '-- the column gets its real name\nALTER TABLE person RENAME COLUMN last_name TO surname;\n';
 
-function neovimMissing(): string | undefined {
-  const r = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) return 'nvim is not installed (apt-get install neovim)';
-  return undefined;
-}
+const { missing, options } = neovimPrerequisite('the Neovim plan test');
 
-const missing = neovimMissing();
-const required = process.env.LOCKSTEP_REQUIRE_E2E === '1';
-if (missing && !required) console.log(`# skipping the Neovim plan test: ${missing}`);
-
-test('Neovim: the rewrite code action creates the plan\'s migrations and replaces the statement', { skip: missing && !required ? missing : false }, async () => {
+test('Neovim: the rewrite code action creates the plan\'s migrations and replaces the statement', options, async () => {
   assert.equal(missing, undefined, `LOCKSTEP_REQUIRE_E2E=1 but ${missing}`);
-  await ensureBundle();
   const scratch = mkdtempSync(join(tmpdir(), 'lockstep-nvim-plan-'));
   try {
     const workspace = join(scratch, 'workspace');
@@ -44,27 +32,9 @@ test('Neovim: the rewrite code action creates the plan\'s migrations and replace
     writeFileSync(join(workspace, 'lockstep.config.json'), JSON.stringify({ target: 'mariadb-10.11' }));
     writeFileSync(join(migrations, 'V1__create_person.sql'), V1);
     writeFileSync(join(migrations, 'V2__rename_last_name.sql'), V2);
-    for (const dir of ['config', 'data', 'state', 'cache']) mkdirSync(join(scratch, dir));
-    const resultPath = join(scratch, 'result.json');
-    const run = spawnSync('nvim', ['--headless', '--noplugin', '-i', 'NONE', '-n', '-u', join(__dirname, 'plan.lua'), join(migrations, 'V2__rename_last_name.sql')], {
-      cwd: workspace,
-      encoding: 'utf8',
-      timeout: 60000,
-      env: {
-        ...process.env,
-        LOCKSTEP_SERVER: SERVER,
-        LOCKSTEP_RESULT: resultPath,
-        LOCKSTEP_ROOT: workspace,
-        XDG_CONFIG_HOME: join(scratch, 'config'),
-        XDG_DATA_HOME: join(scratch, 'data'),
-        XDG_STATE_HOME: join(scratch, 'state'),
-        XDG_CACHE_HOME: join(scratch, 'cache'),
-      },
-    });
-    assert.ok(existsSync(resultPath), `Neovim wrote no result (exit ${run.status}, signal ${run.signal}): ${run.stderr}${run.stdout}`);
-    const report = JSON.parse(readFileSync(resultPath, 'utf8')) as PlanReport;
+    const { report, status } = await runNeovimScript<PlanReport>('plan.lua', scratch, workspace, join(migrations, 'V2__rename_last_name.sql'));
     assert.ok(report.ok, report.message);
-    assert.equal(run.status, 0);
+    assert.equal(status, 0);
     assert.equal(report.line, 1, 'the finding is on the RENAME COLUMN line');
     assert.ok(report.actions?.includes('Rewrite as a safe multi-release sequence (remove the statement)'), report.actions?.join(' | '));
 

@@ -7,18 +7,15 @@
 // is sent to the server and its renamed property reported. Screenshots go to test-artifacts/.
 // Skips with a reason when code-server or Chromium is unavailable, unless LOCKSTEP_REQUIRE_E2E=1.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { ensureBundles } from './bundles';
-import { installExtension, prepareDirs, RunningCodeServer, type CodeServerDirs } from './codeServer';
-import { findTools, REPO_ROOT, type E2eTools } from './environment';
-import { applyQuickFix, clickInLine, editorLine, openFromExplorer, openProblems, plain, problemRows, waitForWorkbench } from './workbench';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { RunningCodeServer } from './codeServer';
+import { ARTIFACTS, CodeServerSession, e2ePrerequisite, openWindow, until } from './harness';
+import { applyQuickFix, clickInLine, editorLine, openFromExplorer, openProblems, plain, problemRows } from './workbench';
 
-const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
 const SCHEMA = 'prisma/schema.prisma';
 const COMMITTED = [
   'datasource db {',
@@ -51,64 +48,27 @@ const ENTITY_TEXT = [
 const DECORATOR_LINE = 8; // 1-based: `@Column({ length: 100 })` above `name`
 const FIX = 'Keep the column email: map contact to it with @map("email")';
 
-const required = process.env.LOCKSTEP_REQUIRE_E2E === '1';
-const found = findTools();
-const tools: E2eTools | undefined = 'missing' in found ? undefined : found;
-const skipReason = 'missing' in found ? `${found.missing}; set LOCKSTEP_REQUIRE_E2E=1 to fail instead` : false;
-if (skipReason && !required) console.log(`# skipping the VS Code ORM model tests: ${skipReason}`);
+const { tools, missing, skip } = e2ePrerequisite('the VS Code ORM model tests');
 
-/** polls `probe` until it returns a value, or fails with `what` */
-async function until<T>(page: Page, what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await page.waitForTimeout(200);
-  }
-}
-
-describe('ORM model diagnostics in VS Code (code-server + Chromium)', { skip: required ? false : skipReason, timeout: 300_000 }, () => {
-  let scratch = '';
-  let dirs: CodeServerDirs;
+describe('ORM model diagnostics in VS Code (code-server + Chromium)', { skip, timeout: 300_000 }, () => {
+  let session: CodeServerSession | undefined;
   let server: RunningCodeServer | undefined;
   let browser: BrowserContext | undefined;
   let page: Page;
   let workspace = '';
 
   before(async () => {
-    assert.ok(tools, `VS Code end-to-end tests required but ${'missing' in found ? found.missing : ''}`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    // its own scratch folder: user data, extensions and a free port no other code-server uses
-    scratch = mkdtempSync(join(tmpdir(), 'lockstep-e2e-orm-'));
-    dirs = prepareDirs(scratch);
-    const vsix = join(scratch, 'lockstep.vsix');
-    if (ensureBundles()) console.log('# rebuilt dist/ (sources were newer than the bundles)');
-    run(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix]);
-    installExtension(tools.codeServer, dirs, vsix);
-    workspace = prismaRepository(join(scratch, 'workspace-orm'));
-    server = await RunningCodeServer.start(tools.codeServer, dirs);
-    browser = await chromium.launchPersistentContext(join(scratch, 'chromium-profile'), {
-      executablePath: tools.chromium,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1400, height: 900 },
-      env: dirs.env,
-    });
+    assert.ok(tools, `VS Code end-to-end tests required but ${missing}`);
+    session = await CodeServerSession.start(tools, 'lockstep-e2e-orm-');
+    ({ server, browser } = session);
+    workspace = prismaRepository(join(session.scratch, 'workspace-orm'));
   });
 
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (scratch && existsSync(dirs.log)) cpSync(dirs.log, join(ARTIFACTS, 'code-server-orm.log'));
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
-  });
+  after(() => session?.close('code-server-orm.log'));
 
   it('the committed schema.prisma opens as Plain Text with no problem', async () => {
     assert.ok(browser && server);
-    page = await browser.newPage();
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await waitForWorkbench(page);
+    page = await openWindow(browser, server, workspace);
     await openFromExplorer(page, SCHEMA);
     assert.match(plain(await page.locator('.statusbar').innerText()), /\bPlain Text\b/, 'no Prisma extension: the file has no language of its own');
     await openProblems(page);
@@ -120,7 +80,7 @@ describe('ORM model diagnostics in VS Code (code-server + Chromium)', { skip: re
     await clickInLine(page, 'email String', 'email', 0);
     await page.keyboard.press('Control+Shift+ArrowRight'); // selects `email`
     await page.keyboard.type('contact');
-    const rows = await until(page, 'the rename-column row', async () => {
+    const rows = await until('the rename-column row', async () => {
       const texts = await problemRows(page);
       return texts.some((t) => t.includes('rename-column')) ? texts : undefined;
     });
@@ -136,9 +96,9 @@ describe('ORM model diagnostics in VS Code (code-server + Chromium)', { skip: re
     await clickInLine(page, 'contact String', 'contact');
     const items = await applyQuickFix(page, new RegExp(`^${FIX.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), join(ARTIFACTS, 'vscode-orm-prisma-quick-fix-menu.png'));
     assert.ok(items.includes('Disable rename-column for this line'), items.join(' | '));
-    await until(page, 'the rename-column row to go', async () => ((await problemRows(page)).some((t) => t.includes('rename-column')) ? undefined : true));
+    await until('the rename-column row to go', async () => ((await problemRows(page)).some((t) => t.includes('rename-column')) ? undefined : true));
     await page.keyboard.press('Control+S');
-    const saved = await until(page, 'the saved model', async () => {
+    const saved = await until('the saved model', async () => {
       const text = readFileSync(join(workspace, SCHEMA), 'utf8');
       return text !== COMMITTED ? text : undefined;
     });
@@ -159,7 +119,7 @@ describe('ORM model diagnostics in VS Code (code-server + Chromium)', { skip: re
     await page.keyboard.type('displayName');
     await page.keyboard.press('Escape'); // TypeScript's suggestions
     await openProblems(page);
-    const rows = await until(page, 'the rename-column row on the entity', async () => {
+    const rows = await until('the rename-column row on the entity', async () => {
       const texts = await problemRows(page);
       return texts.some((t) => t.includes('rename-column') && t.includes('displayName')) ? texts : undefined;
     });
@@ -184,9 +144,4 @@ function prismaRepository(root: string): string {
   git('add', '-A');
   git('commit', '-q', '-m', 'the User model');
   return root;
-}
-
-function run(command: string, args: string[]): void {
-  const r = spawnSync(command, args, { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }

@@ -6,45 +6,24 @@
 // to test-artifacts/.
 // Skips with a reason when code-server or Chromium is unavailable, unless LOCKSTEP_REQUIRE_E2E=1.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { ensureBundles } from './bundles';
-import { installExtension, prepareDirs, RunningCodeServer, type CodeServerDirs } from './codeServer';
-import { findTools, REPO_ROOT, type E2eTools } from './environment';
-import type { SuiteReport } from './suite/harness';
-import { applyQuickFix, clickInLine, editorLine, openFromExplorer, openProblems, plain, problemRows, runFromPalette, waitForWorkbench } from './workbench';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { RunningCodeServer } from './codeServer';
+import { ARTIFACTS, bundleSuite, CodeServerSession, e2ePrerequisite, installedExtensionDir, openWindow, readSuiteReport, runExtensionHostSuite, until } from './harness';
+import { applyQuickFix, clickInLine, editorLine, openFromExplorer, openProblems, plain, problemRows, runFromPalette } from './workbench';
 
-const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
 const MIGRATIONS = 'db/migration';
 const RENAME = `${MIGRATIONS}/V2__rename_last_name.sql`;
 const V1 = 'CREATE TABLE person (\n  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,\n  first_name VARCHAR(50) NOT NULL,\n  last_name VARCHAR(50) NOT NULL\n);\n';
 const V2 = '-- the column gets its real name\nALTER TABLE person RENAME COLUMN last_name TO surname;\n';
 
-const required = process.env.LOCKSTEP_REQUIRE_E2E === '1';
-const found = findTools();
-const tools: E2eTools | undefined = 'missing' in found ? undefined : found;
-const skipReason = 'missing' in found ? `${found.missing}; set LOCKSTEP_REQUIRE_E2E=1 to fail instead` : false;
-if (skipReason && !required) console.log(`# skipping the VS Code migration plan tests: ${skipReason}`);
+const { tools, missing, skip } = e2ePrerequisite('the VS Code migration plan tests');
 
-/** polls `probe` until it returns a value, or fails with `what` and the last value seen */
-async function until<T>(page: Page, what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await page.waitForTimeout(200);
-  }
-}
-
-describe('the migration plan in VS Code (code-server + Chromium)', { skip: required ? false : skipReason, timeout: 300_000 }, () => {
+describe('the migration plan in VS Code (code-server + Chromium)', { skip, timeout: 300_000 }, () => {
+  let session: CodeServerSession | undefined;
   let scratch = '';
-  let dirs: CodeServerDirs;
   let server: RunningCodeServer | undefined;
   let browser: BrowserContext | undefined;
   let page: Page;
@@ -54,73 +33,31 @@ describe('the migration plan in VS Code (code-server + Chromium)', { skip: requi
   const migrations = (): string[] => readdirSync(join(workspace, MIGRATIONS)).sort((a, b) => version(a) - version(b));
 
   before(async () => {
-    assert.ok(tools, `VS Code end-to-end tests required but ${'missing' in found ? found.missing : ''}`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    scratch = mkdtempSync(join(tmpdir(), 'lockstep-e2e-plan-'));
-    dirs = prepareDirs(scratch);
-    const vsix = join(scratch, 'lockstep.vsix');
-    if (ensureBundles()) console.log('# rebuilt dist/ (sources were newer than the bundles)');
-    run(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix]);
-    installExtension(tools.codeServer, dirs, vsix);
-    extensionDir = join(dirs.extensions, `lockstep.lockstep-${packageVersion()}`);
+    assert.ok(tools, `VS Code end-to-end tests required but ${missing}`);
+    session = await CodeServerSession.start(tools, 'lockstep-e2e-plan-');
+    ({ scratch, server, browser } = session);
+    extensionDir = installedExtensionDir(session.dirs);
     suiteModule = join(scratch, 'suite-plan', 'plan.js');
-    await build({ entryPoints: [join(import.meta.dirname, 'suite', 'plan.ts')], outfile: suiteModule, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning' });
+    await bundleSuite('plan', suiteModule);
     workspace = flywayWorkspace(join(scratch, 'workspace-plan'));
-    server = await RunningCodeServer.start(tools.codeServer, dirs);
-    browser = await chromium.launchPersistentContext(join(scratch, 'chromium-profile'), {
-      executablePath: tools.chromium,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1400, height: 900 },
-      env: dirs.env,
-    });
   });
 
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (scratch && existsSync(dirs.log)) cpSync(dirs.log, join(ARTIFACTS, 'code-server-plan.log'));
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
-  });
+  after(() => session?.close('code-server-plan.log'));
 
   it('extension tests of the plan pass in the extension host (payload route)', async () => {
     assert.ok(browser && server);
-    const api = await browser.newPage();
-    const logs: string[] = [];
-    const exitCode = new Promise<number>((resolve) => {
-      void api.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
-    });
-    await api.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      logs.push(`${type}: ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
-    });
-    const remote = (path: string): string => `vscode-remote://127.0.0.1:${server?.port}${path}`;
-    const payload = JSON.stringify([
-      ['extensionDevelopmentPath', remote(extensionDir)],
-      ['extensionTestsPath', remote(suiteModule)],
-    ]);
-    await api.goto(`${server.url}/?folder=${encodeURIComponent(flywayWorkspace(join(scratch, 'workspace-plan-api')))}&payload=${encodeURIComponent(payload)}`);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<number>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no exit code after 120 s; log:\n${logs.join('\n')}`)), 120_000);
-    });
-    const code = await Promise.race([exitCode, timeout]).finally(() => clearTimeout(timer));
-    const reportPath = join(scratch, 'suite-plan', 'results.json');
-    assert.ok(existsSync(reportPath), `the suite wrote no results (exit code ${code}); log:\n${logs.join('\n')}`);
-    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as SuiteReport;
-    for (const r of report.results) console.log(`# extension host: ${r.ok ? 'ok' : 'FAILED'} - ${r.name} (${r.ms} ms)${r.error ? `\n${r.error}` : ''}`);
+    const run = await runExtensionHostSuite(browser, server, flywayWorkspace(join(scratch, 'workspace-plan-api')), extensionDir, suiteModule);
+    const report = readSuiteReport(suiteModule, run);
     assert.deepEqual(report.results.filter((r) => !r.ok).map((r) => r.name), []);
-    assert.equal(code, 0);
-    await api.close();
+    assert.equal(run.code, 0);
   });
 
   it('the Problems panel shows the rename-column error', async () => {
     assert.ok(browser && server);
-    page = await browser.newPage();
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await waitForWorkbench(page);
+    page = await openWindow(browser, server, workspace);
     await openFromExplorer(page, RENAME);
     await openProblems(page);
-    const rows = await until(page, 'the rename-column row', async () => {
+    const rows = await until('the rename-column row', async () => {
       const texts = await problemRows(page);
       return texts.some((t) => t.includes('rename-column')) ? texts : undefined;
     });
@@ -156,7 +93,7 @@ describe('the migration plan in VS Code (code-server + Chromium)', { skip: requi
     assert.ok(items.includes('Rewrite as a safe multi-release sequence (remove the statement)'), items.join(' | '));
     const preview = page.locator('.bulk-edit-panel');
     await preview.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
-    const rows = await until(page, 'the preview rows', async () => {
+    const rows = await until('the preview rows', async () => {
       const texts = (await preview.locator('.monaco-list-row').allInnerTexts()).map((t) => plain(t).replace(/\s+/g, ' ').trim());
       return texts.some((t) => t.includes('V3__')) ? texts : undefined;
     });
@@ -165,7 +102,7 @@ describe('the migration plan in VS Code (code-server + Chromium)', { skip: requi
     // every change needs confirmation: each starts unchecked, and the user ticks the files after reading them
     await runFromPalette(page, 'View: Toggle Maximized Panel');
     const boxes = preview.locator('input.edit-checkbox');
-    await until(page, 'every row of the preview rendered', async () => ((await preview.locator('.monaco-list-row').count()) >= rows.length ? true : undefined));
+    await until('every row of the preview rendered', async () => ((await preview.locator('.monaco-list-row').count()) >= rows.length ? true : undefined));
     assert.deepEqual([...new Set(await boxes.evaluateAll((els) => els.map((el) => (el as unknown as { checked: boolean }).checked)))], [false], 'nothing is checked before the user does');
     await page.screenshot({ path: join(ARTIFACTS, 'vscode-plan-refactor-preview.png') });
     const states = async (): Promise<boolean[]> => boxes.evaluateAll((els) => els.map((el) => (el as unknown as { checked: boolean }).checked));
@@ -179,14 +116,14 @@ describe('the migration plan in VS Code (code-server + Chromium)', { skip: requi
     await preview.locator('.buttons .monaco-button', { hasText: /^Apply$/ }).first().click();
     await preview.locator('.monaco-list-row').first().waitFor({ state: 'hidden', timeout: 15_000 });
     await runFromPalette(page, 'View: Toggle Maximized Panel');
-    const created = await until(page, 'the new migrations on disk', async () => {
+    const created = await until('the new migrations on disk', async () => {
       const names = migrations().slice(2);
       return names.length >= 2 && names.every((n) => statSync(join(workspace, MIGRATIONS, n)).size > 0) ? names : undefined;
     });
     for (const [i, name] of created.entries()) assert.match(name, new RegExp(`^V${i + 3}__\\w+\\.sql$`), 'the next Flyway versions');
     await page.keyboard.press('Control+K');
     await page.keyboard.press('S'); // Save All: the rewritten migration too, unless refactorings saved it already
-    const rewritten = await until(page, 'the rewritten migration on disk', async () => {
+    const rewritten = await until('the rewritten migration on disk', async () => {
       const text = readFileSync(join(workspace, RENAME), 'utf8');
       return text.includes('Rewritten by Lockstep') ? text : undefined;
     });
@@ -203,7 +140,7 @@ describe('the migration plan in VS Code (code-server + Chromium)', { skip: requi
       await page.locator('.tabs-container .tab', { hasText: name }).first().waitFor({ timeout: 15_000 });
     }
     await openProblems(page);
-    await until(page, 'the rename-column error to go', async () => ((await problemRows(page)).some((t) => t.includes('rename-column')) ? undefined : true));
+    await until('the rename-column error to go', async () => ((await problemRows(page)).some((t) => t.includes('rename-column')) ? undefined : true));
     await page.waitForTimeout(2_000); // the new files' analyses
     const errors = await page.locator('.markers-panel .monaco-list-row .codicon-error').count();
     const rows = await problemRows(page);
@@ -223,15 +160,6 @@ function flywayWorkspace(root: string): string {
   return root;
 }
 
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
-
 function version(name: string): number {
   return Number(/^V(\d+)__/.exec(name)?.[1] ?? Number.MAX_SAFE_INTEGER);
-}
-
-function run(command: string, args: string[]): void {
-  const r = spawnSync(command, args, { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }

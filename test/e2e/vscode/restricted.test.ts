@@ -4,21 +4,17 @@
 // trusted, connecting and the dry-run work against the test database.
 // Skips with a reason when code-server or Chromium is unavailable, unless LOCKSTEP_REQUIRE_E2E=1.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { ensureBundles } from './bundles';
-import { installExtension, prepareDirs, RunningCodeServer, type CodeServerDirs } from './codeServer';
-import { findTools, REPO_ROOT, type E2eTools } from './environment';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { RunningCodeServer } from './codeServer';
+import { ARTIFACTS, CodeServerSession, e2ePrerequisite, until } from './harness';
 import { CountingDbProxy } from './restrictedDbProxy';
 import { clickInLine, openFromExplorer, openProblems, plain, problemRows, runFromPalette, waitForWorkbench } from './workbench';
 import { dropDatabase, requireDbOrSkip, TEST_DB } from '../../helpers/db';
 
-const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
 const MIGRATION = 'db/migration/V2__drop_legacy_flag.sql';
 const PROJECT: Record<string, string> = {
   'db/migration/V1__create_users.sql':
@@ -29,15 +25,10 @@ const PROJECT: Record<string, string> = {
 const ASKS_FOR_TRUST = /Lockstep connects to a database and dry-runs migrations only in a trusted workspace/;
 const DRY_RUN_LENS = 'Dry-run on dev database';
 
-const required = process.env.LOCKSTEP_REQUIRE_E2E === '1';
-const found = findTools();
-const tools: E2eTools | undefined = 'missing' in found ? undefined : found;
-const skipReason = 'missing' in found ? `${found.missing}; set LOCKSTEP_REQUIRE_E2E=1 to fail instead` : false;
-if (skipReason && !required) console.log(`# skipping the Restricted Mode end-to-end tests: ${skipReason}`);
+const { tools, missing, skip } = e2ePrerequisite('the Restricted Mode end-to-end tests');
 
-describe('VS Code Restricted Mode end to end (code-server with Workspace Trust)', { skip: required ? false : skipReason, timeout: 300_000 }, () => {
-  let scratch = '';
-  let dirs: CodeServerDirs;
+describe('VS Code Restricted Mode end to end (code-server with Workspace Trust)', { skip, timeout: 300_000 }, () => {
+  let session: CodeServerSession | undefined;
   let server: RunningCodeServer | undefined;
   let browser: BrowserContext | undefined;
   let proxy: CountingDbProxy | undefined;
@@ -47,39 +38,23 @@ describe('VS Code Restricted Mode end to end (code-server with Workspace Trust)'
   let connectedDb: string | undefined;
 
   before(async () => {
-    assert.ok(tools, `VS Code end-to-end tests required but ${'missing' in found ? found.missing : ''}`);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    scratch = mkdtempSync(join(tmpdir(), 'lockstep-e2e-restricted-'));
-    dirs = prepareDirs(scratch, { workspaceTrust: true });
-    const vsix = join(scratch, 'lockstep.vsix');
-    if (ensureBundles()) console.log('# rebuilt dist/ (sources were newer than the bundles)');
-    run(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix]);
-    installExtension(tools.codeServer, dirs, vsix);
-    project = join(scratch, 'downloaded-project');
+    assert.ok(tools, `VS Code end-to-end tests required but ${missing}`);
+    session = await CodeServerSession.start(tools, 'lockstep-e2e-restricted-', { workspaceTrust: true });
+    ({ server, browser } = session);
+    project = join(session.scratch, 'downloaded-project');
     for (const [path, text] of Object.entries(PROJECT)) {
       mkdirSync(dirname(join(project, path)), { recursive: true });
       writeFileSync(join(project, path), text);
     }
     // every connection of the extension or its language server to this port is counted
     proxy = await CountingDbProxy.start(String(TEST_DB.host), Number(TEST_DB.port));
-    server = await RunningCodeServer.start(tools.codeServer, dirs, { workspaceTrust: true });
-    browser = await chromium.launchPersistentContext(join(scratch, 'chromium-profile'), {
-      executablePath: tools.chromium,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1400, height: 900 },
-      env: dirs.env,
-    });
     page = await browser.newPage();
   });
 
   after(async () => {
     if (connectedDb) await dropDatabase(connectedDb);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+    await session?.close('code-server-restricted.log');
     await proxy?.stop();
-    if (scratch && existsSync(dirs.log)) cpSync(dirs.log, join(ARTIFACTS, 'code-server-restricted.log'));
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   it('the folder opens in Restricted Mode and its migration is linted', async () => {
@@ -97,10 +72,10 @@ describe('VS Code Restricted Mode end to end (code-server with Workspace Trust)'
 
     await openFromExplorer(page, MIGRATION);
     await openProblems(page);
-    const rows = await waitFor(async () => {
+    const rows = await until(async () => `Problems rows: ${(await problemRows(page)).join(' | ')}`, async () => {
       const texts = await problemRows(page);
       return texts.some((t) => t.includes('drop-column')) ? texts : undefined;
-    }, 30_000, async () => `Problems rows: ${(await problemRows(page)).join(' | ')}`);
+    }, 30_000, 250);
     assert.match(rows.find((t) => t.includes('drop-column')) ?? '', /legacy_flag/, 'the finding names the column');
     await page.screenshot({ path: join(ARTIFACTS, 'vscode-restricted-problems.png') });
   });
@@ -149,7 +124,7 @@ describe('VS Code Restricted Mode end to end (code-server with Workspace Trust)'
     await trustButton.waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'vscode-restricted-trust-editor.png') });
     await trustButton.click();
-    await waitFor(async () => ((await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).count()) === 0 ? true : undefined), 15_000, () => 'the status bar still shows Restricted Mode');
+    await until(() => 'the status bar still shows Restricted Mode', async () => ((await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).count()) === 0 ? true : undefined), 15_000, 250);
     await page.keyboard.press('Control+W'); // close the trust editor
     await clickInLine(page, 'DROP COLUMN', 'DROP');
 
@@ -221,19 +196,4 @@ async function dismiss(toast: Locator): Promise<void> {
   await toast.hover();
   await toast.locator('.codicon-notifications-clear').first().click();
   await toast.waitFor({ state: 'hidden', timeout: 5_000 });
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number, describeFailure: () => Promise<string> | string): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(await describeFailure());
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-function run(command: string, args: string[]): void {
-  const r = spawnSync(command, args, { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }

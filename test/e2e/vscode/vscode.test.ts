@@ -3,30 +3,21 @@
 // navigation (a column's hover, the Outline, the schema before a migration).
 // Skips with a reason when code-server or Chromium is unavailable, unless LOCKSTEP_REQUIRE_E2E=1.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
-import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { ensureBundles } from './bundles';
+import type { BrowserContext, Page } from 'playwright-core';
 import { installExtension, prepareDirs, RunningCodeServer, type CodeServerDirs } from './codeServer';
-import { findTools, REPO_ROOT, type E2eTools } from './environment';
-import type { SuiteReport } from './suite/harness';
-import { applyQuickFix, clickInLine, colorOf, editorLine, hoverInLine, openFromExplorer, openProblems, plain, problemRows, runFromPalette, tokenColors, waitForWorkbench } from './workbench';
+import { ARTIFACTS, bundleSuite, e2ePrerequisite, installedExtensionDir, launchChromium, openWindow, packageExtension, readSuiteReport, runExtensionHostSuite } from './harness';
+import { applyQuickFix, clickInLine, colorOf, editorLine, hoverInLine, openFromExplorer, openProblems, plain, problemRows, runFromPalette, tokenColors } from './workbench';
 import { connect, requireDbOrSkip, TEST_DB } from '../../helpers/db';
 
-const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
 const UNSAFE = 'db/migration/V2__unsafe_changes.sql';
 // fixture-mysql: its lockstep.config.json names `upgrade/**/*.mysql` as the migrations, for MariaDB 10.11
 const MYSQL_MIGRATION = 'upgrade/4.1/schema.mysql';
-const required = process.env.LOCKSTEP_REQUIRE_E2E === '1';
-const found = findTools();
-const tools: E2eTools | undefined = 'missing' in found ? undefined : found;
-const skipReason = 'missing' in found ? `${found.missing}; set LOCKSTEP_REQUIRE_E2E=1 to fail instead` : false;
-if (skipReason && !required) console.log(`# skipping the VS Code end-to-end tests: ${skipReason}`);
+const { tools, missing, skip } = e2ePrerequisite('the VS Code end-to-end tests');
 
 const timings: Record<string, number> = {};
 async function timed<T>(name: string, work: () => Promise<T> | T): Promise<T> {
@@ -38,7 +29,7 @@ async function timed<T>(name: string, work: () => Promise<T> | T): Promise<T> {
   }
 }
 
-describe('VS Code end to end (code-server + Chromium)', { skip: required ? false : skipReason, timeout: 300_000 }, () => {
+describe('VS Code end to end (code-server + Chromium)', { skip, timeout: 300_000 }, () => {
   const stepStarted = Date.now();
   let scratch = '';
   let dirs: CodeServerDirs;
@@ -65,34 +56,25 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
   }
 
   before(async () => {
-    assert.ok(tools, `VS Code end-to-end tests required but ${'missing' in found ? found.missing : ''}`);
+    assert.ok(tools, `VS Code end-to-end tests required but ${missing}`);
     mkdirSync(ARTIFACTS, { recursive: true });
     scratch = mkdtempSync(join(tmpdir(), 'lockstep-e2e-'));
     dirs = prepareDirs(scratch);
     const vsix = join(scratch, 'lockstep.vsix');
-    await timed('buildAndPackageMs', () => {
-      if (ensureBundles()) console.log('# rebuilt dist/ (sources were newer than the bundles)');
-      run(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix]);
-    });
+    await timed('buildAndPackageMs', () => packageExtension(vsix));
     timings.vsixBytes = statSync(vsix).size;
     // bundles only: about 2.1 MB with the TypeScript compiler that reads TypeORM entities (loaded
     // lazily from dist/typescript.js); node_modules would be tens of MB
     assert.ok(timings.vsixBytes < 3_000_000, `the .vsix stays small (bundles only, no node_modules): ${timings.vsixBytes} bytes`);
     await timed('installExtensionMs', () => installExtension(tools.codeServer, dirs, vsix));
-    extensionDir = join(dirs.extensions, `lockstep.lockstep-${packageVersion()}`);
+    extensionDir = installedExtensionDir(dirs);
     assert.ok(existsSync(join(extensionDir, 'dist', 'server.js')), 'the installed extension carries the language server bundle');
     suiteModule = join(scratch, 'suite', 'index.js');
-    await build({ entryPoints: [join(import.meta.dirname, 'suite', 'index.ts')], outfile: suiteModule, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning' });
+    await bundleSuite('index', suiteModule);
     for (const name of ['workspace-api', 'workspace-ui']) cpSync(join(import.meta.dirname, 'fixture'), join(scratch, name), { recursive: true });
     cpSync(join(import.meta.dirname, 'fixture-mysql'), join(scratch, 'workspace-mysql'), { recursive: true });
     server = await timed('codeServerStartMs', () => RunningCodeServer.start(tools.codeServer, dirs));
-    browser = await chromium.launchPersistentContext(join(scratch, 'chromium-profile'), {
-      executablePath: tools.chromium,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1400, height: 900 },
-      env: dirs.env,
-    });
+    browser = await launchChromium(tools, scratch, dirs);
   });
 
   after(async () => {
@@ -111,44 +93,18 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
 
   it('extension tests pass in the extension host (payload route)', async () => {
     assert.ok(browser && server);
-    const page = await browser.newPage();
-    const logs: string[] = [];
-    const exitCode = new Promise<number>((resolve) => {
-      void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
-    });
-    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      logs.push(`${type}: ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
-    });
-    const remote = (path: string): string => `vscode-remote://127.0.0.1:${server?.port}${path}`;
-    const payload = JSON.stringify([
-      ['extensionDevelopmentPath', remote(extensionDir)],
-      ['extensionTestsPath', remote(suiteModule)],
-    ]);
-    const code = await timed('extensionTestsMs', async () => {
-      await page.goto(`${server?.url}/?folder=${encodeURIComponent(join(scratch, 'workspace-api'))}&payload=${encodeURIComponent(payload)}`);
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<number>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no exit code after 120 s; log:\n${logs.join('\n')}`)), 120_000);
-      });
-      return Promise.race([exitCode, timeout]).finally(() => clearTimeout(timer));
-    });
-    const reportPath = join(scratch, 'suite', 'results.json');
-    assert.ok(existsSync(reportPath), `the suite wrote no results (exit code ${code}); log:\n${logs.join('\n')}`);
-    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as SuiteReport;
+    const [context, running] = [browser, server]; // narrowed for the closure
+    const run = await timed('extensionTestsMs', () => runExtensionHostSuite(context, running, join(scratch, 'workspace-api'), extensionDir, suiteModule));
+    const report = readSuiteReport(suiteModule, run);
     Object.assign(timings, report.metrics);
-    for (const r of report.results) console.log(`# extension host: ${r.ok ? 'ok' : 'FAILED'} - ${r.name} (${r.ms} ms)${r.error ? `\n${r.error}` : ''}`);
     assert.deepEqual(report.results.filter((r) => !r.ok).map((r) => r.name), []);
-    assert.equal(code, 0);
-    await page.close();
+    assert.equal(run.code, 0);
   });
 
   /** a new window on `folder`, once the workbench shows the Explorer */
-  async function openWindow(folder: string): Promise<Page> {
+  function openWindowOn(folder: string): Promise<Page> {
     assert.ok(browser && server);
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
-    await waitForWorkbench(page);
-    return page;
+    return openWindow(browser, server, folder);
   }
 
   describe('what a user sees', () => {
@@ -156,7 +112,7 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
     const workspace = (): string => join(scratch, 'workspace-ui');
 
     before(async () => {
-      page = await timed('workbenchLoadMs', () => openWindow(workspace()));
+      page = await timed('workbenchLoadMs', () => openWindowOn(workspace()));
       await openFromExplorer(page, UNSAFE);
     });
 
@@ -337,7 +293,7 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
 
   describe('a migration with another extension, named by the config file\'s globs', () => {
     it('is analyzed although VS Code opens it as plain text; the status bar shows the config file\'s target', async () => {
-      const page = await timed('mysqlWorkbenchLoadMs', () => openWindow(join(scratch, 'workspace-mysql')));
+      const page = await timed('mysqlWorkbenchLoadMs', () => openWindowOn(join(scratch, 'workspace-mysql')));
       await timed('mysqlOpenMs', () => openFromExplorer(page, MYSQL_MIGRATION));
       await openProblems(page);
       const rows = await timed('mysqlProblemsVisibleMs', async () => {
@@ -361,12 +317,3 @@ describe('VS Code end to end (code-server + Chromium)', { skip: required ? false
     });
   });
 });
-
-function run(command: string, args: string[]): void {
-  const r = spawnSync(command, args, { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
