@@ -284,3 +284,71 @@ test('incremental analysis equals analyzeFile where one statement text occurs ma
   await checkWalk('repeated statements', texts, options, failures);
   assertNone(failures);
 });
+
+test('incremental analysis equals analyzeFile through edits to what whole-file rules look at elsewhere', async () => {
+  // rules whose findings depend on other statements (a column added earlier, the ADD COLUMN that
+  // follows a DROP COLUMN, the first rewrite of a table and whether the two can be merged) are
+  // reused while what they read there is unchanged: edits here add, remove, move and change those
+  // other statements, and the lines and text between them
+  const target = parseTarget('mysql-8.0')!;
+  const catalog = emptyCatalog();
+  const schema = [
+    'CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(100), legacy INT, age INT);',
+    'CREATE TABLE orders (id INT PRIMARY KEY, user_id INT, total INT, note TEXT, FOREIGN KEY (user_id) REFERENCES users (id));',
+  ].join('\n');
+  for (const st of parseFile(schema, { target })) applyStatement(catalog, st, 'V0__schema.sql');
+  const base = [
+    'ALTER TABLE users MODIFY COLUMN name VARCHAR(20);',
+    'ALTER TABLE users DROP COLUMN legacy;',
+    'ALTER TABLE orders MODIFY COLUMN note VARCHAR(200);',
+    'ALTER TABLE users ADD COLUMN legacy BIGINT;',
+    'ALTER TABLE users RENAME COLUMN email TO mail;',
+    'ALTER TABLE orders CHANGE COLUMN total amount INT;',
+    'ALTER TABLE users MODIFY COLUMN age BIGINT;',
+    'ALTER TABLE orders DROP COLUMN note, ADD COLUMN memo TEXT;',
+    'ALTER TABLE users ADD COLUMN nick VARCHAR(10);',
+    '',
+  ].join('\n');
+  const options: AnalyzeOptions = { target, catalog };
+  const scripted = [
+    base,
+    // an earlier ADD of the renamed and dropped columns
+    base.replace('ALTER TABLE users DROP COLUMN legacy;', 'ALTER TABLE users ADD COLUMN mail2 INT;\nALTER TABLE users DROP COLUMN legacy;'),
+    base.replace('ALTER TABLE users MODIFY COLUMN name', 'ALTER TABLE users ADD COLUMN email2 INT;\nALTER TABLE users MODIFY COLUMN name'),
+    // a statement on the table between the first and the second rewrite (no merge fix then)
+    base.replace('ALTER TABLE users RENAME', "UPDATE users SET name = 'x' WHERE id = 1;\nALTER TABLE users RENAME"),
+    // lines added above the first rewrite, and between the two
+    `-- header\n\n${base}`,
+    base.replace('ALTER TABLE orders MODIFY', '\n\nALTER TABLE orders MODIFY'),
+    // the matching ADD COLUMN gets another type, another name, a default; moves; goes away
+    base.replace('ADD COLUMN legacy BIGINT', 'ADD COLUMN legacy INT DEFAULT 0'),
+    base.replace('ADD COLUMN legacy BIGINT', 'ADD COLUMN legacy_v2 INT'),
+    base.replace('ALTER TABLE users ADD COLUMN legacy BIGINT;\n', '').replace('ADD COLUMN nick', 'ADD COLUMN legacy BIGINT, ADD COLUMN nick'),
+    base.replace('ALTER TABLE users ADD COLUMN legacy BIGINT;\n', ''),
+    // a later ADD COLUMN of the same length becomes one of the dropped column's type
+    base.replace('ALTER TABLE users ADD COLUMN legacy BIGINT;\n', '').replace('nick VARCHAR(10)', 'nick BIT'),
+    base.replace('ALTER TABLE users ADD COLUMN legacy BIGINT;\n', '').replace('nick VARCHAR(10)', 'nick INT'),
+    // the first rewrite removed, then made instant
+    base.replace('ALTER TABLE users MODIFY COLUMN name VARCHAR(20);\n', ''),
+    base.replace('MODIFY COLUMN name VARCHAR(20)', 'ADD COLUMN name2 INT'),
+    base,
+  ];
+  const random = rng(2026);
+  const pieces = ['x', ' ', '\n', '-- c\n', 'ALTER TABLE users ADD COLUMN legacy INT;\n', 'ALTER TABLE users MODIFY COLUMN age INT;\n', 'ALTER TABLE users ADD COLUMN mail INT;\n', "UPDATE users SET age = 1;\n", 'users', 'orders'];
+  const texts = [...scripted];
+  let text = base;
+  for (let e = 0; e < 40; e++) {
+    const at = Math.floor(random() * (text.length + 1));
+    text = random() < 0.25 ? text.slice(0, at) + text.slice(at + Math.floor(random() * 15)) : text.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + text.slice(at);
+    texts.push(text);
+  }
+  texts.push(base);
+  const failures: string[] = [];
+  await checkWalk('whole-file rule dependencies', texts, options, failures);
+  // the same walk where the rules see the tables as created in this file's release
+  await checkWalk('whole-file rule dependencies, new tables', texts, { ...options, newTables: new Set(['orders']) }, failures);
+  // each finding these rules report shows up at least once along the walk, so their reuse is exercised
+  const seen = new Set(texts.flatMap((t) => analyzeFile(PATH, t, options).findings.map((f) => f.rule)));
+  for (const id of ['drop-column', 'rename-column', 'drop-and-add-column', 'multiple-alters-same-table']) assert.ok(seen.has(id), `no ${id} finding along the walk`);
+  assertNone(failures);
+});

@@ -6,9 +6,10 @@
 //   each table it read has the same version (a hash chain of the texts of the statements that
 //   touched it); for rules that read the file text, also the statement's line number and the rest
 //   of its lines. Rules that read the other statements, or whose findings point elsewhere in the
-//   file, re-run every time. (The rule-fixture equivalence test holds rules to this: a rule that
-//   reads text beyond its statement's lines must go through `ctx.statements`.) A text that occurs
-//   several times is cached per occurrence;
+//   file, re-run every time, unless the rule declares what it read there (`Rule.dependency`): its
+//   findings are then reused while that string is unchanged. (The rule-fixture equivalence test
+//   holds rules to this: a rule that reads text beyond its statement's lines must go through
+//   `ctx.statements`.) A text that occurs several times is cached per occurrence;
 // - per statement, the table definitions its replay left, with their spans pointing at the
 //   statement's own (span-links.ts): while the tables it touched have the same versions, setting
 //   them replaces replaying it, wherever an edit moved it.
@@ -80,8 +81,10 @@ interface MemoEntry {
   predictError?: Finding;
   /** the cached findings of every rule, in rule order, and the rules that must re-run */
   flat: Finding[];
+  /** rules that read the other statements, cached while their declared dependency is unchanged */
+  dependent: DependentFindings[];
   /** `flat` as last placed (at `placed.start`, statement index `placed.index`): reused while the statement stays there */
-  placed?: { start: number; index: number; path: string; findings: Finding[] };
+  placed?: PlacedFindings;
   rerun: number[];
   lastRun: number;
 }
@@ -103,6 +106,23 @@ interface AfterState {
   free: boolean;
   /** aligned with the entry's `tables`; undefined: the table does not exist after the statement */
   defs: (TableDef | undefined)[];
+}
+
+/** one rule's findings on a statement, valid while `rule.dependency` gives `key` (rules/rule.ts) */
+interface DependentFindings {
+  rule: number;
+  /** undefined: the dependency could not be computed, re-run every time */
+  key: string | undefined;
+  /** stored relative to the statement start */
+  findings: Finding[];
+  placed?: PlacedFindings;
+}
+
+interface PlacedFindings {
+  start: number;
+  index: number;
+  path: string;
+  findings: Finding[];
 }
 
 const MAX_ENTRIES_PER_STATEMENT = 4;
@@ -357,7 +377,24 @@ export class IncrementalAnalyzer {
         for (const found of fresh) for (const f of found) findings.push(f);
       } else {
         // cached findings before re-run ones: the final sort (offset, then rule) restores analyzeFile's order
-        for (const f of placedFindings(memo, start, path, statement.index)) findings.push(f);
+        for (const f of placedFindings(memo, memo.flat, start, path, statement.index)) findings.push(f);
+        // one context for every dependency of the statement (they never report)
+        let keyContext: RuleContext | undefined;
+        for (const d of memo.dependent) {
+          const rule = rules[d.rule];
+          keyContext ??= ruleContext(statement, statements, catalogHere, isNewTable, options, memo.prediction, session, file, settings, ignoreReport);
+          const key = dependencyOf(rule, keyContext);
+          if (key !== undefined && key === d.key) {
+            for (const f of placedFindings(d, d.findings, start, path, statement.index)) findings.push(f);
+            continue;
+          }
+          const found: Finding[] = [];
+          checkRule(rule, statement, options.rules, (report) => ruleContext(statement, statements, catalogHere, isNewTable, options, memo.prediction, session, file, settings, report), (f) => found.push(f));
+          for (const f of found) findings.push(f);
+          d.key = key;
+          d.findings = found.map((f) => shiftFinding(f, -start, path));
+          d.placed = undefined;
+        }
         for (const r of memo.rerun) {
           checkRule(
             rules[r],
@@ -553,8 +590,10 @@ export class IncrementalAnalyzer {
 
     let readsText = false;
     const fresh: Finding[][] = [];
+    const dependent: DependentFindings[] = [];
     // per rule (registry order): its findings, or null when it read the whole file and must re-run
-    const perRule: (Finding[] | null)[] = rules.map((rule) => {
+    // (or is cached in `dependent`)
+    const perRule: (Finding[] | null)[] = rules.map((rule, r) => {
       const found: Finding[] = [];
       fresh.push(found);
       let readsStatements = false;
@@ -569,6 +608,12 @@ export class IncrementalAnalyzer {
         (report) => ruleContext(statement, statements, () => catalog, trackedIsNew, options, prediction, session, file, settings, report, onRead),
         (f) => found.push(f),
       );
+      if (readsStatements && rule.dependency) {
+        // its dependency puts whatever it read elsewhere relative to the statement: cached while unchanged
+        const key = dependencyOf(rule, ruleContext(statement, statements, () => catalog, trackedIsNew, options, prediction, session, file, settings, ignoreReport));
+        dependent.push({ rule: r, key, findings: found.map(relative) });
+        return [];
+      }
       // findings that point elsewhere in this file would move differently from the statement
       return readsStatements || found.some((f) => pointsOutside(f, statement, file.path)) ? null : found.map(relative);
     });
@@ -586,6 +631,7 @@ export class IncrementalAnalyzer {
       prediction,
       predictError,
       flat: perRule.flatMap((f) => f ?? []),
+      dependent,
       rerun: perRule.flatMap((f, r) => (f === null ? [r] : [])),
       lastRun: 0,
     };
@@ -718,13 +764,25 @@ function placedStatements(parsed: ParsedChunk, origin: number, indexBase: number
   return parsed.statements;
 }
 
-/** the entry's cached findings moved to the statement's place (the same objects while it stays put: no copy per edit) */
-function placedFindings(entry: MemoEntry, start: number, path: string, index: number): readonly Finding[] {
-  const last = entry.placed;
+/** cached findings moved to the statement's place (the same objects while it stays put: no copy per edit) */
+function placedFindings(holder: { placed?: PlacedFindings }, relative: readonly Finding[], start: number, path: string, index: number): readonly Finding[] {
+  const last = holder.placed;
   if (last && last.start === start && last.index === index && last.path === path) return last.findings;
-  const findings = entry.flat.map((f) => shiftFinding(f, start, path, index));
-  entry.placed = { start, index, path, findings };
+  const findings = relative.map((f) => shiftFinding(f, start, path, index));
+  holder.placed = { start, index, path, findings };
   return findings;
+}
+
+function ignoreReport(): void {}
+
+/** the rule's declared dependency for the statement in `ctx`; undefined when it has none or it failed */
+function dependencyOf(rule: (typeof rules)[number], ctx: RuleContext): string | undefined {
+  if (!rule.dependency) return undefined;
+  try {
+    return rule.dependency(ctx);
+  } catch {
+    return undefined;
+  }
 }
 
 function pointsOutside(finding: Finding, statement: Statement, path: string): boolean {

@@ -1,6 +1,6 @@
 // Expand/contract plans: an unsafe change of one statement rewritten as releases of migration files
 // in the project's convention, each release safe on its own. Pure given the Project's host.
-import { analyzeFile } from '../analyze';
+import { analyzeFile, type FileAnalysis } from '../analyze';
 import { applyStatement, cloneCatalog } from '../catalog/apply';
 import { analyzeOptionsFrom } from '../config';
 import type { Project } from '../project';
@@ -62,6 +62,12 @@ export const PLANNABLE_RULES: ReadonlySet<string> = new Set(Object.keys(KINDS));
 export interface PlanOptions {
   statementIndex?: number;
   rule?: string;
+  /**
+   * The analysis of `text` as this function would make it (the project's analyze options, the
+   * file's schema context), when the caller already has one (the language server's incremental
+   * analysis): spares analyzing the whole file again.
+   */
+  analysis?: Pick<FileAnalysis, 'statements' | 'findings'>;
   triggers?: boolean;
   batchSize?: number;
   now?: Date;
@@ -81,7 +87,7 @@ export function planForStatement(project: Project, path: string, text: string, o
   const context = project.fileContext(path);
   const analyzed = project.analyzedText(text, context);
   const base = analyzeOptionsFrom(project.config);
-  const analysis = analyzeFile(project.rel(path), analyzed, { ...base, catalog: context.catalog, newTables: context.newTables });
+  const analysis = options.analysis ?? analyzeFile(project.rel(path), analyzed, { ...base, catalog: context.catalog, newTables: context.newTables });
   const plannable = analysis.findings.filter((f) => PLANNABLE_RULES.has(f.rule) && f.statementIndex !== undefined && (options.rule === undefined || f.rule === options.rule));
   const candidates = options.statementIndex !== undefined ? plannable.filter((f) => f.statementIndex === options.statementIndex) : plannable;
   const finding = candidates[0];

@@ -1,8 +1,9 @@
 import { findColumn, findTable } from '../catalog/lookup';
 import type { ColumnDef, Operation, Statement } from '../types';
-import { existingTableOps, type Rule } from './rule';
+import { existingTableOps, type Rule, type RuleContext } from './rule';
 
 type AddColumn = Extract<Operation, { kind: 'add-column' }>;
+type DropColumn = Extract<Operation, { kind: 'drop-column' }>;
 
 /** per statement list (one analysis), the file's ADD COLUMNs by lower-cased table, in file order */
 const addsByTable = new WeakMap<readonly Statement[], Map<string, { statement: Statement; op: AddColumn }[]>>();
@@ -57,9 +58,7 @@ export const dropAndAddColumn: Rule = {
   check(ctx) {
     for (const op of existingTableOps(ctx)) {
       if (op.kind !== 'drop-column') continue;
-      // the schema before this statement still has the dropped column's definition
-      const old = findColumn(findTable(ctx.catalog, op.table), op.column);
-      const add = addsAfter(ctx.statements, ctx.statement, op, op.table.toLowerCase()).find((a) => couldBeSame(op.column, old, a.column));
+      const add = matchingAdd(ctx, op);
       if (!add) continue;
       const added = add.column.name;
       const typeChange = op.column.toLowerCase() === added.toLowerCase();
@@ -75,4 +74,26 @@ export const dropAndAddColumn: Rule = {
       });
     }
   },
+  // the rest of the file only gives the later ADD COLUMNs of the table the match is chosen from:
+  // where they are (relative), their names, types and whether they have a default (no catalog
+  // read here: the dropped column's old type is covered by the cached catalog reads)
+  dependency(ctx) {
+    const at = ctx.statement.span.start;
+    let key = '';
+    for (const op of existingTableOps(ctx)) {
+      if (op.kind !== 'drop-column') continue;
+      for (const add of addsAfter(ctx.statements, ctx.statement, op, op.table.toLowerCase())) {
+        key += `${add.span.start - at},${add.span.end - at},${add.column.name},${add.column.type.name},${add.column.default ? 1 : 0};`;
+      }
+      key += '|';
+    }
+    return key;
+  },
 };
+
+/** the first later ADD COLUMN of the table that could be the dropped column under another name or type */
+function matchingAdd(ctx: RuleContext, op: DropColumn): AddColumn | undefined {
+  // the schema before this statement still has the dropped column's definition
+  const old = findColumn(findTable(ctx.catalog, op.table), op.column);
+  return addsAfter(ctx.statements, ctx.statement, op, op.table.toLowerCase()).find((a) => couldBeSame(op.column, old, a.column));
+}

@@ -28,4 +28,10 @@ export const dropColumn: Rule = {
       });
     }
   },
+  // the rest of the file only says whether an earlier statement added each dropped column
+  dependency(ctx) {
+    let key = '';
+    for (const op of existingTableOps(ctx)) if (op.kind === 'drop-column') key += columnAddedEarlier(ctx.statements, ctx.statement, op.table, op.column) ? '1' : '0';
+    return key;
+  },
 };

@@ -3,8 +3,8 @@ import { fix } from '../fix/edits';
 import { mergeAlters } from '../fix/multiple-alters-same-table';
 import { isGuessedPrediction } from '../kb/predict';
 import { nextSession, initialSession } from '../session';
-import type { Statement } from '../types';
-import { type Rule } from './rule';
+import type { Statement, TextEdit } from '../types';
+import { type Rule, type RuleContext } from './rule';
 import { ddlTables, displayTable, rewritesTable } from './util/lock-ddl';
 import { ident, lineOf } from './util/lock-text';
 
@@ -61,6 +61,52 @@ function fileIndex(statements: readonly Statement[]): FileIndex {
   return index;
 }
 
+/** per statement list: per lower-cased table, the indexes of the statements that name it (ascending) */
+const namers = new WeakMap<readonly Statement[], Map<string, number[]>>();
+/** the lower-cased tables a statement names (its own facts, kept per object) */
+const namedOf = new WeakMap<Statement, string[]>();
+
+function namedTables(st: Statement): string[] {
+  let named = namedOf.get(st);
+  if (!named) {
+    named = [...new Set([...st.tables.map((t) => t.toLowerCase()), ...st.operations.map((op) => op.table.toLowerCase())])];
+    namedOf.set(st, named);
+  }
+  return named;
+}
+
+/**
+ * Whether a statement strictly between the two (by index) names `table`: the merge fix then
+ * refuses (fix/multiple-alters-same-table.ts), and answering it from an index spares its scan of
+ * every statement in between.
+ */
+function namedBetween(statements: readonly Statement[], first: Statement, second: Statement, table: string): boolean {
+  let byTable = namers.get(statements);
+  if (!byTable) {
+    byTable = new Map();
+    for (const st of statements) {
+      for (const t of namedTables(st)) {
+        const list = byTable.get(t);
+        if (list) list.push(st.index);
+        else byTable.set(t, [st.index]);
+      }
+    }
+    for (const list of byTable.values()) if (list.some((v, k) => k > 0 && list[k - 1] > v)) list.sort((a, b) => a - b);
+    namers.set(statements, byTable);
+  }
+  const list = byTable.get(table);
+  if (!list) return false;
+  // the first index above first.index, by binary search
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] <= first.index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] < second.index;
+}
+
 /** the first earlier statement that rewrites one of `tables`, with the tables they share */
 function earlierRewrite(index: FileIndex, st: Statement, tables: readonly string[]): { other: Statement; shared: string[] } | undefined {
   let first: Rewriter | undefined;
@@ -88,24 +134,12 @@ export const multipleAltersSameTable: Rule = {
     fixable: true,
   },
   check(ctx) {
+    const found = secondRewrite(ctx);
+    if (!found) return;
+    const { other, shared, line, edits, known } = found;
     const st = ctx.statement;
-    if (!st.analyzed || !REWRITING_KINDS.has(st.kind)) return;
-    // when the prediction had to guess an old definition the catalog lacks (e.g. "old definition
-    // unknown: assume a type change"), only clauses that rewrite whatever it was count
-    const known = ctx.prediction !== null && !isGuessedPrediction(ctx.prediction);
-    const rewrites = rewritesTable(st, known ? ctx.prediction : null, ctx.session.foreignKeyChecks);
-    const index = fileIndex(ctx.statements);
-    index.rewrites.set(st, rewrites);
-    if (!rewrites) return;
-    const mine = lockedTables(st).filter((t) => !ctx.isNewTable(t));
-    if (mine.length === 0) return;
-    const earlier = earlierRewrite(index, st, mine);
-    if (!earlier) return;
-    const { other, shared } = earlier;
-    const line = lineOf(ctx.file.text, other.span.start);
     const p = known ? ctx.prediction : null;
     const why = p ? `; this one runs as ${p.algorithm === 'COPY' || st.ddlOptions.algorithm === 'COPY' ? 'ALGORITHM=COPY' : `ALGORITHM=${p.algorithm} with a table rebuild`}, LOCK=${p.lock}` : '';
-    const edits = mergeAlters(ctx.file.text, ctx.statements, other, st, shared[0]);
     ctx.report({
       message: `Existing table ${ident(displayTable(st, shared[0]))} is rewritten a second time in this file (first at line ${line}${why}): each statement waits for its own exclusive metadata lock and copies or rebuilds the whole table again.`,
       span: st.operations[0]?.span ?? st.span,
@@ -114,4 +148,45 @@ export const multipleAltersSameTable: Rule = {
       fixes: edits ? [fix(`Merge into the ALTER TABLE at line ${line}`, edits, true)] : [],
     });
   },
+  // the rest of the file gives the earlier rewrite (where it is relative to this one, its line) and the merge edits
+  dependency(ctx) {
+    const found = secondRewrite(ctx);
+    if (!found) return '-';
+    const at = ctx.statement.span.start;
+    const { other, shared, line, edits } = found;
+    const merge = edits ? edits.map((e) => `${e.span.start - at},${e.span.end - at},${e.newText}`).join('\0') : '-';
+    return `${other.span.start - at},${other.span.end - at},${line},${shared[0]}\0${merge}`;
+  },
 };
+
+interface SecondRewrite {
+  other: Statement;
+  shared: string[];
+  /** line of `other` */
+  line: number;
+  edits: TextEdit[] | undefined;
+  /** the prediction is not a guess */
+  known: boolean;
+}
+
+/**
+ * The earlier statement of the file that already rewrote a table this one rewrites, or undefined.
+ * Records the statement's own decision in the file index for the statements after it.
+ */
+function secondRewrite(ctx: RuleContext): SecondRewrite | undefined {
+  const st = ctx.statement;
+  if (!st.analyzed || !REWRITING_KINDS.has(st.kind)) return undefined;
+  // when the prediction had to guess an old definition the catalog lacks (e.g. "old definition
+  // unknown: assume a type change"), only clauses that rewrite whatever it was count
+  const known = ctx.prediction !== null && !isGuessedPrediction(ctx.prediction);
+  const rewrites = rewritesTable(st, known ? ctx.prediction : null, ctx.session.foreignKeyChecks);
+  const index = fileIndex(ctx.statements);
+  index.rewrites.set(st, rewrites);
+  if (!rewrites) return undefined;
+  const mine = lockedTables(st).filter((t) => !ctx.isNewTable(t));
+  if (mine.length === 0) return undefined;
+  const earlier = earlierRewrite(index, st, mine);
+  if (!earlier) return undefined;
+  const { other, shared } = earlier;
+  return { other, shared, line: lineOf(ctx.file.text, other.span.start), edits: namedBetween(ctx.statements, other, st, shared[0]) ? undefined : mergeAlters(ctx.file.text, ctx.statements, other, st, shared[0]), known };
+}

@@ -33,4 +33,13 @@ export const renameColumn: Rule = {
       });
     }
   },
+  // the rest of the file only says whether an earlier statement added each renamed column
+  dependency(ctx) {
+    let key = '';
+    for (const op of existingTableOps(ctx)) {
+      const from = op.kind === 'rename-column' || (op.kind === 'modify-column' && op.newName !== undefined) ? op.column : undefined;
+      if (from !== undefined) key += columnAddedEarlier(ctx.statements, ctx.statement, op.table, from) ? '1' : '0';
+    }
+    return key;
+  },
 };

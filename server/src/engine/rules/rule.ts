@@ -58,6 +58,17 @@ export interface RuleSettings {
 export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): void;
+  /**
+   * For a rule that reads `ctx.statements`: what its findings on this statement depend on beyond
+   * the statement's own text, its session, the catalog tables it read and its `isNewTable`
+   * answers — as a string, with positions elsewhere in the file relative to the statement's start
+   * and line numbers absolute. Equal strings promise equal findings (moved with the statement), so
+   * the incremental analyzer re-runs the rule only when the string changes. It runs for every
+   * statement `check` read the file for, in file order, after the rules of the earlier statements;
+   * it must be cheaper than `check` (a per-file index shared through the statement list) and never
+   * report.
+   */
+  dependency?(ctx: RuleContext): string;
 }
 
 /** operations of the statement that touch an existing (not newly created) table */

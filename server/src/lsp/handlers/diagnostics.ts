@@ -11,7 +11,7 @@ import {
   type DiagnosticRelatedInformation,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Finding, type IncrementalAnalysis, IncrementalAnalyzer, type Severity, UNUSED_IGNORE } from '../../engine';
+import { analyzeFile, type AnalysisRequest, type Finding, type IncrementalAnalysis, IncrementalAnalyzer, type Severity, UNUSED_IGNORE } from '../../engine';
 import type { ServerContext } from '../context';
 import { indexText, spanToRange, type PositionIndex } from '../convert';
 import { ruleDocsUrl } from '../../common/rule-docs';
@@ -23,6 +23,12 @@ import type { EffectiveSettings } from './configuration';
 const DEBOUNCE_MS = 10;
 /** later migrations of the same set wait a little longer after an earlier one changed */
 const DEPENDENT_DELAY_MS = 150;
+/**
+ * A document's first analysis up to this size runs the batch analyzer (what the CLI runs, with the
+ * same results): the incremental one spends about twice as long filling its caches. Those are then
+ * filled in the background, so the first keystroke finds them (an edit before that cancels it).
+ */
+const BATCH_FIRST_ANALYSIS_MAX_CHARS = 300_000;
 
 export interface DocumentAnalysis {
   version: number;
@@ -30,6 +36,8 @@ export interface DocumentAnalysis {
   text: string;
   analysis: IncrementalAnalysis;
   settings: EffectiveSettings;
+  /** the version of the schema context it was analyzed with (`FileContext.version`; 'empty' outside a migration chain) */
+  catalogVersion: string;
   /** absolute paths of the migrations replayed before this file */
   earlier: string[];
 }
@@ -44,6 +52,8 @@ interface DocumentState {
   last?: DocumentAnalysis;
   waiters: (() => void)[];
   diagnostics?: DiagnosticCache;
+  /** the incremental analyzer has run (or is running) on this document */
+  warmed?: boolean;
 }
 
 /**
@@ -166,7 +176,7 @@ export class AnalysisStore {
     const context = path && project.isMigration(path) ? project.fileContext(path, false) : undefined;
     if (stale()) return;
     const relPath = path ? project.rel(path) : uri;
-    const analysis = await state.analyzer.analyze({
+    const request: AnalysisRequest = {
       path: relPath,
       // like the CLI: only the up sections of a migration (the rest blanked, offsets kept)
       text: context ? project.analyzedText(text, context) : text,
@@ -174,11 +184,13 @@ export class AnalysisStore {
       catalogVersion: context?.version ?? 'empty',
       isCancelled: stale,
       budgetMs: FILE_TIME_BUDGET_MS,
-    });
+    };
+    const analysis = !state.warmed && request.text.length <= BATCH_FIRST_ANALYSIS_MAX_CHARS ? this.firstAnalysis(state, request) : await state.analyzer.analyze(request);
+    state.warmed = true;
     if (!analysis || stale()) return;
 
     const previous = state.last;
-    state.last = { version, text, analysis, settings, earlier: context?.earlier ?? [] };
+    state.last = { version, text, analysis, settings, catalogVersion: context?.version ?? 'empty', earlier: context?.earlier ?? [] };
     const otherFiles = new Map<string, PositionIndex | undefined>();
     const indexOf = (abs: string, uri: string): PositionIndex | undefined => {
       if (!otherFiles.has(abs)) otherFiles.set(abs, positionIndexOf(abs, uri, ctx));
@@ -189,6 +201,24 @@ export class AnalysisStore {
     ctx.connection.sendDiagnostics({ uri, version, diagnostics });
     this.settle(state);
     if (path && context?.isMigration && previous?.text !== text) this.scheduleLaterMigrations(path);
+  }
+
+  /** the batch analysis of a document's first version; the incremental caches fill in the background */
+  private firstAnalysis(state: DocumentState, request: AnalysisRequest): IncrementalAnalysis {
+    const started = performance.now();
+    const batch = analyzeFile(request.path, request.text, request.options);
+    const analysis: IncrementalAnalysis = { ...batch, complete: true, reusedStatements: 0, analyzedStatements: batch.statements.length, workMs: performance.now() - started };
+    setImmediate(() => {
+      if (request.isCancelled?.()) return;
+      state.analyzer
+        .analyze(request)
+        .then((warm) => {
+          // the same results (the analyzers agree): keep one copy of them in memory
+          if (warm?.complete && !request.isCancelled?.() && state.last?.analysis === analysis) state.last = { ...state.last, analysis: warm };
+        })
+        .catch((err: unknown) => this.ctx().connection.console.error(`lockstep: background analysis of ${request.path} failed: ${String(err)}`));
+    });
+    return analysis;
   }
 
   private diagnosticsOf(

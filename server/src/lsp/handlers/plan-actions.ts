@@ -10,7 +10,7 @@ import { spanToRange } from '../convert';
 import { COMMANDS } from '../protocol';
 import { uriToPath } from '../uri';
 import type { DocumentAnalysis } from './diagnostics';
-import { computePlan, plannableRuleOf, topLevelStatementAt } from './plan-compute';
+import { computePlan, plannableRuleOf, reusableAnalysis, topLevelStatementAt } from './plan-compute';
 import { planFiles, planWorkspaceEdit, type StatementReplacement } from './plan-edit';
 
 export const REWRITE_TITLE = 'Rewrite as a safe multi-release sequence';
@@ -63,7 +63,8 @@ function planTargets(doc: TextDocument, last: DocumentAnalysis, diagnostics: rea
 }
 
 function actionsFor(ctx: ServerContext, doc: TextDocument, { last, path }: { last: DocumentAnalysis; path: string }, target: PlanTarget, ambiguous: boolean): CodeAction[] {
-  const outcome = computePlan(last.settings.project, path, last.text, target.statement.index, target.rule);
+  // the cached analysis spares re-analyzing the whole file on every code-action request
+  const outcome = computePlan(last.settings.project, path, last.text, target.statement.index, target.rule, reusableAnalysis(last, path));
   if (!outcome.ok) {
     ctx.connection.console.debug(`lockstep: no plan for ${target.rule} at statement ${target.statement.index + 1} of ${doc.uri}: ${outcome.reason}`);
     return [];

@@ -1,7 +1,8 @@
 // The engine's plan for one statement of a migration, found from a diagnostic or a position; never
 // throws (a plan that fails is a reason, logged by the caller).
 import type { Diagnostic } from 'vscode-languageserver';
-import { PLANNABLE_RULES, planForStatement, type FileAnalysis, type Plan, type Project, type Statement } from '../../engine';
+import { analyzeOptionsFrom, PLANNABLE_RULES, planForStatement, type FileAnalysis, type Plan, type Project, type Statement } from '../../engine';
+import type { DocumentAnalysis } from './diagnostics';
 
 export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; reason: string };
 
@@ -27,9 +28,25 @@ export function topLevelStatementAt(analysis: Pick<FileAnalysis, 'statements'>, 
   return best;
 }
 
-export function computePlan(project: Project, path: string, text: string, statementIndex: number, rule: string | undefined): PlanOutcome {
+/**
+ * The document's analysis when it is what `planForStatement` would compute for it: complete, of a
+ * migration, with the project's analyze options (no rows from a connected database in the rule
+ * settings) and the file's current schema context. Undefined otherwise: the plan analyzes the file.
+ */
+export function reusableAnalysis(last: DocumentAnalysis, path: string): FileAnalysis | undefined {
+  const { project } = last.settings;
+  if (!last.analysis.complete || !project.isMigration(path)) return undefined;
+  const options = analyzeOptionsFrom(project.config);
+  const same =
+    options.target.label === last.settings.target.label &&
+    JSON.stringify(options.rules ?? {}) === JSON.stringify(last.settings.rules) &&
+    JSON.stringify(options.settings ?? {}) === JSON.stringify(last.settings.ruleSettings);
+  return same && project.fileContext(path, false).version === last.catalogVersion ? last.analysis : undefined;
+}
+
+export function computePlan(project: Project, path: string, text: string, statementIndex: number, rule: string | undefined, analysis?: FileAnalysis): PlanOutcome {
   try {
-    return planForStatement(project, path, text, { statementIndex, rule });
+    return planForStatement(project, path, text, { statementIndex, rule, analysis });
   } catch (error) {
     return { ok: false, reason: `the plan failed: ${error instanceof Error ? error.message : String(error)}` };
   }

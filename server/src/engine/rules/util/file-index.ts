@@ -23,34 +23,50 @@ function push(map: Map<string, number[]>, key: string, at: number): void {
   else if (list[list.length - 1] !== at) list.push(at);
 }
 
+/** which of the index's maps a statement adds to, under which key (the statement's own facts) */
+type Contribution = [map: 'addedColumns' | 'addedIndexes' | 'createdTables' | 'addedPrimaryKeys', key: string];
+
+/** a statement's contributions do not change while the object lives (edits move it, never re-parse it) */
+const contributionsOf = new WeakMap<Statement, Contribution[]>();
+
+function contributions(st: Statement): Contribution[] {
+  let out = contributionsOf.get(st);
+  if (out) return out;
+  out = [];
+  for (const op of st.operations) {
+    const table = op.table.toLowerCase();
+    switch (op.kind) {
+      case 'create-table':
+        for (const c of op.columns) out.push(['addedColumns', `${table}\0${c.name.toLowerCase()}`]);
+        if (!op.temporary) out.push(['createdTables', table]);
+        break;
+      case 'add-column':
+        out.push(['addedColumns', `${table}\0${op.column.name.toLowerCase()}`]);
+        if (op.column.primaryKey) out.push(['addedPrimaryKeys', table]);
+        break;
+      case 'add-index':
+        out.push(['addedIndexes', `${table}\0${(op.index.name ?? '').toLowerCase()}`]);
+        if (op.index.kind === 'primary') out.push(['addedPrimaryKeys', table]);
+        break;
+      case 'modify-column':
+        if (op.def.primaryKey) out.push(['addedPrimaryKeys', table]);
+        break;
+      default:
+        break;
+    }
+  }
+  contributionsOf.set(st, out);
+  return out;
+}
+
 function build(statements: readonly Statement[]): FileIndex {
   const index: FileIndex = { addedColumns: new Map(), addedIndexes: new Map(), createdTables: new Map(), addedPrimaryKeys: new Map(), byIndex: new Map() };
-  // in statement-index order, so every list is ascending
-  const ordered = [...statements].sort((a, b) => a.index - b.index);
-  for (const st of ordered) {
+  // in statement-index order, so every list is ascending (a file's list usually is already)
+  let ordered = true;
+  for (let i = 1; i < statements.length && ordered; i++) ordered = statements[i - 1].index < statements[i].index;
+  for (const st of ordered ? statements : [...statements].sort((a, b) => a.index - b.index)) {
     index.byIndex.set(st.index, st);
-    for (const op of st.operations) {
-      const table = op.table.toLowerCase();
-      switch (op.kind) {
-        case 'create-table':
-          for (const c of op.columns) push(index.addedColumns, `${table}\0${c.name.toLowerCase()}`, st.index);
-          if (!op.temporary) push(index.createdTables, table, st.index);
-          break;
-        case 'add-column':
-          push(index.addedColumns, `${table}\0${op.column.name.toLowerCase()}`, st.index);
-          if (op.column.primaryKey) push(index.addedPrimaryKeys, table, st.index);
-          break;
-        case 'add-index':
-          push(index.addedIndexes, `${table}\0${(op.index.name ?? '').toLowerCase()}`, st.index);
-          if (op.index.kind === 'primary') push(index.addedPrimaryKeys, table, st.index);
-          break;
-        case 'modify-column':
-          if (op.def.primaryKey) push(index.addedPrimaryKeys, table, st.index);
-          break;
-        default:
-          break;
-      }
-    }
+    for (const [map, key] of contributions(st)) push(index[map], key, st.index);
   }
   return index;
 }
