@@ -2,21 +2,12 @@
 // `gorm:"embedded;embeddedPrefix:…"` field add their fields as the model's columns (prefixed), the
 // embedded struct is no table of its own, and `TableName()` with a pointer receiver names the table.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { before, test } from 'node:test';
-import { analyzeModelChange, parseTarget, type GoParser, type Target } from '../../server/src/engine';
-import { textAtGitBase } from '../../server/src/common/git-base';
-import { loadGoParser } from '../../server/src/common/go-parser';
-import { applyFixes, findingLines, gitFixture } from './git-fixture';
+import { test } from 'node:test';
+import { analyzeModelChange } from '../../server/src/engine';
+import { applyFixes, findingLines } from './git-fixture';
+import { analyzeEdit, goModelOptions } from './model-change';
 
-const target = parseTarget('mysql-8.0') as Target;
-let go: GoParser | undefined;
-
-before(async () => {
-  go = await loadGoParser();
-  assert.ok(go, 'the Go parser loads');
-});
+const withGo = goModelOptions();
 
 const BEFORE = `package models
 
@@ -42,38 +33,15 @@ func (c *Customer) TableName() string { return "clients" }
 
 // Audit.Version int32 → int64 (a type change of every model embedding Audit), Address gains a
 // NOT NULL Zip, Customer gains a nullable Note
-const AFTER = `package models
-
-type Audit struct {
-	CreatedBy string \`gorm:"size:50"\`
-	Version   int64  \`gorm:"not null;default:1"\`
-}
-
-type Address struct {
-	Street string \`gorm:"size:100"\`
-	City   string \`gorm:"size:60"\`
-	Zip    string \`gorm:"size:10;not null"\`
-}
-
-type Customer struct {
-	ID      uint
-	Audit
-	Home    Address \`gorm:"embedded;embeddedPrefix:home_"\`
-	Name    string  \`gorm:"size:80"\`
-	Note    *string
-}
-
-func (c *Customer) TableName() string { return "clients" }
-`;
+const AFTER = BEFORE
+  .replace('Version   int32', 'Version   int64')
+  .replace('\tCity   string `gorm:"size:60"`\n', '\tCity   string `gorm:"size:60"`\n\tZip    string `gorm:"size:10;not null"`\n')
+  .replace('\tName    string  `gorm:"size:80"`\n', '\tName    string  `gorm:"size:80"`\n\tNote    *string\n');
 
 const REL = 'internal/models/customer.go';
 
 test('columns of embedded structs are the model\'s, prefixed; their findings sit on the embedding field', () => {
-  const dir = gitFixture({ [REL]: BEFORE }, { [REL]: AFTER });
-  const atBase = textAtGitBase(join(dir, REL), 'HEAD');
-  assert.ok(atBase.ok && atBase.text === BEFORE);
-  const text = readFileSync(join(dir, REL), 'utf8');
-  const analysis = analyzeModelChange(REL, atBase.text, text, { target, parsers: { go } });
+  const { text, analysis } = analyzeEdit(REL, BEFORE, AFTER, withGo);
   assert.deepEqual(analysis?.problems, []);
   assert.deepEqual(findingLines(text, analysis?.findings ?? []), [
     'change-column-type @ Audit',
@@ -87,14 +55,14 @@ test('columns of embedded structs are the model\'s, prefixed; their findings sit
 
 test('a safe change inside an embedded struct (a new nullable field) and the prefix kept are not reported', () => {
   const after = BEFORE.replace('\tCity   string `gorm:"size:60"`\n', '\tCity   string `gorm:"size:60"`\n\tFloor  *int\n');
-  const analysis = analyzeModelChange(REL, BEFORE, after, { target, parsers: { go } });
+  const analysis = analyzeModelChange(REL, BEFORE, after, withGo);
   assert.deepEqual(analysis?.findings, []);
   assert.equal(analysis?.sql, 'ALTER TABLE `clients` ADD COLUMN `home_floor` BIGINT NULL;\n');
 });
 
 test('a changed embeddedPrefix renames every column of the embedded struct', () => {
   const after = BEFORE.replace('embeddedPrefix:home_', 'embeddedPrefix:addr_');
-  const analysis = analyzeModelChange(REL, BEFORE, after, { target, parsers: { go } });
+  const analysis = analyzeModelChange(REL, BEFORE, after, withGo);
   assert.deepEqual(findingLines(after, analysis?.findings ?? []), [
     'rename-column @ Home    Address `gorm:"embedded;embeddedPrefix:addr_"`',
     'rename-column @ Home    Address `gorm:"embedded;embeddedPrefix:addr_"`',

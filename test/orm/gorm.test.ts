@@ -4,21 +4,12 @@
 // `-:migration`, `default:`, the previous type) leave a struct with no finding; a new nullable
 // field is never reported.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { before, test } from 'node:test';
-import { analyzeModelChange, parseTarget, type GoParser, type Target } from '../../server/src/engine';
-import { textAtGitBase } from '../../server/src/common/git-base';
-import { loadGoParser } from '../../server/src/common/go-parser';
-import { applyFixes, findingLines, gitFixture } from './git-fixture';
+import { test } from 'node:test';
+import { analyzeModelChange } from '../../server/src/engine';
+import { applyFixes, findingLines } from './git-fixture';
+import { analyzeEdit, goModelOptions, mysql80 as target } from './model-change';
 
-const target = parseTarget('mysql-8.0') as Target;
-let go: GoParser | undefined;
-
-before(async () => {
-  go = await loadGoParser();
-  assert.ok(go, 'the Go parser loads');
-});
+const withGo = goModelOptions();
 
 const BEFORE = `package models
 
@@ -50,13 +41,7 @@ type User struct {
 
 const REL = 'internal/models/user.go';
 
-function fromGit() {
-  const dir = gitFixture({ [REL]: BEFORE }, { [REL]: AFTER });
-  const atBase = textAtGitBase(join(dir, REL), 'HEAD');
-  assert.ok(atBase.ok && atBase.text === BEFORE);
-  const text = readFileSync(join(dir, REL), 'utf8');
-  return { text, analysis: analyzeModelChange(REL, atBase.text, text, { target, parsers: { go } }) };
-}
+const fromGit = () => analyzeEdit(REL, BEFORE, AFTER, withGo);
 
 test('each incompatible struct change is reported on its field with the SQL rule id and the AutoMigrate warning', () => {
   const { text, analysis } = fromGit();
@@ -82,13 +67,13 @@ test('the tag fixes leave a struct with no finding', () => {
   assert.match(fixed, /\tLegacyFlag bool `gorm:"-:migration"`\n\}/);
   assert.match(fixed, /Score {4}int {4}`gorm:"default:0;not null"`/);
   assert.match(fixed, /\tAge {8}int32 `gorm:"not null;default:0"`/);
-  assert.deepEqual(analyzeModelChange(REL, BEFORE, fixed, { target, parsers: { go } })?.findings, []);
+  assert.deepEqual(analyzeModelChange(REL, BEFORE, fixed, withGo)?.findings, []);
 });
 
 test('TableName(), column: tags and snake_case names; a field renamed with column: kept is safe', () => {
   const before = 'package models\n\ntype UserAccount struct {\n\tID     uint\n\tOwnerID uint `gorm:"not null"`\n}\n\nfunc (UserAccount) TableName() string { return "accounts" }\n';
   const after = 'package models\n\ntype UserAccount struct {\n\tID     uint\n\tHolderID uint `gorm:"column:owner_id;not null"`\n\tNote   *string\n}\n\nfunc (UserAccount) TableName() string { return "accounts" }\n';
-  const analysis = analyzeModelChange('models/account.go', before, after, { target, parsers: { go } });
+  const analysis = analyzeModelChange('models/account.go', before, after, withGo);
   assert.deepEqual(analysis?.findings, []);
   assert.match(analysis?.sql ?? '', /^ALTER TABLE `accounts` ADD COLUMN `note` LONGTEXT NULL;/);
 });

@@ -3,18 +3,15 @@
 // created for its key (Prisma Migrate drops both), with the keep-the-index fix; a changed
 // referential action re-creates the key; `relationMode = "prisma"` keeps keys out of the database.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { analyzeModelChange, parseTarget, type Target } from '../../server/src/engine';
-import { textAtGitBase } from '../../server/src/common/git-base';
-import { applyFixes, findingLines, gitFixture } from './git-fixture';
-
-const target = parseTarget('mysql-8.0') as Target;
+import { analyzeModelChange } from '../../server/src/engine';
+import { applyFixes, findingLines } from './git-fixture';
+import { analyzeEdit, mysql80 as target } from './model-change';
 
 const DATASOURCE = 'datasource db {\n  provider = "mysql"\n  url      = env("DATABASE_URL")\n}\n';
 
-const BEFORE = `${DATASOURCE}
+// User and the start of Post: the same in both versions
+const USER_TO_POST_AUTHOR = `${DATASOURCE}
 model User {
   id       Int       @id @default(autoincrement())
   posts    Post[]
@@ -27,7 +24,9 @@ model Post {
   id       Int    @id @default(autoincrement())
   title    String
   authorId Int
-}
+`;
+
+const BEFORE = `${USER_TO_POST_AUTHOR}}
 
 model Comment {
   id       Int    @id @default(autoincrement())
@@ -38,20 +37,7 @@ model Comment {
 `;
 
 // Post gains its author relation, Comment loses its user relation (userId stays), a new optional field
-const AFTER = `${DATASOURCE}
-model User {
-  id       Int       @id @default(autoincrement())
-  posts    Post[]
-  comments Comment[]
-
-  @@map("users")
-}
-
-model Post {
-  id       Int    @id @default(autoincrement())
-  title    String
-  authorId Int
-  author   User   @relation(fields: [authorId], references: [id])
+const AFTER = `${USER_TO_POST_AUTHOR}  author   User   @relation(fields: [authorId], references: [id])
   note     String?
 }
 
@@ -65,11 +51,7 @@ model Comment {
 const REL = 'prisma/schema.prisma';
 
 function fromGit(before: string, after: string) {
-  const dir = gitFixture({ [REL]: before }, { [REL]: after });
-  const atBase = textAtGitBase(join(dir, REL), 'HEAD');
-  assert.ok(atBase.ok && atBase.text === before);
-  const text = readFileSync(join(dir, REL), 'utf8');
-  const analysis = analyzeModelChange(REL, atBase.text, text, { target });
+  const { text, analysis } = analyzeEdit(REL, before, after, { target });
   assert.ok(analysis);
   return { text, analysis };
 }

@@ -2,16 +2,15 @@
 // on the model's own line with the SQL rule's id, the Prisma-native fixes leave a model with no
 // finding, and a new optional field is never reported.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyzeModelChange, modelBase, parseTarget, type Target } from '../../server/src/engine';
 import { resolveGitBase, textAtGitBase } from '../../server/src/common/git-base';
 import { applyFixes, findingLines, git, gitFixture, write } from './git-fixture';
+import { analyzeAtGitBase, mysql80 as target } from './model-change';
 
-const target = parseTarget('mysql-8.0') as Target;
-
-const BEFORE = `datasource db {
+// the lines of the schema both versions share: before User's changed fields, and from its posts on
+const USER_START = `datasource db {
   provider = "mysql"
   url      = env("DATABASE_URL")
 }
@@ -19,11 +18,8 @@ const BEFORE = `datasource db {
 model User {
   id        Int      @id @default(autoincrement())
   email     String   @unique
-  name      String
-  nickname  String?  @db.VarChar(100)
-  age       Int
-  bio       String   @db.VarChar(200)
-  posts     Post[]
+`;
+const USER_END_AND_POST = `  posts     Post[]
 
   @@map("users")
 }
@@ -36,39 +32,22 @@ model Post {
 }
 `;
 
-// renamed name → fullName, removed nickname, new required score, age Int → BigInt, new optional note
-const AFTER = `datasource db {
-  provider = "mysql"
-  url      = env("DATABASE_URL")
-}
+const BEFORE = `${USER_START}  name      String
+  nickname  String?  @db.VarChar(100)
+  age       Int
+  bio       String   @db.VarChar(200)
+${USER_END_AND_POST}`;
 
-model User {
-  id        Int      @id @default(autoincrement())
-  email     String   @unique
-  fullName  String
+// renamed name → fullName, removed nickname, new required score, age Int → BigInt, new optional note
+const AFTER = `${USER_START}  fullName  String
   age       BigInt
   bio       String   @db.VarChar(200)
   score     Int
   note      String?
-  posts     Post[]
-
-  @@map("users")
-}
-
-model Post {
-  id       Int    @id @default(autoincrement())
-  title    String
-  authorId Int
-  author   User   @relation(fields: [authorId], references: [id])
-}
-`;
+${USER_END_AND_POST}`;
 
 function check(dir: string, rel = 'prisma/schema.prisma', base = 'HEAD') {
-  const path = join(dir, rel);
-  const atBase = textAtGitBase(path, base);
-  assert.ok(atBase.ok, atBase.ok ? '' : atBase.reason);
-  const text = readFileSync(path, 'utf8');
-  const analysis = analyzeModelChange(rel, atBase.text, text, { target });
+  const { text, analysis } = analyzeAtGitBase(dir, rel, { target }, base);
   assert.ok(analysis);
   return { text, analysis };
 }

@@ -2,19 +2,15 @@
 // relations that own a join column (@ManyToOne, @OneToOne + @JoinColumn) as a column plus a
 // foreign key, named as TypeORM's default naming strategy names them, on the entity's lines.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { analyzeModelChange, parseTarget, type Target } from '../../server/src/engine';
-import { textAtGitBase } from '../../server/src/common/git-base';
-import { findingLines, gitFixture } from './git-fixture';
+import { analyzeModelChange } from '../../server/src/engine';
+import { findingLines } from './git-fixture';
+import { analyzeEdit, mysql80 as target } from './model-change';
 
-const target = parseTarget('mysql-8.0') as Target;
+const IMPORTS = "import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';\n";
 
-const BEFORE = `import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-
-@Entity()
-export class User {
+// User's body up to Post's primary key: the same in both versions
+const USER_TO_POST_ID = `export class User {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -32,7 +28,11 @@ export class User {
 export class Post {
   @PrimaryGeneratedColumn()
   id: number;
+`;
 
+const BEFORE = `${IMPORTS}
+@Entity()
+${USER_TO_POST_ID}
   @Index()
   @Column()
   slug: string;
@@ -44,30 +44,11 @@ export class Post {
 
 // User gains a unique key and a two-column index; Post loses the slug index, gains the author
 // relation on its existing authorId column and a nullable note
-const AFTER = `import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-
+const AFTER = `${IMPORTS}
 @Entity()
 @Unique(['email'])
 @Index(['lastName', 'firstName'])
-export class User {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @Column({ length: 100 })
-  email: string;
-
-  @Column({ length: 50 })
-  firstName: string;
-
-  @Column({ length: 50 })
-  lastName: string;
-}
-
-@Entity({ name: 'articles' })
-export class Post {
-  @PrimaryGeneratedColumn()
-  id: number;
-
+${USER_TO_POST_ID}
   @Column()
   slug: string;
 
@@ -86,11 +67,7 @@ export class Post {
 const REL = 'src/entities/blog.entity.ts';
 
 test('decorator indexes, a removed @Index and a new relation are reported on their decorators with the SQL rule ids', () => {
-  const dir = gitFixture({ [REL]: BEFORE }, { [REL]: AFTER });
-  const atBase = textAtGitBase(join(dir, REL), 'HEAD');
-  assert.ok(atBase.ok && atBase.text === BEFORE);
-  const text = readFileSync(join(dir, REL), 'utf8');
-  const analysis = analyzeModelChange(REL, atBase.text, text, { target });
+  const { text, analysis } = analyzeEdit(REL, BEFORE, AFTER, { target });
   assert.deepEqual(findingLines(text, analysis?.findings ?? []), [
     "add-unique-index @ @Unique(['email'])",
     "add-index @ @Index(['lastName', 'firstName'])",

@@ -3,16 +3,13 @@
 // entity-native fixes (`name:`, select/insert/update false, `nullable: true`, the previous type)
 // leave an entity with no finding, and a new nullable property is never reported.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { analyzeModelChange, parseTarget, type Target } from '../../server/src/engine';
-import { textAtGitBase } from '../../server/src/common/git-base';
-import { applyFixes, findingLines, gitFixture } from './git-fixture';
+import { analyzeModelChange } from '../../server/src/engine';
+import { applyFixes, findingLines } from './git-fixture';
+import { analyzeEdit, mysql80 as target } from './model-change';
 
-const target = parseTarget('mysql-8.0') as Target;
-
-const BEFORE = `import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+// the part of the entity both versions share
+const ENTITY_START = `import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity()
 export class UserProfile {
@@ -20,7 +17,9 @@ export class UserProfile {
   id: number;
 
   @Column({ length: 100 })
-  name: string;
+`;
+
+const BEFORE = `${ENTITY_START}  name: string;
 
   @Column({ default: false })
   legacyFlag: boolean;
@@ -34,15 +33,7 @@ export class UserProfile {
 `;
 
 // renamed name → displayName, removed legacyFlag, age int → bigint, new required score, new nullable note
-const AFTER = `import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-@Entity()
-export class UserProfile {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @Column({ length: 100 })
-  displayName: string;
+const AFTER = `${ENTITY_START}  displayName: string;
 
   @Column({ type: 'bigint' })
   age: number;
@@ -60,13 +51,7 @@ export class UserProfile {
 
 const REL = 'src/entities/user-profile.entity.ts';
 
-function fromGit() {
-  const dir = gitFixture({ [REL]: BEFORE }, { [REL]: AFTER });
-  const atBase = textAtGitBase(join(dir, REL), 'HEAD');
-  assert.ok(atBase.ok && atBase.text === BEFORE);
-  const text = readFileSync(join(dir, REL), 'utf8');
-  return { text, analysis: analyzeModelChange(REL, atBase.text, text, { target }) };
-}
+const fromGit = () => analyzeEdit(REL, BEFORE, AFTER, { target });
 
 test('each incompatible entity change is reported on its property with the SQL rule id; the nullable property is not', () => {
   const { text, analysis } = fromGit();
