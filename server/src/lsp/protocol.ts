@@ -26,6 +26,12 @@ export interface DiagnosticFix {
   edits: TextEdit[];
 }
 
+/** what a published diagnostic carries in `data`: its fixes come from the document's cached analysis */
+export interface CompactDiagnosticData {
+  rule: string;
+}
+
+/** the older form, with the fixes inlined: still honoured when a client sends it back in a code-action request */
 export interface DiagnosticData {
   rule: string;
   docsUrl: string;

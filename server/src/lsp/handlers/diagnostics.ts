@@ -16,6 +16,7 @@ import type { ServerContext } from '../context';
 import { indexText, spanToRange, type PositionIndex } from '../convert';
 import { ruleDocsUrl } from '../../common/rule-docs';
 import { FILE_TIME_BUDGET_MS, refusal } from '../limits';
+import type { CompactDiagnosticData } from '../protocol';
 import { pathToUri, uriToPath } from '../uri';
 import type { EffectiveSettings } from './configuration';
 
@@ -271,11 +272,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 type OtherFileIndex = (abs: string, uri: string) => PositionIndex | undefined;
 type DocsUrlOf = (rule: string, docsBase: string | undefined) => string;
-
-/** what a published diagnostic carries in `data`: its fixes come from the document's analysis */
-export interface CompactDiagnosticData {
-  rule: string;
-}
 
 export function toDiagnostic(doc: TextDocument, finding: Finding, relPath: string, settings: EffectiveSettings, indexOf: OtherFileIndex, docsUrlOf: DocsUrlOf): Diagnostic {
   const docsUrl = docsUrlOf(finding.rule, settings.docsBase);
