@@ -3,7 +3,7 @@
 // A removed and an added column of one table with the same type and constraints is a probable
 // rename (generators emit DROP + ADD for it, which wipes the data): it becomes RENAME COLUMN.
 import type { Span } from '../types';
-import type { ModelColumn, ModelForeignKey, ModelIndex, ModelTable, OrmModel } from './model';
+import { dropAnchor, type ModelColumn, type ModelForeignKey, type ModelIndex, type ModelTable, type OrmModel } from './model';
 
 export type ModelChange =
   | { kind: 'create-table'; table: ModelTable; anchor: Span; sql: string }
@@ -30,7 +30,8 @@ export function diffModels(before: OrmModel, after: OrmModel, afterText: string)
   const afterKeys = new Set(after.tables.map((t) => t.table.toLowerCase()));
   for (const old of before.tables) {
     if (afterKeys.has(old.table.toLowerCase())) continue;
-    const anchor = { start: 0, end: firstLineEnd(afterText) };
+    // a relation table's drop goes on its relation (or one of its models); a model's drop has no line left, so the file's first
+    const anchor = dropAnchor(old, after) ?? { start: 0, end: firstLineEnd(afterText) };
     groups.push({ table: old.table, statement: 'drop', changes: [{ kind: 'drop-table', before: old, anchor, sql: `DROP TABLE ${quoteId(old.table)}` }] });
   }
   for (const table of after.tables) {
@@ -70,7 +71,7 @@ function diffTable(before: ModelTable, after: ModelTable): ModelChange[] {
   const goneColumns = new Set(removed.filter((c) => !renames.has(c)).map(key));
   for (const index of before.indexes) {
     const now = afterIdx.get(index.name.toLowerCase());
-    if (now && sameColumns(now.columns, renamedColumns(index.columns, renames)) && now.kind === index.kind) continue;
+    if (now && sameColumns(now.columns, renamedColumns(index.columns, renames)) && sameShape(now, index)) continue;
     if (index.columns.every((c) => goneColumns.has(c.toLowerCase()))) continue;
     // a foreign key's own index: the server keeps it while the key stays, and drops it itself once another index covers the key
     if (index.implicit && !now && (afterFks.has(index.name.toLowerCase()) || after.indexes.some((i) => startsWith(i.columns, renamedColumns(index.columns, renames))))) continue;
@@ -100,10 +101,9 @@ function diffTable(before: ModelTable, after: ModelTable): ModelChange[] {
   }
   for (const index of after.indexes) {
     const old = beforeIdx.get(index.name.toLowerCase());
-    if (old && sameColumns(index.columns, renamedColumns(old.columns, renames)) && old.kind === index.kind) continue;
+    if (old && sameColumns(index.columns, renamedColumns(old.columns, renames)) && sameShape(old, index)) continue;
     if (index.implicit) continue; // ADD FOREIGN KEY creates it
-    const kind = index.kind === 'unique' ? 'UNIQUE INDEX' : 'INDEX';
-    out.push({ kind: 'add-index', table: after, index, anchor: index.span, sql: `ADD ${kind} ${quoteId(index.name)} (${index.columns.map(quoteId).join(', ')})` });
+    out.push({ kind: 'add-index', table: after, index, anchor: index.span, sql: `ADD ${indexSql(index)}` });
   }
   for (const fk of after.foreignKeys) {
     const old = beforeFks.get(fk.name.toLowerCase());
@@ -111,6 +111,30 @@ function diffTable(before: ModelTable, after: ModelTable): ModelChange[] {
     out.push({ kind: 'add-foreign-key', table: after, foreignKey: fk, anchor: fk.span, sql: `ADD ${foreignKeySql(fk)}` });
   }
   return out;
+}
+
+/**
+ * What an index tag can say beyond ModelIndex (GORM's `class:`, `length:`, `sort:`): a FULLTEXT or
+ * SPATIAL index, and per column what follows its name in the definition (`(10)`, ` DESC`).
+ */
+export interface IndexStyle {
+  class?: 'FULLTEXT' | 'SPATIAL';
+  columnSuffixes?: string[];
+}
+
+export type StyledIndex = ModelIndex & IndexStyle;
+
+/** `UNIQUE INDEX `name` (`a`(10) DESC, `b`)`, as a CREATE TABLE line or after ALTER TABLE … ADD */
+export function indexSql(index: StyledIndex): string {
+  const kind = index.class ? `${index.class} INDEX` : index.kind === 'unique' ? 'UNIQUE INDEX' : 'INDEX';
+  const columns = index.columns.map((c, n) => `${quoteId(c)}${index.columnSuffixes?.[n] ?? ''}`);
+  return `${kind} ${quoteId(index.name)} (${columns.join(', ')})`;
+}
+
+/** the same kind of index, written the same way (apart from its column names) */
+function sameShape(a: StyledIndex, b: StyledIndex): boolean {
+  const suffixes = (i: StyledIndex) => i.columns.map((_, n) => i.columnSuffixes?.[n] ?? '').join('\u0000');
+  return a.kind === b.kind && (a.class ?? '') === (b.class ?? '') && suffixes(a) === suffixes(b);
 }
 
 function sameForeignKey(a: ModelForeignKey, b: ModelForeignKey): boolean {
@@ -178,7 +202,7 @@ export function columnSql(c: ModelColumn): string {
 export function createTableSql(t: ModelTable): string {
   const lines = t.columns.map(columnSql);
   if (t.primaryKey.length > 0) lines.push(`PRIMARY KEY (${t.primaryKey.map(quoteId).join(', ')})`);
-  for (const i of t.indexes) if (!i.implicit) lines.push(`${i.kind === 'unique' ? 'UNIQUE INDEX' : 'INDEX'} ${quoteId(i.name)} (${i.columns.map(quoteId).join(', ')})`);
+  for (const i of t.indexes) if (!i.implicit) lines.push(indexSql(i));
   for (const fk of t.foreignKeys) lines.push(foreignKeySql(fk));
   return `CREATE TABLE ${quoteId(t.table)} (${lines.join(', ')})`;
 }

@@ -5,14 +5,22 @@
 // (`UserID` → `user_id`) unless `gorm:"column:…"` says otherwise; `type:`, `size:`, `not null`,
 // `default:`, `primaryKey`, `autoIncrement`, `unique`/`uniqueIndex`; `-` and `-:all` are not
 // columns, `-:migration` is a column migrations leave alone; `gorm.Model` adds id, created_at,
-// updated_at and deleted_at; a struct of the same file embedded anonymously or with
+// updated_at and deleted_at; a struct of the package embedded anonymously or with
 // `gorm:"embedded;embeddedPrefix:x_"` adds its fields as columns (prefixed) and is not a table
 // itself; `TableName()` may have a value or a pointer receiver; pointer and sql.Null* fields are
-// nullable. Fields of other struct types (relations) are not columns.
+// nullable. Fields of other models' types are relations (foreign keys, join tables: gorm-relations),
+// index tags are indexes (gorm-indexes). A Go package spans its directory: the caller may pass the
+// texts of the package's other files (`siblings`), whose structs can then be embedded or related
+// to; only this file's structs (and the join tables of its relations) are its tables.
 import type { Node, Parser } from 'web-tree-sitter';
 import type { Span } from '../types';
-import type { ModelColumn, ModelIndex, ModelTable, OrmModel } from './model';
+import { fieldIndexes, gormTagEntries, mergeIndexes, type IndexField } from './gorm-indexes';
+import { addRelationKeys, type GormModel, type RelationField } from './gorm-relations';
+import type { ModelColumn, ModelTable, OrmModel } from './model';
+import { plural, snakeCase } from './gorm-naming';
 import { lineStartAt } from './source-text';
+
+export { plural, snakeCase } from './gorm-naming';
 
 export type GoParser = Parser;
 
@@ -43,31 +51,38 @@ const GO_TYPES: Record<string, string> = {
   'gorm.DeletedAt': 'DATETIME(3)',
 };
 
-export function parseGorm(text: string, parser: GoParser | undefined): OrmModel {
+export function parseGorm(text: string, parser: GoParser | undefined, siblings: readonly string[] = []): OrmModel {
   if (!parser) return { orm: 'gorm', tables: [], problems: ['the Go parser is not loaded'] };
   const tree = parser.parse(text);
   if (!tree) return { orm: 'gorm', tables: [], problems: ['the Go file could not be parsed'] };
+  const others = siblings.map((s) => ({ text: s, tree: parser.parse(s) }));
   try {
-    const root = tree.rootNode;
-    const tableNames = tableNameMethods(root);
-    const structs = new Map<string, { spec: Node; name: Node; struct: Node }>();
-    for (const spec of root.descendantsOfType('type_spec')) {
-      const struct = spec?.childForFieldName('type');
-      const name = spec?.childForFieldName('name');
-      if (!spec || !struct || struct.type !== 'struct_type' || !name || spec.parent?.parent?.type !== 'source_file') continue;
-      structs.set(name.text, { spec, name, struct });
+    const sources = [{ text, root: tree.rootNode, own: true }, ...others.flatMap((o) => (o.tree ? [{ text: o.text, root: o.tree.rootNode, own: false }] : []))];
+    const structs = new Map<string, StructDecl>();
+    const tableNames = new Map<string, string>();
+    // the file's own declarations first: they win a (mistaken) duplicate, and its relations come first
+    for (const source of sources) {
+      for (const [model, table] of tableNameMethods(source.root)) if (!tableNames.has(model)) tableNames.set(model, table);
+      for (const spec of source.root.descendantsOfType('type_spec')) {
+        const struct = spec?.childForFieldName('type');
+        const name = spec?.childForFieldName('name');
+        if (!spec || !struct || struct.type !== 'struct_type' || !name || spec.parent?.parent?.type !== 'source_file' || structs.has(name.text)) continue;
+        structs.set(name.text, { spec, name, struct, text: source.text, own: source.own });
+      }
     }
     const embedded = embeddedStructs(structs);
-    const tables: ModelTable[] = [];
-    for (const { spec, name, struct } of structs.values()) {
+    const models: GormModel[] = [];
+    for (const decl of structs.values()) {
       // a struct embedded in another is a group of that model's columns, not a table of its own (unless it has a TableName())
-      if (embedded.has(name.text) && !tableNames.has(name.text)) continue;
-      const table = toTable(text, spec, name, struct, tableNames.get(name.text), structs);
-      if (table) tables.push(table);
+      if (embedded.has(decl.name.text) && !tableNames.has(decl.name.text)) continue;
+      const model = toModel(decl, tableNames.get(decl.name.text), structs);
+      if (model) models.push(model);
     }
-    return { orm: 'gorm', tables, problems: [] };
+    const joinTables = addRelationKeys(models);
+    return { orm: 'gorm', tables: [...models.filter((m) => m.own).map((m) => m.table), ...joinTables], problems: [] };
   } finally {
     tree.delete();
+    for (const o of others) o.tree?.delete();
   }
 }
 
@@ -83,10 +98,14 @@ function tableNameMethods(root: Node): Map<string, string> {
   return out;
 }
 
+/** a struct type declared at the top level of this file (`own`) or of another file of its package */
 interface StructDecl {
   spec: Node;
   name: Node;
   struct: Node;
+  /** the text of the file that declares it */
+  text: string;
+  own: boolean;
 }
 
 /** the struct's own fields (not those of nested struct types) */
@@ -94,12 +113,20 @@ function fieldsOf(struct: Node): Node[] {
   return struct.descendantsOfType('field_declaration').filter((f): f is Node => f !== null && f.parent?.parent?.id === struct.id);
 }
 
-/** the name of a field's struct type in this file, through a pointer: `Base`, `*Base` → Base */
+/** the name of a field's struct type, through a pointer: `Base`, `*Base` → Base */
 function structTypeName(type: Node): string {
   return type.type === 'pointer_type' ? (type.namedChildren[0]?.text ?? '') : type.text;
 }
 
-/** structs of this file embedded in another one (anonymously, or with the `embedded` tag) */
+/** a field of another model's type: `Company`, `*Company`, `[]CreditCard`, `[]*CreditCard` */
+function relationTarget(type: Node, structs: ReadonlyMap<string, StructDecl>): { target: string; many: boolean } | undefined {
+  const many = type.type === 'slice_type';
+  const element = many ? type.childForFieldName('element') : type;
+  const name = element ? structTypeName(element) : '';
+  return structs.has(name) ? { target: name, many } : undefined;
+}
+
+/** structs of the package embedded in another one (anonymously, or with the `embedded` tag) */
 function embeddedStructs(structs: ReadonlyMap<string, StructDecl>): Set<string> {
   const out = new Set<string>();
   for (const { struct } of structs.values()) {
@@ -115,10 +142,12 @@ function embeddedStructs(structs: ReadonlyMap<string, StructDecl>): Set<string> 
   return out;
 }
 
-function toTable(text: string, spec: Node, name: Node, struct: Node, tableName: string | undefined, structs: ReadonlyMap<string, StructDecl>): ModelTable | undefined {
+function toModel(decl: StructDecl, tableName: string | undefined, structs: ReadonlyMap<string, StructDecl>): GormModel | undefined {
+  const { spec, name, struct, text } = decl;
   const columns: ModelColumn[] = [];
   const primaryKey: string[] = [];
-  const indexes: ModelIndex[] = [];
+  const indexFields: IndexField[] = [];
+  const relations: RelationField[] = [];
   let mapped = false;
   const table = tableName ?? plural(snakeCase(name.text));
   // `prefix`: an embedded struct's `embeddedPrefix:`; `anchor`: the embedding field, where its columns' findings go
@@ -127,13 +156,14 @@ function toTable(text: string, spec: Node, name: Node, struct: Node, tableName: 
       const type = field.childForFieldName('type');
       const names = field.childrenForFieldName('name').filter((n): n is Node => n !== null);
       const tagNode = field.childForFieldName('tag');
-      const tag = tagNode ? gormTag(goString(tagNode.text)) : new Map<string, string>();
+      const tagText = tagNode ? goString(tagNode.text) : '';
+      const tag = gormTag(tagText);
       if (tagNode && /\bgorm:/.test(tagNode.text)) mapped = true;
       if (!type) continue;
       const inner = structs.get(structTypeName(type));
       const embeds = names.length === 0 || tag.has('embedded');
       if (embeds && inner && !seen.has(inner.name.text)) {
-        // an embedded struct of this file: its fields are this table's columns, named with the prefix
+        // an embedded struct of the package: its fields are this table's columns, named with the prefix
         mapped = true;
         collect(fieldsOf(inner.struct), prefix + (tag.get('embeddedprefix') ?? ''), anchor ?? field, new Set([...seen, inner.name.text]));
         continue;
@@ -149,35 +179,37 @@ function toTable(text: string, spec: Node, name: Node, struct: Node, tableName: 
       }
       // `-` and `-:all`: not a column; `-:migration`: a column migrations leave alone
       if (tag.has('-') && tag.get('-') !== 'migration') continue;
+      const relation = relationTarget(type, structs);
+      if (relation) {
+        // a relation of the model's own fields: its keys are resolved once every model is read
+        if (!anchor && tag.get('-') !== 'migration') for (const fieldName of names) relations.push({ field: fieldName.text, ...relation, tag, span: { start: field.startIndex, end: field.endIndex } });
+        continue;
+      }
       for (const fieldName of names) {
         const own = toColumn(field, fieldName, type, tag);
         if (!own) continue;
         const column = anchor ? { ...own, column: prefix + own.column, span: { start: anchor.startIndex, end: anchor.endIndex }, nameSpan: { start: anchor.startIndex, end: anchor.endIndex } } : own;
         columns.push(column);
         if (tag.has('primarykey') || tag.has('primary_key') || (fieldName.text === 'ID' && !primaryKey.length)) primaryKey.push(column.column);
-        if (tag.has('unique') || tag.has('uniqueindex')) {
-          const named = tag.get('uniqueindex');
-          indexes.push({ kind: 'unique', name: named || `idx_${table}_${column.column}`, columns: [column.column], span: column.span });
-        } else if (tag.has('index')) {
-          indexes.push({ kind: 'index', name: tag.get('index') || `idx_${table}_${column.column}`, columns: [column.column], span: column.span });
-        }
+        indexFields.push(...fieldIndexes(gormTagEntries(tagText), table, column, columns.length));
       }
     }
   };
   collect(fieldsOf(struct), '', undefined, new Set([name.text]));
   if (!mapped && columns.length === 0) return undefined;
   const close = struct.endIndex - 1;
-  return {
+  const modelTable: ModelTable = {
     model: name.text,
     table,
     columns,
     primaryKey,
-    indexes,
+    indexes: mergeIndexes(indexFields),
     foreignKeys: [],
     span: { start: spec.startIndex, end: spec.endIndex },
     nameSpan: { start: name.startIndex, end: name.endIndex },
     bodyEnd: lineStartAt(text, close),
   };
+  return { own: decl.own, table: modelTable, relations };
 }
 
 function toColumn(field: Node, fieldName: Node, type: Node, tag: ReadonlyMap<string, string>): ModelColumn | undefined {
@@ -250,20 +282,4 @@ function defaultSql(value: string, sqlType: string): string {
   if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true' ? '1' : '0';
   if (/^\(.*\)$/.test(value)) return value;
   return /CHAR|TEXT|ENUM/.test(sqlType) ? `'${value.replace(/'/g, "''")}'` : value;
-}
-
-/** GORM's NamingStrategy column name: `UserID` → `user_id`, `CreatedAt` → `created_at` */
-export function snakeCase(name: string): string {
-  return name
-    .replace(/([A-Z]+)([A-Z][a-z\d])/g, '$1_$2')
-    .replace(/([a-z\d])([A-Z])/g, '$1_$2')
-    .toLowerCase();
-}
-
-/** the English plural GORM's table names use (jinzhu/inflection's common cases) */
-export function plural(word: string): string {
-  if (/(s|x|z|ch|sh)$/.test(word)) return `${word}es`;
-  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
-  if (/person$/.test(word)) return word.replace(/person$/, 'people');
-  return `${word}s`;
 }

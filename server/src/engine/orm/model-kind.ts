@@ -2,7 +2,7 @@
 import type { OrmKind, OrmModel } from './model';
 import { type GoParser, parseGorm } from './gorm';
 import { parsePrisma } from './prisma';
-import { parseTypeorm } from './typeorm';
+import { parseTypeorm, type TypeormParseOptions } from './typeorm';
 
 /**
  * The ORM of a model file by its name: `.prisma`; TypeORM entities by the usual conventions
@@ -19,6 +19,8 @@ export function modelKindOf(path: string): OrmKind | undefined {
 /** parsers the shells load (WebAssembly loads asynchronously; the engine does not wait) */
 export interface ModelParsers {
   go?: GoParser;
+  /** TypeORM: the project's naming strategy and its other entity / base-class files' texts */
+  typeorm?: TypeormParseOptions;
 }
 
 /** the ORM a file named as a model (by the config's `orm.models`) would be read as, by its extension */
@@ -35,7 +37,7 @@ export function parseModel(path: string, text: string, parsers: ModelParsers = {
     case 'prisma':
       return parsePrisma(text);
     case 'typeorm':
-      return parseTypeorm(text);
+      return parseTypeorm(text, parsers.typeorm);
     case 'gorm':
       return parseGorm(text, parsers.go);
     default:

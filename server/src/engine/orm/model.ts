@@ -63,6 +63,12 @@ export interface ModelTable {
   nameSpan: Span;
   /** where a new member line can be inserted: the start of the line that closes the declaration */
   bodyEnd: number;
+  /**
+   * a relation table the ORM keeps for a many-to-many relation (Prisma's implicit `_AToB`), not a
+   * model of its own: the two models it joins (A's first) and their relation fields' declarations.
+   * The table's own spans are the first relation field's.
+   */
+  joins?: { models: [string, string]; fields: [Span, Span] };
 }
 
 export interface OrmModel {
@@ -70,4 +76,18 @@ export interface OrmModel {
   tables: ModelTable[];
   /** why (part of) the file could not be read; an unreadable file yields no tables */
   problems: string[];
+}
+
+/**
+ * where the drop of a table that is no model of its own belongs in the after-model: a relation
+ * table whose relation was renamed, on the relation that replaces it; one whose relation was
+ * removed, on the first of its models that is still there. Undefined for a model's own table.
+ */
+export function dropAnchor(table: ModelTable, after: OrmModel): Span | undefined {
+  const joins = table.joins;
+  if (!joins) return undefined;
+  const [a, b] = joins.models;
+  const same = after.tables.find((t) => t.joins?.models[0] === a && t.joins.models[1] === b);
+  const kept = (model: string) => after.tables.find((t) => !t.joins && t.model === model)?.nameSpan;
+  return same?.span ?? kept(a) ?? kept(b);
 }

@@ -2,11 +2,14 @@
 // removed field out of the application's use with `@ignore` (the drop comes in a later release),
 // give a new required field a `@default(…)` or make it optional, or restore a field's previous
 // definition when its column type or nullability changed; when a relation goes, keep the index
-// MySQL created for its foreign key as an explicit `@@index`.
+// MySQL created for its foreign key as an explicit `@@index`; when a many-to-many relation is
+// renamed (which makes Prisma Migrate drop its relation table and create an empty one), keep the
+// table by giving the relation its previous name.
 import { fix, insertAt, replaceSpan } from '../fix/edits';
 import type { Fix } from '../types';
 import type { ModelChange } from './diff';
 import type { ModelColumn, ModelIndex, ModelTable } from './model';
+import { keepRelationTableFix } from './prisma-many-to-many-fixes';
 import { lineStartAt } from './source-text';
 
 export function prismaFixes(change: ModelChange, beforeText: string, afterText: string): Fix[] {
@@ -19,7 +22,10 @@ export function prismaFixes(change: ModelChange, beforeText: string, afterText: 
       return requiredFieldFixes(change.column, afterText);
     case 'drop-index':
       return change.index.implicit ? [keepKeyIndexFix(change.index, change.table, afterText)] : [];
+    case 'drop-table':
+      return keepRelationTableFix(change.before, afterText);
     case 'modify-column':
+      if (change.table.joins) return []; // a relation table's column follows the id it references
       return [fix(`Restore the previous definition of ${change.column.field} (change it in separate releases)`, [replaceSpan(change.column.span, beforeText.slice(change.before.span.start, change.before.span.end))], true)];
     default:
       return [];

@@ -3,10 +3,11 @@
 // DateTime → DATETIME(3), …), `@db.*` native types, `@default`, `@unique`/`@@unique`/`@@index`
 // (named `<table>_<columns>_key` / `_idx` unless `map:` says otherwise), `@id`/`@@id`, `@ignore`.
 // Relation fields are not columns: their scalar foreign-key fields are; the keys themselves are
-// read in prisma-relations.ts.
+// read in prisma-relations.ts, the tables of implicit many-to-many relations in prisma-many-to-many.ts.
 import type { Attribute, AttributeArgument, BlockAttribute, Datasource, Enum, Field, Model, PrismaParser, Value } from '@mrleebo/prisma-ast';
 import type { Span } from '../types';
 import type { ModelColumn, ModelIndex, ModelTable, OrmModel } from './model';
+import { joinTables } from './prisma-many-to-many';
 import { addRelationKeys, relationsEmulated } from './prisma-relations';
 import { declarationEnd, lineEndAt } from './source-text';
 
@@ -56,8 +57,11 @@ export function parsePrisma(text: string): OrmModel {
   const models = blocks.filter((b): b is Model => b.type === 'model');
   const modelNames = new Set(models.map((m) => m.name));
   const tables = models.map((m) => toTable(text, m, enums, modelNames));
-  if (!relationsEmulated(blocks.filter((b): b is Datasource => b.type === 'datasource'))) addRelationKeys(text, models, tables);
-  return { orm: 'prisma', tables, problems: [] };
+  const withKeys = !relationsEmulated(blocks.filter((b): b is Datasource => b.type === 'datasource'));
+  if (withKeys) addRelationKeys(text, models, tables);
+  // relation tables first, so a model removed with its relation is dropped after the table whose
+  // keys reference it (Prisma drops those keys first); the catalog accepts a key to a table created later
+  return { orm: 'prisma', tables: [...joinTables(text, models, tables, withKeys), ...tables], problems: [] };
 }
 
 function toTable(text: string, model: Model, enums: ReadonlyMap<string, Enum>, modelNames: ReadonlySet<string>): ModelTable {

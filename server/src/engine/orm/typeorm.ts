@@ -1,17 +1,22 @@
 // TypeORM entities (a .ts file) → OrmModel, read with the TypeScript compiler API and TypeORM's
-// MySQL rules: `@Entity("name")` or the default naming strategy (the class name in snake_case),
-// `@Column({ name, type, length, nullable, default, unique, precision, scale, unsigned })` with the
-// column named as the property unless `name` says otherwise, the type from the property's
-// TypeScript type when `type` is not given (string → varchar(255), number → int, boolean →
-// tinyint, Date → datetime), `@PrimaryGeneratedColumn`, `@PrimaryColumn`, `@CreateDateColumn`,
-// `@UpdateDateColumn`, `@DeleteDateColumn`, `@VersionColumn`. Relations and decorator indexes are
-// read in typeorm-keys.ts.
+// MySQL rules: `@Entity("name")` or the naming strategy's table name (the class name in
+// snake_case), `@Column({ name, type, length, nullable, default, unique, precision, scale,
+// unsigned })` with the column named by the naming strategy unless `name` says otherwise, the type
+// from the property's TypeScript type when `type` is not given (string → varchar(255), number →
+// int, boolean → tinyint, Date → datetime), `@PrimaryGeneratedColumn`, `@PrimaryColumn`,
+// `@CreateDateColumn`, `@UpdateDateColumn`, `@DeleteDateColumn`, `@VersionColumn`. An entity
+// that extends other classes has their columns, indexes and relations too (concrete table
+// inheritance), whether the base is declared in this file or in one of `options.files`. Relations,
+// junction tables and decorator indexes are read in typeorm-keys.ts and typeorm-junction.ts.
 import type * as TS from 'typescript';
 import type { Span } from '../types';
 import type { ModelColumn, ModelIndex, ModelTable, OrmModel } from './model';
 import { lineStartAt } from './source-text';
-import { addKeys } from './typeorm-keys';
-import { indexName } from './typeorm-naming';
+import { addKeys, type EntityLookup } from './typeorm-keys';
+import { indexName, namingStrategy, type NamingStrategy } from './typeorm-naming';
+import { classSources, type ClassSources, type TypeormParseOptions } from './typeorm-sources';
+
+export type { TypeormParseOptions } from './typeorm-sources';
 
 type TypeScript = typeof TS;
 let loaded: TypeScript | undefined;
@@ -38,11 +43,14 @@ export interface EntityClass {
   node: TS.ClassDeclaration;
   name: string;
   table: string;
+  /** its own and its base classes' columns, the bases' first; a property redeclared here replaces the base's */
   columns: ColumnDecorator[];
-  /** the class's `@Index(…)` / `@Unique(…)` decorators */
+  /** the `@Index(…)` / `@Unique(…)` decorators of the class and its bases */
   keys: DecoratorCall[];
-  /** every property, for property-level `@Index` and relations */
+  /** every property, its bases' too, for property-level `@Index` and relations */
   properties: TS.PropertyDeclaration[];
+  /** the `extends` clause: where members declared in another file are reported */
+  extendsSpan?: Span;
 }
 
 export interface DecoratorCall {
@@ -50,40 +58,104 @@ export interface DecoratorCall {
   call: TS.CallExpression;
 }
 
-export function parseTypeorm(text: string): OrmModel {
+export function parseTypeorm(text: string, options: TypeormParseOptions = {}): OrmModel {
+  const naming = namingStrategy(options.naming);
+  let sources: ClassSources;
   let entities: EntityClass[];
   try {
-    entities = entityClasses(text);
+    sources = classSources(text, options.files);
+    entities = entityClassesIn(sources, naming);
   } catch (err) {
     return { orm: 'typeorm', tables: [], problems: [`the entity file could not be read: ${err instanceof Error ? err.message : String(err)}`] };
   }
-  const tables = entities.map((e) => toTable(text, e));
-  addKeys(text, entities, tables);
+  const tables = entities.map((e) => toTable(text, e, naming));
+  addKeys(text, entities, tables, naming, entityLookup(sources, entities, tables, naming));
   return { orm: 'typeorm', tables, problems: [] };
 }
 
-export function entityClasses(text: string): EntityClass[] {
-  const ts = typescript();
-  const source = ts.createSourceFile('entity.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const out: EntityClass[] = [];
-  for (const statement of source.statements) {
-    if (!ts.isClassDeclaration(statement) || !statement.name) continue;
-    const entity = decoratorCalls(ts, statement).find((d) => d.name === 'Entity');
-    if (!entity) continue;
-    const columns: ColumnDecorator[] = [];
-    for (const member of statement.members) {
-      if (!ts.isPropertyDeclaration(member)) continue;
-      const column = decoratorCalls(ts, member).find((d) => COLUMN_DECORATORS.has(d.name));
-      if (!column) continue;
-      const options = column.call.arguments.find(ts.isObjectLiteralExpression);
-      columns.push({ decorator: column.name, call: column.call, options, property: member, start: member.getStart(source) });
+/** the entities of this file, and the ones relations name from the other files (read on first use) */
+function entityLookup(sources: ClassSources, entities: readonly EntityClass[], tables: readonly ModelTable[], naming: NamingStrategy): EntityLookup {
+  const others = new Map<string, { entity: EntityClass; table: ModelTable } | undefined>();
+  return (name) => {
+    const n = entities.findIndex((e) => e.name === name);
+    if (n >= 0) return { entity: entities[n], table: tables[n] };
+    if (!others.has(name)) {
+      const node = sources.find(name);
+      const entity = node ? entityClass(node, sources, naming) : undefined;
+      others.set(name, entity ? { entity, table: toTable(entity.node.getSourceFile().text, entity, naming) } : undefined);
     }
-    const className = statement.name.text;
-    const keys = decoratorCalls(ts, statement).filter((d) => d.name === 'Index' || d.name === 'Unique');
-    const properties = statement.members.filter(ts.isPropertyDeclaration);
-    out.push({ node: statement, name: className, table: entityTableName(ts, entity.call) ?? snakeCase(className), columns, keys, properties });
+    return others.get(name);
+  };
+}
+
+/** the entity classes of a file (alone: base classes from other files are not seen) */
+export function entityClasses(text: string, options: TypeormParseOptions = {}): EntityClass[] {
+  return entityClassesIn(classSources(text, options.files), namingStrategy(options.naming));
+}
+
+function entityClassesIn(sources: ClassSources, naming: NamingStrategy): EntityClass[] {
+  const ts = typescript();
+  const out: EntityClass[] = [];
+  for (const statement of sources.source.statements) {
+    if (!ts.isClassDeclaration(statement)) continue;
+    const entity = entityClass(statement, sources, naming);
+    if (entity) out.push(entity);
   }
   return out;
+}
+
+function entityClass(node: TS.ClassDeclaration, sources: ClassSources, naming: NamingStrategy): EntityClass | undefined {
+  const ts = typescript();
+  const entity = decoratorCalls(ts, node).find((d) => d.name === 'Entity');
+  if (!entity || !node.name) return undefined;
+  const chain = inheritanceChain(ts, node, sources);
+  // later classes in the chain (the entity itself last) replace a base's declaration of the same property
+  const byName = new Map<string, TS.PropertyDeclaration>();
+  for (const c of chain) for (const member of c.members) if (ts.isPropertyDeclaration(member)) byName.set(member.name.getText(), member);
+  const properties = [...byName.values()];
+  const columns: ColumnDecorator[] = [];
+  for (const member of properties) {
+    const column = decoratorCalls(ts, member).find((d) => COLUMN_DECORATORS.has(d.name));
+    if (!column) continue;
+    const options = column.call.arguments.find(ts.isObjectLiteralExpression);
+    columns.push({ decorator: column.name, call: column.call, options, property: member, start: member.getStart() });
+  }
+  const keys = chain.flatMap((c) => decoratorCalls(ts, c).filter((d) => d.name === 'Index' || d.name === 'Unique'));
+  const heritage = extendsClause(ts, node);
+  const className = node.name.text;
+  return {
+    node,
+    name: className,
+    table: entityTableName(ts, entity.call) ?? naming.tableName(className),
+    columns,
+    keys,
+    properties,
+    ...(heritage ? { extendsSpan: { start: heritage.getStart(), end: heritage.getEnd() } } : {}),
+  };
+}
+
+/** the class and the classes it extends, the farthest base first */
+function inheritanceChain(ts: TypeScript, node: TS.ClassDeclaration, sources: ClassSources): TS.ClassDeclaration[] {
+  const chain = [node];
+  let current = node;
+  for (;;) {
+    const base = extendsClause(ts, current);
+    const name = base && ts.isIdentifier(base.expression) ? base.expression.text : undefined;
+    const next = name ? sources.find(name) : undefined;
+    if (!next || chain.includes(next)) break;
+    chain.unshift(next);
+    current = next;
+  }
+  return chain;
+}
+
+function extendsClause(ts: TypeScript, node: TS.ClassDeclaration): TS.ExpressionWithTypeArguments | undefined {
+  return node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+}
+
+/** where a member of the entity is reported: its own declaration in this file, else the `extends` clause */
+export function memberSpan(entity: EntityClass, node: TS.Node, own: Span): Span {
+  return node.getSourceFile() === entity.node.getSourceFile() ? own : (entity.extendsSpan ?? { start: entity.node.getStart(), end: entity.node.getStart() });
 }
 
 export function decoratorCalls(ts: TypeScript, node: TS.HasDecorators): DecoratorCall[] {
@@ -107,14 +179,6 @@ function entityTableName(ts: TypeScript, call: TS.CallExpression): string | unde
   return undefined;
 }
 
-/** TypeORM's DefaultNamingStrategy table name: `UserProfile` → `user_profile` */
-export function snakeCase(name: string): string {
-  return name
-    .replace(/([a-z\d])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z\d]+)/g, '$1_$2')
-    .toLowerCase();
-}
-
 export function option(ts: TypeScript, options: TS.ObjectLiteralExpression | undefined, key: string): TS.Expression | undefined {
   for (const p of options?.properties ?? []) {
     if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key) return p.initializer;
@@ -122,13 +186,13 @@ export function option(ts: TypeScript, options: TS.ObjectLiteralExpression | und
   return undefined;
 }
 
-function toTable(text: string, entity: EntityClass): ModelTable {
+function toTable(text: string, entity: EntityClass, naming: NamingStrategy): ModelTable {
   const ts = typescript();
   const columns: ModelColumn[] = [];
   const primaryKey: string[] = [];
   const indexes: ModelIndex[] = [];
   for (const c of entity.columns) {
-    const column = toColumn(ts, c);
+    const column = toColumn(ts, c, entity, naming);
     columns.push(column);
     const primary = c.decorator === 'PrimaryColumn' || c.decorator === 'PrimaryGeneratedColumn' || isTrue(ts, option(ts, c.options, 'primary'));
     if (primary) primaryKey.push(column.column);
@@ -149,7 +213,7 @@ function toTable(text: string, entity: EntityClass): ModelTable {
   };
 }
 
-function toColumn(ts: TypeScript, c: ColumnDecorator): ModelColumn {
+function toColumn(ts: TypeScript, c: ColumnDecorator, entity: EntityClass, naming: NamingStrategy): ModelColumn {
   const name = c.property.name.getText();
   const opts = c.options;
   const nameOption = option(ts, opts, 'name');
@@ -160,11 +224,11 @@ function toColumn(ts: TypeScript, c: ColumnDecorator): ModelColumn {
   const sqlType = generated === 'uuid' ? 'VARCHAR(36)' : columnType(ts, c, written);
   const column: ModelColumn = {
     field: name,
-    column: nameOption && ts.isStringLiteralLike(nameOption) ? nameOption.text : name,
+    column: nameOption && ts.isStringLiteralLike(nameOption) ? nameOption.text : naming.columnName(name),
     sqlType,
     nullable: isTrue(ts, option(ts, opts, 'nullable')) || c.decorator === 'DeleteDateColumn',
-    span: { start: c.start, end: c.property.getEnd() },
-    nameSpan: { start: c.property.name.getStart(), end: c.property.name.getEnd() },
+    span: memberSpan(entity, c.property, { start: c.start, end: c.property.getEnd() }),
+    nameSpan: memberSpan(entity, c.property, { start: c.property.name.getStart(), end: c.property.name.getEnd() }),
   };
   if (generated === 'increment' || generated === 'identity') column.autoIncrement = true;
   const def = defaultSql(ts, option(ts, opts, 'default'));
