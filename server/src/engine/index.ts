@@ -63,4 +63,5 @@ export {
   type TableEntity,
 } from './navigation';
 export { PLANNABLE_RULES, planForStatement, planForTableMove, planToMarkdown, type Plan, type PlanFile, type PlanKind, type PlanOptions, type PlanRelease, type PlanResult } from './plan';
+export { planForModelChange, modelPlanToMarkdown, type ModelPlan, type ModelPlanRequest, type ModelPlanResult } from './plan';
 export { analyzeModelChange, modelBase, type ModelBase, discoverModelFiles, isModelFile, disableModelNextLineEdit, modelKindByExtension, modelKindOf, type GoParser, type ModelAnalysis, type ModelAnalyzeOptions, type ModelParsers, type OrmKind, typeormMigrationSql } from './orm';

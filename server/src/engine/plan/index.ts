@@ -24,6 +24,7 @@ import type { Plan, PlanKind } from './types';
 
 export type { Plan, PlanRelease, PlanFile, PlanKind } from './types';
 export { planToMarkdown } from './markdown';
+export { planForModelChange, modelPlanToMarkdown, type ModelPlan, type ModelPlanRequest, type ModelPlanResult } from './model-plan';
 
 interface KindEntry {
   /** the operation of the statement the plan rewrites */
@@ -153,3 +154,7 @@ function catalogBefore(catalog: Catalog, statements: readonly Statement[], state
   }
   return out;
 }
+
+/** the plan builders by kind, for plans of statements that are not a migration's (model-plan.ts) */
+export { KINDS as PLAN_KINDS };
+export type { KindEntry as PlanKindEntry };

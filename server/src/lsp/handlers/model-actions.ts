@@ -1,5 +1,6 @@
 // Quick fixes on model files: the ORM-native fixes of the finding (`@map("old")`, `@ignore`,
-// `@default(…)`, …), "Disable <rule> for this line" as a `//` comment, and the rule's docs.
+// `@default(…)`, …), "Disable <rule> for this line" as a `//` comment, the rule's docs, and
+// "Show the expand/contract plan" where the change needs several releases.
 // The language server has one code-action handler per connection: `withModelCodeActions` gives the
 // SQL handler a connection whose code-action requests for model files come here first.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type TextEdit } from 'vscode-languageserver';
@@ -8,7 +9,11 @@ import { disableModelNextLineEdit } from '../../engine';
 import type { ServerContext } from '../context';
 import { rangeToSpan, toLspEdit } from '../convert';
 import { COMMANDS } from '../protocol';
+import { uriToPath } from '../uri';
 import type { ModelDiagnostics } from './model-diagnostics';
+import { computeModelPlan, isPlannableRule } from './plan-compute';
+
+export const SHOW_MODEL_PLAN_TITLE = 'Show the expand/contract plan';
 
 type CodeActionHandler = Parameters<Connection['onCodeAction']>[0];
 
@@ -22,13 +27,14 @@ export function withModelCodeActions(ctx: ServerContext, models: ModelDiagnostic
   return new Proxy(ctx, { get: (target, key, receiver) => (key === 'connection' ? routed : Reflect.get(target, key, receiver)) });
 }
 
-export function modelCodeActions(ctx: ServerContext, models: ModelDiagnostics, params: CodeActionParams): CodeAction[] {
+export async function modelCodeActions(ctx: ServerContext, models: ModelDiagnostics, params: CodeActionParams): Promise<CodeAction[]> {
   const only = params.context.only;
   if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
   const doc = ctx.documents.get(params.textDocument.uri);
   const last = models.last(params.textDocument.uri);
   if (!doc || !last || last.version !== doc.version) return [];
   const fixes: CodeAction[] = [];
+  const plans: CodeAction[] = [];
   const others: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== 'lockstep' || typeof diagnostic.code !== 'string') continue;
@@ -36,6 +42,10 @@ export function modelCodeActions(ctx: ServerContext, models: ModelDiagnostics, p
     const span = rangeToSpan(doc, diagnostic.range);
     const finding = last.findings.find((f) => f.rule === rule && f.span.start === span.start && f.span.end === span.end && (f.help ? `${f.message}\n${f.help}` : f.message) === diagnostic.message);
     for (const fix of finding?.fixes ?? []) fixes.push(quickFix(fix.title, doc, fix.edits.map((e) => toLspEdit(doc, e)), diagnostic, fix.preferred === true));
+    if (finding && isPlannableRule(rule)) {
+      const plan = await showPlanAction(ctx, doc, diagnostic, rule);
+      if (plan) plans.push(plan);
+    }
     const disable = disableModelNextLineEdit(doc.getText(), span, rule).map((e) => toLspEdit(doc, e));
     if (disable.length > 0) others.push(quickFix(`Disable ${rule} for this line`, doc, disable, diagnostic, false));
     const url = ctx.analyses.docsUrl(rule, last.settings.docsBase);
@@ -43,7 +53,27 @@ export function modelCodeActions(ctx: ServerContext, models: ModelDiagnostics, p
     others.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Show documentation for ${rule}`, command, arguments: [rule, url] } });
   }
   fixes.sort((a, b) => Number(b.isPreferred === true) - Number(a.isPreferred === true));
-  return [...fixes, ...others];
+  return [...fixes, ...plans, ...others];
+}
+
+/**
+ * The plan is computed here, not only when shown: a change the plan builders refuse gets no action.
+ * VS Code runs its own command (the plan as a `lockstep-plan:` document); other clients run the
+ * server's, which writes a read-only Markdown file and opens it.
+ */
+async function showPlanAction(ctx: ServerContext, doc: TextDocument, diagnostic: Diagnostic, rule: string): Promise<CodeAction | undefined> {
+  const path = uriToPath(doc.uri);
+  if (!path) return undefined;
+  const outcome = await computeModelPlan(ctx, doc.uri, path, doc.offsetAt(diagnostic.range.start), rule);
+  if (!outcome.ok) {
+    ctx.connection.console.debug(`lockstep: no plan for ${rule} in ${doc.uri}: ${outcome.reason}`);
+    return undefined;
+  }
+  const position = diagnostic.range.start;
+  const command = ctx.flags.vscodeExtension
+    ? { title: SHOW_MODEL_PLAN_TITLE, command: COMMANDS.showMigrationPlan, arguments: [doc.uri, position] }
+    : { title: SHOW_MODEL_PLAN_TITLE, command: COMMANDS.serverShowMigrationPlan, arguments: [doc.uri, position, rule] };
+  return { title: SHOW_MODEL_PLAN_TITLE, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command };
 }
 
 function quickFix(title: string, doc: TextDocument, edits: TextEdit[], diagnostic: Diagnostic, preferred: boolean): CodeAction {

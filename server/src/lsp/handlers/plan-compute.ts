@@ -1,7 +1,10 @@
-// The engine's plan for one statement of a migration, found from a diagnostic or a position; never
-// throws (a plan that fails is a reason, logged by the caller).
+// The engine's plan for one statement of a migration, or for one finding of an ORM model, found
+// from a diagnostic or a position; never throws (a plan that fails is a reason, logged by the caller).
 import type { Diagnostic } from 'vscode-languageserver';
-import { analyzeOptionsFrom, PLANNABLE_RULES, planForStatement, type FileAnalysis, type Plan, type Project, type Statement } from '../../engine';
+import { analyzeOptionsFrom, isModelFile, modelKindByExtension, PLANNABLE_RULES, planForModelChange, planForStatement, type FileAnalysis, type ModelPlan, type Plan, type Project, type Statement } from '../../engine';
+import { textAtGitBase } from '../../common/git-base';
+import { loadGoParser } from '../../common/go-parser';
+import type { ServerContext } from '../context';
 import type { DocumentAnalysis } from './diagnostics';
 
 export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; reason: string };
@@ -47,6 +50,43 @@ export function reusableAnalysis(last: DocumentAnalysis, path: string): FileAnal
 export function computePlan(project: Project, path: string, text: string, statementIndex: number, rule: string | undefined, analysis?: FileAnalysis): PlanOutcome {
   try {
     return planForStatement(project, path, text, { statementIndex, rule, analysis });
+  } catch (error) {
+    return { ok: false, reason: `the plan failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** a document the model handler owns (`.prisma`, `.ts`, `.go`): its plans come from the model diff */
+export function isModelDocumentPath(path: string): boolean {
+  return modelKindByExtension(path) !== undefined;
+}
+
+export type ModelPlanOutcome = { ok: true; modelPlan: ModelPlan } | { ok: false; reason: string };
+
+/**
+ * The plan of the model finding at `offset` of the open model document: its text against the git
+ * base the diagnostics use (`orm.base`), read again here (one `git show`), so the plan matches what
+ * the document shows. Never throws.
+ */
+export async function computeModelPlan(ctx: ServerContext, uri: string, path: string, offset: number, rule: string | undefined): Promise<ModelPlanOutcome> {
+  try {
+    const doc = ctx.documents.get(uri);
+    if (!doc) return { ok: false, reason: 'open the model first' };
+    const settings = await ctx.settings.get(uri);
+    const { project } = settings;
+    if (!isModelFile(path, settings.root, project.config.orm.models)) return { ok: false, reason: `${project.rel(path)} is not a model file of this project` };
+    const base = textAtGitBase(path, project.config.orm.base);
+    if (!base.ok) return { ok: false, reason: `the model has no git base to compare with (${base.reason})` };
+    const parsers = path.endsWith('.go') ? { go: await loadGoParser() } : {};
+    const result = planForModelChange({
+      project,
+      path,
+      before: base.text,
+      afterText: doc.getText(),
+      options: { target: settings.target, rules: settings.rules, settings: settings.ruleSettings, parsers },
+      offset,
+      rule,
+    });
+    return result.ok ? { ok: true, modelPlan: result } : result;
   } catch (error) {
     return { ok: false, reason: `the plan failed: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -1,15 +1,15 @@
-// `lockstep/plan`: the expand/contract plan of a statement as Markdown (changes nothing), and the
-// server command that shows it to clients without the VS Code extension: a read-only Markdown file
-// in a temporary folder, opened with window/showDocument.
+// `lockstep/plan`: the expand/contract plan of a statement, or of an ORM model's finding, as
+// Markdown (changes nothing), and the server command that shows it to clients without the VS Code
+// extension: a read-only Markdown file in a temporary folder, opened with window/showDocument.
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification } from 'vscode-languageserver';
-import { planToMarkdown } from '../../engine';
+import { LSPErrorCodes, MessageType, type Position, ResponseError, ShowMessageNotification } from 'vscode-languageserver';
+import { modelPlanToMarkdown, planToMarkdown } from '../../engine';
 import type { ServerContext } from '../context';
 import { PlanRequest, type PlanParams, type PlanResult } from '../protocol';
 import { pathToUri, uriToPath } from '../uri';
-import { computePlan, isPlannableRule, topLevelStatementAt } from './plan-compute';
+import { computeModelPlan, computePlan, isModelDocumentPath, isPlannableRule, topLevelStatementAt } from './plan-compute';
 
 export function registerPlanRequest(ctx: ServerContext): void {
   ctx.connection.onRequest(PlanRequest, async (params): Promise<PlanResult> => {
@@ -24,6 +24,7 @@ export async function planFor(ctx: ServerContext, params: PlanParams): Promise<P
   const uri = params.textDocument.uri;
   const path = uriToPath(uri);
   if (!path) return { error: 'Migration plan: only a migration saved on disk has a plan (its new files go next to it).' };
+  if (isModelDocumentPath(path)) return modelPlanFor(ctx, params, path);
   const current = await ctx.analyses.current(uri);
   const doc = ctx.documents.get(uri);
   if (!current || !doc) return { error: 'Migration plan: open the migration first.' };
@@ -48,11 +49,31 @@ export async function planFor(ctx: ServerContext, params: PlanParams): Promise<P
   };
 }
 
-/** `lockstep.server.showMigrationPlan` [uri, statementIndex, rule]: the Markdown, written read-only to a temporary file and shown */
+/** an ORM model's finding at the position: its plan, with what to change in the model per release */
+async function modelPlanFor(ctx: ServerContext, params: PlanParams, path: string): Promise<PlanResult | { error: string }> {
+  const uri = params.textDocument.uri;
+  const doc = ctx.documents.get(uri);
+  if (!doc) return { error: 'Migration plan: open the model first.' };
+  if (!params.position) return { error: 'Migration plan: put the cursor on a finding of the model.' };
+  const outcome = await computeModelPlan(ctx, uri, path, doc.offsetAt(params.position), params.rule);
+  if (!outcome.ok) return { error: `Migration plan: ${outcome.reason}` };
+  const { plan, finding } = outcome.modelPlan;
+  return {
+    rule: finding.rule,
+    summary: plan.summary,
+    markdown: modelPlanToMarkdown(outcome.modelPlan),
+    files: plan.releases.flatMap((r) => r.files.map((f) => ({ path: f.path, direction: f.direction }))),
+  };
+}
+
+/**
+ * `lockstep.server.showMigrationPlan` [uri, statementIndex | position, rule]: the Markdown, written
+ * read-only to a temporary file and shown. A model's finding is named by its position.
+ */
 export async function showMigrationPlanCommand(ctx: ServerContext, args: unknown[]): Promise<string | null> {
-  const [uri, statementIndex, rule] = args;
-  if (typeof uri !== 'string' || typeof statementIndex !== 'number' || (rule !== undefined && typeof rule !== 'string')) return null;
-  const outcome = await planFor(ctx, { textDocument: { uri }, statementIndex, rule });
+  const [uri, at, rule] = args;
+  if (typeof uri !== 'string' || (typeof at !== 'number' && !isPosition(at)) || (rule !== undefined && typeof rule !== 'string')) return null;
+  const outcome = await planFor(ctx, typeof at === 'number' ? { textDocument: { uri }, statementIndex: at, rule } : { textDocument: { uri }, position: at, rule });
   if ('error' in outcome) {
     void ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: outcome.error });
     return null;
@@ -67,6 +88,12 @@ export async function showMigrationPlanCommand(ctx: ServerContext, args: unknown
     void ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Lockstep: the migration plan is in ${file}` });
   }
   return outcome.markdown;
+}
+
+function isPosition(value: unknown): value is Position {
+  if (typeof value !== 'object' || value === null) return false;
+  const { line, character } = value as { line?: unknown; character?: unknown };
+  return typeof line === 'number' && typeof character === 'number' && line >= 0 && character >= 0;
 }
 
 function oneLine(sql: string): string {
