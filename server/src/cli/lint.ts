@@ -3,14 +3,13 @@
 // version there); then the baseline applies.
 import { join, resolve } from 'node:path';
 import { analyzeFile, type Chain, type FailOn, failsAt, type ModelParsers } from '../engine';
-import type { GitBaseCache } from '../common/git-base';
 import { NodeHost } from '../common/node-host';
 import type { LintCommand } from './args';
 import { applyBaseline, DEFAULT_BASELINE_NAME, readBaseline, writeBaseline } from './baseline-file';
 import { baselineFor, loadConfig, openProject, searchStart, type CliConfig } from './config-file';
 import { UsageError } from './errors';
 import { relativePath } from './files';
-import { lintModelFile, MigrationSqlHost, modelFilesUnder, modelGitBase } from './model-files';
+import { lintModelFile, MigrationSqlHost, modelFilesUnder, modelGitBase, ModelRun } from './model-files';
 import { fileReport, type FileReport, type LintReport } from './report';
 
 export interface LintOutcome {
@@ -114,9 +113,9 @@ export function runLint(cmd: LintCommand, cwd: string, options: { config?: CliCo
     for (const u of chain.unordered) if (linted.has(u.path)) lintFile(u.path);
   }
   for (const path of loose) lintFile(path);
-  const gitCache: GitBaseCache = new Map();
+  const modelRun = new ModelRun(host, config, gitBase ?? 'HEAD');
   for (const path of models) {
-    const checked = lintModelFile(host, path, project.rel(path), gitBase ?? 'HEAD', config, settings, options.parsers ?? {}, gitCache);
+    const checked = lintModelFile(host, path, project.rel(path), config, settings, options.parsers ?? {}, modelRun);
     if (checked.ok) reports.set(path, fileReport(relativePath(cwd, path), checked.result.text, [], checked.result.findings));
     else skipped.push({ path: relativePath(cwd, path), reason: checked.reason });
   }

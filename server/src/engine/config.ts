@@ -50,7 +50,13 @@ export interface OrmConfig {
   base: string;
   /** globs of ORM model files (schema.prisma, entities, GORM structs) */
   models: string[];
+  /** TypeORM: the project's naming strategy (`snake`: SnakeNamingStrategy of typeorm-naming-strategies) */
+  typeorm: { naming: TypeormNamingSetting };
 }
+
+export type TypeormNamingSetting = 'default' | 'snake';
+const TYPEORM_NAMINGS: readonly TypeormNamingSetting[] = ['default', 'snake'];
+const isTypeormNaming = (value: string): value is TypeormNamingSetting => (TYPEORM_NAMINGS as readonly string[]).includes(value);
 
 export interface LockstepConfig {
   target: Target;
@@ -117,7 +123,7 @@ export function defaultConfig(): LockstepConfig {
     tables: {},
     largeTableRows: 1_000_000,
     serverDefaultCharset: DEFAULT_SERVER_CHARSET,
-    orm: { base: 'HEAD', models: [] },
+    orm: { base: 'HEAD', models: [], typeorm: { naming: 'default' } },
     schema: { baseline: [], current: [] },
   };
 }
@@ -126,7 +132,8 @@ export const CONFIG_KEYS = ['$schema', 'target', 'rules', 'migrations', 'baselin
 const MIGRATION_KEYS = ['paths', 'convention', 'exclude'] as const;
 const SET_KEYS = ['name', 'paths', 'convention', 'exclude', 'schema'] as const;
 const SCHEMA_KEYS = ['baseline', 'current'] as const;
-const ORM_KEYS = ['base', 'models'] as const;
+const ORM_KEYS = ['base', 'models', 'typeorm'] as const;
+const TYPEORM_KEYS = ['naming'] as const;
 
 /** Parses the config text; invalid parts are reported and replaced by defaults, never thrown. */
 export function parseConfig(jsonText: string, sourceName: string): ParsedConfig {
@@ -411,7 +418,7 @@ function readTables(v: JsonNode, config: LockstepConfig, report: Report): void {
 
 function readOrm(v: JsonNode, config: LockstepConfig, report: Report): void {
   if (v.kind !== 'object') {
-    report('`orm` must be an object { base, models }', 'orm', v);
+    report('`orm` must be an object { base, models, typeorm }', 'orm', v);
     return;
   }
   for (const entry of v.entries) {
@@ -422,9 +429,24 @@ function readOrm(v: JsonNode, config: LockstepConfig, report: Report): void {
     } else if (entry.key === 'models') {
       const globs = stringList(entry.value, path, report);
       if (globs) config.orm.models = globs;
+    } else if (entry.key === 'typeorm') {
+      readTypeorm(entry.value, config, report);
     } else {
       report(unknownKey(entry.key, ORM_KEYS, 'orm setting'), path, keyRange(entry));
     }
+  }
+}
+
+function readTypeorm(v: JsonNode, config: LockstepConfig, report: Report): void {
+  if (v.kind !== 'object') {
+    report('`orm.typeorm` must be an object { "naming": "default" | "snake" }', 'orm.typeorm', v);
+    return;
+  }
+  for (const entry of v.entries) {
+    const path = `orm.typeorm.${entry.key}`;
+    if (entry.key !== 'naming') report(unknownKey(entry.key, TYPEORM_KEYS, 'orm.typeorm setting'), path, keyRange(entry));
+    else if (entry.value.kind === 'string' && isTypeormNaming(entry.value.value)) config.orm.typeorm = { naming: entry.value.value };
+    else report('`orm.typeorm.naming` must be "default" (DefaultNamingStrategy) or "snake" (SnakeNamingStrategy)', path, entry.value);
   }
 }
 

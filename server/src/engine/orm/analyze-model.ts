@@ -17,7 +17,15 @@ import { prismaFixes } from './prisma-fixes';
 import { typeormFixes } from './typeorm-fixes';
 import { commentsAsSql } from './source-text';
 
-export type ModelAnalyzeOptions = Omit<AnalyzeOptions, 'catalog' | 'newTables'> & { parsers?: ModelParsers };
+export type ModelAnalyzeOptions = Omit<AnalyzeOptions, 'catalog' | 'newTables'> & {
+  /** how the working-tree model is read (and the base model, unless `baseParsers` says otherwise) */
+  parsers?: ModelParsers;
+  /**
+   * How the model at the git base is read: the other files a model leans on (a GORM package's
+   * files, TypeORM base classes) as they were at the base. Fields it leaves unset are `parsers`'.
+   */
+  baseParsers?: ModelParsers;
+};
 
 export interface ModelAnalysis {
   path: string;
@@ -51,7 +59,7 @@ export interface ModelBase {
 }
 
 export function modelBase(path: string, beforeText: string | undefined, options: ModelAnalyzeOptions): ModelBase {
-  const model = beforeText === undefined ? undefined : parseModel(path, beforeText, options.parsers);
+  const model = beforeText === undefined ? undefined : parseModel(path, beforeText, { ...options.parsers, ...options.baseParsers });
   return { path, text: beforeText, target: options.target.label, model, catalog: catalogOf(model, options.target) };
 }
 
@@ -90,7 +98,7 @@ function analyzeChecked(path: string, base: ModelBase, afterText: string, option
   const groups = diffModels(before, after, afterText);
   const rendered = render(groups);
   const off: Record<string, SeveritySetting> = Object.fromEntries([...SQL_AUTHORING_RULES, ...DECIDED_BY_THE_DIFF].map((r) => [r, 'off']));
-  const { parsers: _parsers, ...analyzeOptions } = options;
+  const { parsers: _parsers, baseParsers: _baseParsers, ...analyzeOptions } = options;
   const analysis = analyzeFile(`${path}.sql`, rendered.sql, { ...analyzeOptions, catalog: base.catalog, rules: { ...options.rules, ...off } });
 
   const fixesOf = (change: ModelChange): Fix[] => FIXES[after.orm](change, beforeText ?? '', afterText);
@@ -133,6 +141,10 @@ function messageFor(f: Finding, change: ModelChange, orm: OrmKind): string {
   if (change.kind === 'drop-index' && change.index.implicit) {
     return `A relation was removed from model ${change.table.model}: its foreign key ${change.index.name} goes, and the generator drops the index the database created for that key too. ${f.message}`;
   }
+  if (change.kind === 'drop-table' && change.before.joins) {
+    const [a, b] = change.before.joins.models;
+    return `The many-to-many relation between ${a} and ${b} was removed or renamed: ${relationTableDrop(orm, change.before.table)}. ${f.message}`;
+  }
   if (change.kind === 'add-foreign-key') {
     return `${f.message} ${generatorEdit(orm)}`;
   }
@@ -143,11 +155,24 @@ function messageFor(f: Finding, change: ModelChange, orm: OrmKind): string {
   return f.message;
 }
 
+/** what the ORM's tooling does with a many-to-many relation table the model no longer describes */
+function relationTableDrop(orm: OrmKind, table: string): string {
+  switch (orm) {
+    case 'prisma':
+      return `Prisma Migrate drops its relation table ${table}`;
+    case 'typeorm':
+      return `TypeORM migration:generate drops its junction table ${table}`;
+    case 'gorm':
+      return `GORM AutoMigrate leaves its join table ${table} in place, but a migration generated from the models drops it`;
+  }
+}
+
 /** where the SQL of a change the model cannot express safely gets edited */
 function generatorEdit(orm: OrmKind): string {
   switch (orm) {
     case 'prisma':
-      return 'Prisma Migrate writes this as ADD CONSTRAINT in the migration: create it with prisma migrate dev --create-only and edit its migration.sql before applying it.';
+      // relationMode = "prisma" stops Prisma creating foreign keys at all: it drops the project's existing ones too
+      return 'No schema.prisma change avoids the copy (relationMode = "prisma" would remove every foreign key of the project, not just this one): create the migration with prisma migrate dev --create-only, then apply Lockstep\'s quick fix on the ADD CONSTRAINT in its migration.sql (foreign_key_checks=0 with ALGORITHM=INPLACE, after an orphan-row check) before applying it.';
     case 'typeorm':
       return 'TypeORM migration:generate writes this as ADD CONSTRAINT: edit the generated migration before running it.';
     case 'gorm':

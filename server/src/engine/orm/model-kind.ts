@@ -19,6 +19,8 @@ export function modelKindOf(path: string): OrmKind | undefined {
 /** parsers the shells load (WebAssembly loads asynchronously; the engine does not wait) */
 export interface ModelParsers {
   go?: GoParser;
+  /** GORM: the texts of the other .go files of the model's package (its folder): embedded structs and related models declared there */
+  goPackage?: readonly string[];
   /** TypeORM: the project's naming strategy and its other entity / base-class files' texts */
   typeorm?: TypeormParseOptions;
 }
@@ -39,7 +41,7 @@ export function parseModel(path: string, text: string, parsers: ModelParsers = {
     case 'typeorm':
       return parseTypeorm(text, parsers.typeorm);
     case 'gorm':
-      return parseGorm(text, parsers.go);
+      return parseGorm(text, parsers.go, parsers.goPackage);
     default:
       return undefined;
   }
