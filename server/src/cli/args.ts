@@ -63,8 +63,13 @@ export interface DryRunCommand {
 
 export interface PlanCommand {
   command: 'plan';
+  /** a migration, or an ORM model file (its finding planned against the git base) */
   file: string;
   statement?: number;
+  /** --line: the model finding on this line (1-based) of a model file */
+  line?: number;
+  /** --git-base: the revision a model file is compared with (default: the config's `orm.base`) */
+  gitBase?: string;
   /** the finding to plan when the statement has several (a rule id) */
   rule?: string;
   out?: string;
@@ -269,6 +274,8 @@ function parsePlan(args: string[]): PlanCommand {
     args,
     {
       statement: { type: 'string' },
+      line: { type: 'string' },
+      'git-base': { type: 'string' },
       rule: { type: 'string' },
       out: { type: 'string' },
       format: { type: 'string' },
@@ -282,14 +289,18 @@ function parsePlan(args: string[]): PlanCommand {
   );
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}" for plan: use text or json.`);
-  if (positionals.length !== 1) throw new UsageError('plan needs exactly one migration file, e.g. lockstep plan migrations/V5__rename.sql. See `lockstep plan --help`.');
+  if (positionals.length !== 1) throw new UsageError('plan needs exactly one migration file (or ORM model file), e.g. lockstep plan migrations/V5__rename.sql or lockstep plan prisma/schema.prisma --line 12. See `lockstep plan --help`.');
   if ((values['move-table'] === undefined) !== (values.to === undefined)) throw new UsageError('--move-table <table> and --to <schema> go together. See `lockstep plan --help`.');
   const batchSize = nonNegativeInteger(values['batch-size'], '--batch-size');
   if (batchSize === 0) throw new UsageError('--batch-size needs a whole number ≥ 1, got "0".');
+  const line = nonNegativeInteger(values.line, '--line');
+  if (line === 0) throw new UsageError('--line counts from 1, as editors and `lockstep lint` do; got "0".');
   return {
     command: 'plan',
     file: positionals[0],
     statement: nonNegativeInteger(values.statement, '--statement'),
+    line,
+    gitBase: values['git-base'],
     rule: values.rule,
     out: values.out,
     format,

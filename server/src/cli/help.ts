@@ -10,7 +10,8 @@ Usage:
   lockstep explain "<sql>" [options]     show the predicted algorithm, lock and findings per statement
   lockstep schema [paths…] [options]     print the schema Lockstep replays from the migrations
   lockstep dry-run --url <url> <file>    run a migration's DDL on scratch copies in a dev database
-  lockstep plan <file> [options]         rewrite an unsafe change as a safe multi-release sequence
+  lockstep plan <file> [options]         rewrite an unsafe change (of a migration or an ORM model)
+                                         as a safe multi-release sequence
   lockstep lsp --stdio                   start the language server
   lockstep help <command>                help for one command
   lockstep --version
@@ -90,22 +91,33 @@ Options:
 `;
 
 export const PLAN_HELP = `Usage: lockstep plan <file> [options]
+       lockstep plan <model file> [--line <n>] [--git-base <rev>] [options]
 
 Rewrites the unsafe change of one statement of a migration (rename-column, drop-column, …) as
 releases of new migration files in the project's convention (the config's "convention", else
 detected), each with a header saying what the application must do before the next release ships
 and the queries that verify it. The earlier migrations give the schema, found from the file's location as for lint.
 
+An ORM model file (schema.prisma, a TypeORM entity, a GORM model) is compared with its text at
+the git base, as lint --git-base does, and the finding on --line is planned: each release also
+says what to change in the model. A Prisma schema with a migrations/ folder gets its files as new
+migrations/<timestamp>_<name>/migration.sql folders (--out . writes them; the schema itself is
+never changed). TypeORM and GORM plans, and Prisma without migrations/, are printed only.
+
 Options:
   --statement <n>       the statement to plan (zero-based index; default: the first with a finding a
                         plan exists for)
+  --line <n>            model files: the finding on this line (1-based, as lint prints it; default:
+                        the first finding a plan exists for)
+  --git-base <rev>      model files: the revision to compare with (HEAD, origin/main or
+                        merge-base:origin/main; default: the config's orm.base, else HEAD)
   --rule <id>           the finding to plan when the statement has several (e.g. large-table-rewrite
                         rather than change-column-type)
   --format <f>          text | json (default: text, Markdown; json: { convention, releases: [ { title,
                         appSteps, verify, files: [ { path, direction, content } ] } ] }, paths relative
                         to the workspace root)
   --out <dir>           write the files under <dir> (use . for the workspace root); refuses to
-                        overwrite existing files
+                        overwrite existing files, and refuses a model plan that is printed only
   --triggers            keep the columns in step with triggers while the previous app version runs
   --move-table <t> --to <schema>
                         plan moving table <t> (as the migrations of <file>'s chain leave it) to
@@ -114,7 +126,7 @@ Options:
   --config <file>       config file
   -h, --help            this help
 
-Exit codes: 0 the plan was printed or written, 2 usage error or no plan for the statement.
+Exit codes: 0 the plan was printed or written, 2 usage error or no plan for the statement or line.
 `;
 
 export const DRY_RUN_HELP = `Usage: lockstep dry-run --url mysql://user@host[:port]/database <file> [options]

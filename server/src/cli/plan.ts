@@ -1,8 +1,12 @@
 // `lockstep plan <file>`: the unsafe change of one statement rewritten as a safe multi-release
 // sequence of migration files, printed (Markdown or the JSON contract) or written with --out.
+// An ORM model file (schema.prisma, a TypeORM entity, a GORM struct) is planned from the finding
+// its diff against the git base draws (`--line`), as the editor's "Show the expand/contract plan".
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { planForStatement, planForTableMove, planToMarkdown, type Plan } from '../engine';
+import { analyzeOptionsFrom, modelKindByExtension, modelKindOf, modelPlanToMarkdown, PLANNABLE_RULES, planForModelChange, planForStatement, planForTableMove, planToMarkdown, type ModelParsers, type ModelPlan, type OrmKind, type Plan, type Project } from '../engine';
+import { textAtGitBase } from '../common/git-base';
+import { goParserError, loadGoParser } from '../common/go-parser';
 import type { PlanCommand } from './args';
 import { openFileProject } from './config-file';
 import { UsageError } from './errors';
@@ -12,10 +16,29 @@ export interface PlanOutcome {
   plan: Plan;
   /** files written with --out (paths relative to the working directory) */
   written: string[];
+  /** set when the plan comes from an ORM model's finding */
+  model?: ModelPlan;
 }
 
-export function runPlan(cmd: PlanCommand, cwd: string): PlanOutcome {
+/** a model file given to `plan`: by its name, unless the project reads it as a migration (a TypeORM migration class) */
+function modelKindOfPlanFile(project: Project, abs: string): OrmKind | undefined {
+  const kind = modelKindOf(abs) ?? modelKindByExtension(abs);
+  return kind !== undefined && !project.isMigration(abs) ? kind : undefined;
+}
+
+/**
+ * The parsers that load asynchronously (the Go grammar is WebAssembly), loaded before `runPlan`
+ * only when the file is a Go model.
+ */
+export async function loadPlanParsers(cmd: PlanCommand): Promise<ModelParsers> {
+  return /\.go$/i.test(cmd.file) ? { go: await loadGoParser() } : {};
+}
+
+export function runPlan(cmd: PlanCommand, cwd: string, parsers: ModelParsers = {}): PlanOutcome {
   const { abs, text, project } = openFileProject(cmd.file, cmd.config, cwd);
+  const orm = modelKindOfPlanFile(project, abs);
+  if (orm !== undefined) return runModelPlan(cmd, cwd, { abs, text, project, orm, parsers });
+  if (cmd.line !== undefined || cmd.gitBase !== undefined) throw new UsageError(`${cmd.line !== undefined ? '--line' : '--git-base'} is for ORM model files; in a migration, choose the statement with --statement.`);
   if (cmd.moveTable !== undefined && (cmd.statement !== undefined || cmd.rule !== undefined)) throw new UsageError('--move-table plans a whole table: leave out --statement and --rule.');
   const result = cmd.moveTable !== undefined
     ? planForTableMove(project, abs, text, cmd.moveTable.table, cmd.moveTable.to, { batchSize: cmd.batchSize })
@@ -23,6 +46,55 @@ export function runPlan(cmd: PlanCommand, cwd: string): PlanOutcome {
   if (!result.ok) throw new UsageError(`plan: ${result.reason}`);
   const written = cmd.out !== undefined ? writeFiles(result.plan, resolve(cwd, cmd.out), cwd) : [];
   return { plan: result.plan, written };
+}
+
+interface ModelFile {
+  abs: string;
+  text: string;
+  project: Project;
+  orm: OrmKind;
+  parsers: ModelParsers;
+}
+
+/** the plan of the model finding on `--line` (else the first with a plan), the base read from git */
+function runModelPlan(cmd: PlanCommand, cwd: string, file: ModelFile): PlanOutcome {
+  const { abs, text, project, orm } = file;
+  if (cmd.statement !== undefined) throw new UsageError('--statement is for migrations; in a model file, choose the finding with --line.');
+  if (cmd.moveTable !== undefined) throw new UsageError('--move-table plans a table of a migration chain: pass a migration of that chain, not a model file.');
+  // a plan that is only shown is refused before it is computed: nothing would tell where its files go
+  if (cmd.out !== undefined && orm !== 'prisma') throw new UsageError(`--out: ${shownOnlyReason(orm)}; nothing was written.`);
+  const base = cmd.gitBase ?? project.config.orm.base;
+  const atBase = textAtGitBase(abs, base);
+  if (!atBase.ok) throw new UsageError(`plan: ${relativePath(cwd, abs)}: ${atBase.reason}`);
+  if (orm === 'gorm' && !file.parsers.go) throw new UsageError(`plan: the Go parser could not be loaded (${goParserError() ?? 'not loaded'})`);
+  const { target, rules, settings } = analyzeOptionsFrom(project.config);
+  const result = planForModelChange({
+    project,
+    path: abs,
+    before: atBase.text,
+    afterText: text,
+    options: { target, rules, settings, parsers: file.parsers },
+    line: cmd.line !== undefined ? cmd.line - 1 : undefined,
+    rule: cmd.rule,
+    triggers: cmd.triggers,
+    batchSize: cmd.batchSize,
+  });
+  if (!result.ok) throw new UsageError(`plan: ${result.reason}${cmd.rule !== undefined && !PLANNABLE_RULES.has(cmd.rule) ? '' : ` (compared with ${base})`}`);
+  if (cmd.out !== undefined && !result.writable) throw new UsageError(`--out: ${shownOnlyReason(result.orm)}; nothing was written.`);
+  const written = cmd.out !== undefined ? writeFiles(result.plan, resolve(cwd, cmd.out), cwd) : [];
+  return { plan: result.plan, written, model: result };
+}
+
+/** why a model's plan has no migration folder to be written into */
+function shownOnlyReason(orm: OrmKind): string {
+  switch (orm) {
+    case 'prisma':
+      return 'the schema has no Prisma Migrate migrations/ folder next to it, so its plan is shown only. Create the first migration (prisma migrate dev), then plan again, or print the plan without --out';
+    case 'typeorm':
+      return 'TypeORM migrations are classes, so the plan of an entity is shown only. Print it without --out and put each file\'s statements in a migration class, as its notes say';
+    case 'gorm':
+      return 'GORM has no migration files, so the plan of a struct is shown only. Print it without --out and run each release\'s files with your migration tool, as its notes say';
+  }
 }
 
 /** every file under `outDir` (paths keep their workspace-relative folders); refuses before writing anything if one exists */
@@ -44,5 +116,5 @@ export function planJson(plan: Plan): string {
 
 export function planText(outcome: PlanOutcome): string {
   const written = outcome.written.length > 0 ? `\nWrote ${outcome.written.length} files:\n${outcome.written.map((w) => `  ${w}`).join('\n')}\n` : '';
-  return `${planToMarkdown(outcome.plan)}${written}`;
+  return `${outcome.model ? modelPlanToMarkdown(outcome.model) : planToMarkdown(outcome.plan)}${written}`;
 }

@@ -1,6 +1,7 @@
 // Quick fixes on model files: the ORM-native fixes of the finding (`@map("old")`, `@ignore`,
 // `@default(…)`, …), "Disable <rule> for this line" as a `//` comment, the rule's docs, and
-// "Show the expand/contract plan" where the change needs several releases.
+// "Show the expand/contract plan" where the change needs several releases, and, when that plan's
+// files belong in the ORM's migration chain (Prisma Migrate), the action that writes them.
 // The language server has one code-action handler per connection: `withModelCodeActions` gives the
 // SQL handler a connection whose code-action requests for model files come here first.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type TextEdit } from 'vscode-languageserver';
@@ -11,9 +12,12 @@ import { rangeToSpan, toLspEdit } from '../convert';
 import { COMMANDS } from '../protocol';
 import { uriToPath } from '../uri';
 import type { ModelDiagnostics } from './model-diagnostics';
-import { computeModelPlan, isPlannableRule } from './plan-compute';
+import { computeModelPlan, isPlannableRule, type ModelPlanOutcome } from './plan-compute';
+import { planFiles, planFilesWorkspaceEdit } from './plan-edit';
 
 export const SHOW_MODEL_PLAN_TITLE = 'Show the expand/contract plan';
+/** the model file itself is left as the user wrote it: it shows the end state */
+export const WRITE_MODEL_PLAN_TITLE = 'Write the expand/contract plan as new migrations (the model edits are listed in their headers)';
 
 type CodeActionHandler = Parameters<Connection['onCodeAction']>[0];
 
@@ -42,10 +46,7 @@ export async function modelCodeActions(ctx: ServerContext, models: ModelDiagnost
     const span = rangeToSpan(doc, diagnostic.range);
     const finding = last.findings.find((f) => f.rule === rule && f.span.start === span.start && f.span.end === span.end && (f.help ? `${f.message}\n${f.help}` : f.message) === diagnostic.message);
     for (const fix of finding?.fixes ?? []) fixes.push(quickFix(fix.title, doc, fix.edits.map((e) => toLspEdit(doc, e)), diagnostic, fix.preferred === true));
-    if (finding && isPlannableRule(rule)) {
-      const plan = await showPlanAction(ctx, doc, diagnostic, rule);
-      if (plan) plans.push(plan);
-    }
+    if (finding && isPlannableRule(rule)) plans.push(...(await planActions(ctx, doc, diagnostic, rule)));
     const disable = disableModelNextLineEdit(doc.getText(), span, rule).map((e) => toLspEdit(doc, e));
     if (disable.length > 0) others.push(quickFix(`Disable ${rule} for this line`, doc, disable, diagnostic, false));
     const url = ctx.analyses.docsUrl(rule, last.settings.docsBase);
@@ -61,19 +62,44 @@ export async function modelCodeActions(ctx: ServerContext, models: ModelDiagnost
  * VS Code runs its own command (the plan as a `lockstep-plan:` document); other clients run the
  * server's, which writes a read-only Markdown file and opens it.
  */
-async function showPlanAction(ctx: ServerContext, doc: TextDocument, diagnostic: Diagnostic, rule: string): Promise<CodeAction | undefined> {
+async function planActions(ctx: ServerContext, doc: TextDocument, diagnostic: Diagnostic, rule: string): Promise<CodeAction[]> {
   const path = uriToPath(doc.uri);
-  if (!path) return undefined;
+  if (!path) return [];
   const outcome = await computeModelPlan(ctx, doc.uri, path, doc.offsetAt(diagnostic.range.start), rule);
   if (!outcome.ok) {
     ctx.connection.console.debug(`lockstep: no plan for ${rule} in ${doc.uri}: ${outcome.reason}`);
-    return undefined;
+    return [];
   }
   const position = diagnostic.range.start;
   const command = ctx.flags.vscodeExtension
     ? { title: SHOW_MODEL_PLAN_TITLE, command: COMMANDS.showMigrationPlan, arguments: [doc.uri, position] }
     : { title: SHOW_MODEL_PLAN_TITLE, command: COMMANDS.serverShowMigrationPlan, arguments: [doc.uri, position, rule] };
-  return { title: SHOW_MODEL_PLAN_TITLE, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command };
+  const show: CodeAction = { title: SHOW_MODEL_PLAN_TITLE, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command };
+  const write = await writePlanAction(ctx, doc, diagnostic, outcome);
+  return write ? [show, write] : [show];
+}
+
+/**
+ * The plan's migration folders as one WorkspaceEdit that creates them, offered only when the plan
+ * joins the ORM's migration chain, the client can create files, and none of them exists yet (as
+ * the SQL rewrite); the show action stays for everyone else.
+ */
+async function writePlanAction(ctx: ServerContext, doc: TextDocument, diagnostic: Diagnostic, outcome: Extract<ModelPlanOutcome, { ok: true }>): Promise<CodeAction | undefined> {
+  const { plan, writable } = outcome.modelPlan;
+  const support = ctx.flags.planEdits;
+  if (!writable || !support?.createFiles) return undefined;
+  const root = (await ctx.settings.get(doc.uri)).project.root;
+  const existing = (planFiles(plan, root) ?? []).filter((f) => ctx.host.stat(f.abs) !== undefined).map((f) => f.path);
+  if (existing.length > 0) {
+    ctx.connection.console.debug(`lockstep: no plan to write for ${diagnostic.code} in ${doc.uri}: it would overwrite ${existing.join(', ')}`);
+    return undefined;
+  }
+  const edit = planFilesWorkspaceEdit({ plan, root, annotations: support.annotations });
+  if (!edit) {
+    ctx.connection.console.debug(`lockstep: no plan to write for ${diagnostic.code} in ${doc.uri}: a path leaves the project folder or it adds no file`);
+    return undefined;
+  }
+  return { title: WRITE_MODEL_PLAN_TITLE, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
 }
 
 function quickFix(title: string, doc: TextDocument, edits: TextEdit[], diagnostic: Diagnostic, preferred: boolean): CodeAction {

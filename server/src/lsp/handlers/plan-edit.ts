@@ -1,5 +1,6 @@
 // A plan as one WorkspaceEdit: create each release's files (CreateFile, then an insert of the
-// content), and replace the unsafe statement by a comment naming the new files, or remove it.
+// content), and replace the unsafe statement by a comment naming the new files, or remove it. A
+// model's plan is the new files alone (`planFilesWorkspaceEdit`).
 // With change annotations that need confirmation, VS Code opens its refactor preview and the user
 // reads every file before anything is written.
 import { isAbsolute, join, normalize, sep } from 'node:path';
@@ -54,29 +55,67 @@ export function planFiles(plan: Plan, root: string): { path: string; abs: string
 export function planWorkspaceEdit(input: PlanEditInput): WorkspaceEdit | undefined {
   const files = planFiles(input.plan, input.root);
   if (!files || files.length === 0) return undefined;
-  const annotate = <T extends object>(value: T, id: string): T => (input.annotations ? { ...value, annotationId: id } : value);
-  const documentChanges: (CreateFile | TextDocumentEdit)[] = [];
+  const documentChanges: (CreateFile | TextDocumentEdit)[] = fileCreations(files, input.annotations);
+  const replaced: TextEdit = { range: input.range, newText: input.replacement === 'pointer' ? pointerComment(input, files) : '' };
+  documentChanges.push({ textDocument: input.document, edits: [annotated(replaced, STATEMENT_ANNOTATION, input.annotations)] });
+  const edit: WorkspaceEdit = { documentChanges };
+  if (input.annotations) {
+    edit.changeAnnotations = {
+      ...releaseAnnotations(input.plan, files),
+      [STATEMENT_ANNOTATION]: {
+        label: input.replacement === 'pointer' ? 'Replace the unsafe statement by a comment naming the new migrations' : 'Remove the unsafe statement',
+        needsConfirmation: true,
+      },
+    };
+  }
+  return edit;
+}
+
+export interface PlanFilesEditInput {
+  plan: Plan;
+  /** the folder the plan's paths are relative to (the project root) */
+  root: string;
+  /** the client supports change annotations: every file is annotated and needs confirmation */
+  annotations: boolean;
+}
+
+/**
+ * Only the plan's new files, nothing else changed: the plan of an ORM model's finding, whose
+ * model edits per release are in each file's header (the model file shows the end state).
+ */
+export function planFilesWorkspaceEdit(input: PlanFilesEditInput): WorkspaceEdit | undefined {
+  const files = planFiles(input.plan, input.root);
+  if (!files || files.length === 0) return undefined;
+  const edit: WorkspaceEdit = { documentChanges: fileCreations(files, input.annotations) };
+  if (input.annotations) edit.changeAnnotations = releaseAnnotations(input.plan, files);
+  return edit;
+}
+
+function annotated<T extends object>(value: T, id: string, annotations: boolean): T {
+  return annotations ? { ...value, annotationId: id } : value;
+}
+
+/** each file created (never overwriting), then filled with its content, in deployment order */
+function fileCreations(files: { abs: string; release: number; content: string }[], annotations: boolean): (CreateFile | TextDocumentEdit)[] {
+  const changes: (CreateFile | TextDocumentEdit)[] = [];
   for (const file of files) {
     const uri = pathToUri(file.abs);
     const id = releaseAnnotation(file.release);
     // never overwrite: the server offers the action only when no file exists at these paths, and
     // `ignoreIfExists` keeps a client from emptying one created meanwhile
-    documentChanges.push(annotate<CreateFile>({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: true } }, id));
+    changes.push(annotated<CreateFile>({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: true } }, id, annotations));
     // the new (empty) file's first line with its line break: clients clamp it to the empty text, and
     // Neovim then keeps no extra empty line after content that ends with a line break
     const insert: TextEdit = { range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, newText: file.content };
-    documentChanges.push({ textDocument: { uri, version: null }, edits: [annotate(insert, id)] });
+    changes.push({ textDocument: { uri, version: null }, edits: [annotated(insert, id, annotations)] });
   }
-  const replaced: TextEdit = { range: input.range, newText: input.replacement === 'pointer' ? pointerComment(input, files) : '' };
-  documentChanges.push({ textDocument: input.document, edits: [annotate(replaced, STATEMENT_ANNOTATION)] });
-  const edit: WorkspaceEdit = { documentChanges };
-  if (input.annotations) edit.changeAnnotations = annotations(input, files);
-  return edit;
+  return changes;
 }
 
-function annotations(input: PlanEditInput, files: { path: string; release: number }[]): Record<string, ChangeAnnotation> {
+/** one annotation per release that adds files, each needing confirmation */
+function releaseAnnotations(plan: Plan, files: { path: string; release: number }[]): Record<string, ChangeAnnotation> {
   const out: Record<string, ChangeAnnotation> = {};
-  for (const [i, release] of input.plan.releases.entries()) {
+  for (const [i, release] of plan.releases.entries()) {
     const names = files.filter((f) => f.release === i).map((f) => f.path);
     if (names.length === 0) continue;
     out[releaseAnnotation(i)] = {
@@ -85,10 +124,6 @@ function annotations(input: PlanEditInput, files: { path: string; release: numbe
       needsConfirmation: true,
     };
   }
-  out[STATEMENT_ANNOTATION] = {
-    label: input.replacement === 'pointer' ? 'Replace the unsafe statement by a comment naming the new migrations' : 'Remove the unsafe statement',
-    needsConfirmation: true,
-  };
   return out;
 }
 
