@@ -5,7 +5,7 @@ import { UsageError } from './errors';
 import { formatExplainText } from './explain-text';
 import { readSqlArgument, runExplain } from './explain';
 import { DRY_RUN_HELP, EXPLAIN_HELP, LINT_HELP, LSP_HELP, MAIN_HELP, PLAN_HELP, SCHEMA_HELP } from './help';
-import { planJson, planText, runPlan } from './plan';
+import { loadPlanParsers, planJson, planText, runPlan } from './plan';
 import { runSchema } from './schema';
 import { exitCodeFor, lintConfig, lintDatabaseUrl, runLint } from './lint';
 import { loadModelParsers } from './model-files';
@@ -59,8 +59,9 @@ async function dryRun(cmd: DryRunCommand): Promise<ExitCode> {
   return 0;
 }
 
-function plan(cmd: PlanCommand): ExitCode {
-  const outcome = runPlan(cmd, process.cwd());
+async function plan(cmd: PlanCommand): Promise<ExitCode> {
+  // the Go grammar loads asynchronously: only for a .go model, before the plan reads it
+  const outcome = runPlan(cmd, process.cwd(), await loadPlanParsers(cmd));
   process.stdout.write(cmd.format === 'json' ? planJson(outcome.plan) : planText(outcome));
   return 0;
 }

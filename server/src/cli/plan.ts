@@ -4,13 +4,14 @@
 // its diff against the git base draws (`--line`), as the editor's "Show the expand/contract plan".
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { analyzeOptionsFrom, modelKindByExtension, modelKindOf, modelPlanToMarkdown, PLANNABLE_RULES, planForModelChange, planForStatement, planForTableMove, planToMarkdown, type ModelParsers, type ModelPlan, type OrmKind, type Plan, type Project } from '../engine';
-import { textAtGitBase } from '../common/git-base';
+import { modelKindByExtension, modelKindOf, modelPlanToMarkdown, PLANNABLE_RULES, planForModelChange, planForStatement, planForTableMove, planToMarkdown, type ModelParsers, type ModelPlan, type OrmKind, type Plan, type Project } from '../engine';
 import { goParserError, loadGoParser } from '../common/go-parser';
+import { NodeHost } from '../common/node-host';
 import type { PlanCommand } from './args';
-import { openFileProject } from './config-file';
+import { type CliConfig, loadConfig, openProject, searchStart } from './config-file';
 import { UsageError } from './errors';
 import { relativePath } from './files';
+import { modelParsersFor, ModelRun } from './model-files';
 
 export interface PlanOutcome {
   plan: Plan;
@@ -35,9 +36,9 @@ export async function loadPlanParsers(cmd: PlanCommand): Promise<ModelParsers> {
 }
 
 export function runPlan(cmd: PlanCommand, cwd: string, parsers: ModelParsers = {}): PlanOutcome {
-  const { abs, text, project } = openFileProject(cmd.file, cmd.config, cwd);
+  const { abs, text, host, config, project } = openPlanFile(cmd, cwd);
   const orm = modelKindOfPlanFile(project, abs);
-  if (orm !== undefined) return runModelPlan(cmd, cwd, { abs, text, project, orm, parsers });
+  if (orm !== undefined) return runModelPlan(cmd, cwd, { abs, text, host, config, project, orm, parsers });
   if (cmd.line !== undefined || cmd.gitBase !== undefined) throw new UsageError(`${cmd.line !== undefined ? '--line' : '--git-base'} is for ORM model files; in a migration, choose the statement with --statement.`);
   if (cmd.moveTable !== undefined && (cmd.statement !== undefined || cmd.rule !== undefined)) throw new UsageError('--move-table plans a whole table: leave out --statement and --rule.');
   const result = cmd.moveTable !== undefined
@@ -48,32 +49,52 @@ export function runPlan(cmd: PlanCommand, cwd: string, parsers: ModelParsers = {
   return { plan: result.plan, written };
 }
 
-interface ModelFile {
+interface PlanFile {
+  /** absolute path */
   abs: string;
   text: string;
+  host: NodeHost;
+  /** kept for a model file: it is read with the config's companions and naming, as lint reads it */
+  config: CliConfig;
   project: Project;
+}
+
+/** the file named on the command line, read, with its config and project */
+function openPlanFile(cmd: PlanCommand, cwd: string): PlanFile {
+  const host = new NodeHost();
+  const abs = resolve(cwd, cmd.file);
+  const read = host.read(abs);
+  if (!read.ok) throw new UsageError(`${relativePath(cwd, abs)}: ${read.reason}`);
+  const config = loadConfig(cmd.config, cwd, searchStart(cwd, cmd.file), undefined, host);
+  return { abs, text: read.text, host, config, project: openProject(config, host, undefined, []) };
+}
+
+interface ModelFile extends PlanFile {
   orm: OrmKind;
   parsers: ModelParsers;
 }
 
-/** the plan of the model finding on `--line` (else the first with a plan), the base read from git */
+/**
+ * The plan of the model finding on `--line` (else the first with a plan). Both versions are read
+ * as `lockstep lint --git-base` reads them (model-files.ts), so the plan is of the finding lint reports.
+ */
 function runModelPlan(cmd: PlanCommand, cwd: string, file: ModelFile): PlanOutcome {
-  const { abs, text, project, orm } = file;
+  const { abs, text, host, config, project, orm } = file;
   if (cmd.statement !== undefined) throw new UsageError('--statement is for migrations; in a model file, choose the finding with --line.');
   if (cmd.moveTable !== undefined) throw new UsageError('--move-table plans a table of a migration chain: pass a migration of that chain, not a model file.');
   // a plan that is only shown is refused before it is computed: nothing would tell where its files go
   if (cmd.out !== undefined && orm !== 'prisma') throw new UsageError(`--out: ${shownOnlyReason(orm)}; nothing was written.`);
   const base = cmd.gitBase ?? project.config.orm.base;
-  const atBase = textAtGitBase(abs, base);
+  const run = new ModelRun(host, config, base);
+  const atBase = run.atBase.read(abs);
   if (!atBase.ok) throw new UsageError(`plan: ${relativePath(cwd, abs)}: ${atBase.reason}`);
   if (orm === 'gorm' && !file.parsers.go) throw new UsageError(`plan: the Go parser could not be loaded (${goParserError() ?? 'not loaded'})`);
-  const { target, rules, settings } = analyzeOptionsFrom(project.config);
   const result = planForModelChange({
     project,
     path: abs,
     before: atBase.text,
     afterText: text,
-    options: { target, rules, settings, parsers: file.parsers },
+    options: { target: config.target, rules: config.rules, settings: config.settings, ...modelParsersFor(host, abs, text, atBase.text, config, file.parsers, run) },
     line: cmd.line !== undefined ? cmd.line - 1 : undefined,
     rule: cmd.rule,
     triggers: cmd.triggers,

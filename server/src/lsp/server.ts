@@ -122,8 +122,9 @@ export function serve(connection: Connection): ServerContext {
   });
   documents.onDidSave((e) => models.saved(e.document.uri));
   documents.onDidClose((e) => {
-    if (models.owns(e.document.uri)) return models.forget(e.document.uri);
+    // first: a closed model document's unsaved text (an entity's base class) stops being its file's content
     ctx.host.closed(e.document);
+    if (models.owns(e.document.uri)) return models.forget(e.document.uri);
     touched(e.document.uri);
     ctx.analyses.forget(e.document.uri);
   });

@@ -11,7 +11,7 @@ import type { ServerContext } from '../context';
 import { rangeToSpan, toLspEdit } from '../convert';
 import { COMMANDS } from '../protocol';
 import { uriToPath } from '../uri';
-import type { ModelDiagnostics } from './model-diagnostics';
+import type { ModelDiagnostics, ModelDocumentAnalysis } from './model-diagnostics';
 import { computeModelPlan, isPlannableRule, type ModelPlanOutcome } from './plan-compute';
 import { planFiles, planFilesWorkspaceEdit } from './plan-edit';
 
@@ -46,7 +46,7 @@ export async function modelCodeActions(ctx: ServerContext, models: ModelDiagnost
     const span = rangeToSpan(doc, diagnostic.range);
     const finding = last.findings.find((f) => f.rule === rule && f.span.start === span.start && f.span.end === span.end && (f.help ? `${f.message}\n${f.help}` : f.message) === diagnostic.message);
     for (const fix of finding?.fixes ?? []) fixes.push(quickFix(fix.title, doc, fix.edits.map((e) => toLspEdit(doc, e)), diagnostic, fix.preferred === true));
-    if (finding && isPlannableRule(rule)) plans.push(...(await planActions(ctx, doc, diagnostic, rule)));
+    if (finding && isPlannableRule(rule)) plans.push(...(await planActions(ctx, doc, diagnostic, rule, last)));
     const disable = disableModelNextLineEdit(doc.getText(), span, rule).map((e) => toLspEdit(doc, e));
     if (disable.length > 0) others.push(quickFix(`Disable ${rule} for this line`, doc, disable, diagnostic, false));
     const url = ctx.analyses.docsUrl(rule, last.settings.docsBase);
@@ -62,10 +62,11 @@ export async function modelCodeActions(ctx: ServerContext, models: ModelDiagnost
  * VS Code runs its own command (the plan as a `lockstep-plan:` document); other clients run the
  * server's, which writes a read-only Markdown file and opens it.
  */
-async function planActions(ctx: ServerContext, doc: TextDocument, diagnostic: Diagnostic, rule: string): Promise<CodeAction[]> {
+async function planActions(ctx: ServerContext, doc: TextDocument, diagnostic: Diagnostic, rule: string, last: ModelDocumentAnalysis): Promise<CodeAction[]> {
   const path = uriToPath(doc.uri);
   if (!path) return [];
-  const outcome = await computeModelPlan(ctx, doc.uri, path, doc.offsetAt(diagnostic.range.start), rule);
+  // the model as the diagnostics read it: the plan is of the finding the user clicked
+  const outcome = await computeModelPlan(ctx, doc.uri, path, doc.offsetAt(diagnostic.range.start), rule, last);
   if (!outcome.ok) {
     ctx.connection.console.debug(`lockstep: no plan for ${rule} in ${doc.uri}: ${outcome.reason}`);
     return [];

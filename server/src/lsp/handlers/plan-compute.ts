@@ -1,11 +1,14 @@
 // The engine's plan for one statement of a migration, or for one finding of an ORM model, found
 // from a diagnostic or a position; never throws (a plan that fails is a reason, logged by the caller).
 import type { Diagnostic } from 'vscode-languageserver';
-import { analyzeOptionsFrom, isModelFile, modelKindByExtension, PLANNABLE_RULES, planForModelChange, planForStatement, type FileAnalysis, type ModelPlan, type Plan, type Project, type Statement } from '../../engine';
-import { textAtGitBase } from '../../common/git-base';
+import { analyzeOptionsFrom, discoverModelFiles, isModelFile, modelBase, modelKindByExtension, PLANNABLE_RULES, planForModelChange, planForStatement, type FileAnalysis, type ModelAnalyzeOptions, type ModelParsers, type ModelPlan, type Plan, type Project, type Statement } from '../../engine';
+import { GitBaseReader } from '../../common/git-base-reader';
 import { loadGoParser } from '../../common/go-parser';
+import { hostSource, modelCompanions, modelKind, parsersWith } from '../../common/model-companions';
 import type { ServerContext } from '../context';
+import type { EffectiveSettings } from './configuration';
 import type { DocumentAnalysis } from './diagnostics';
+import type { ModelDocumentAnalysis } from './model-diagnostics';
 
 export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; reason: string };
 
@@ -63,31 +66,45 @@ export function isModelDocumentPath(path: string): boolean {
 export type ModelPlanOutcome = { ok: true; modelPlan: ModelPlan } | { ok: false; reason: string };
 
 /**
- * The plan of the model finding at `offset` of the open model document: its text against the git
- * base the diagnostics use (`orm.base`), read again here (one `git show`), so the plan matches what
- * the document shows. Never throws.
+ * The plan of the model finding at `offset` of the open model document. It reads the model as the
+ * diagnostics did (`last`: the base, companions and naming of the model's last run), so the plan is
+ * of the finding the document shows; without a last run of these settings, the base and the
+ * companions are read here the same way (one `git show` per file). Never throws.
  */
-export async function computeModelPlan(ctx: ServerContext, uri: string, path: string, offset: number, rule: string | undefined): Promise<ModelPlanOutcome> {
+export async function computeModelPlan(ctx: ServerContext, uri: string, path: string, offset: number, rule: string | undefined, last?: ModelDocumentAnalysis): Promise<ModelPlanOutcome> {
   try {
     const doc = ctx.documents.get(uri);
     if (!doc) return { ok: false, reason: 'open the model first' };
     const settings = await ctx.settings.get(uri);
     const { project } = settings;
     if (!isModelFile(path, settings.root, project.config.orm.models)) return { ok: false, reason: `${project.rel(path)} is not a model file of this project` };
-    const base = textAtGitBase(path, project.config.orm.base);
-    if (!base.ok) return { ok: false, reason: `the model has no git base to compare with (${base.reason})` };
-    const parsers = path.endsWith('.go') ? { go: await loadGoParser() } : {};
-    const result = planForModelChange({
-      project,
-      path,
-      before: base.text,
-      afterText: doc.getText(),
-      options: { target: settings.target, rules: settings.rules, settings: settings.ruleSettings, parsers },
-      offset,
-      rule,
-    });
+    const afterText = doc.getText();
+    const inputs = last?.inputs !== undefined && last.settings === settings ? last.inputs : await modelInputsFromGit(ctx, settings, path, afterText);
+    if ('reason' in inputs) return { ok: false, reason: inputs.reason };
+    const result = planForModelChange({ project, path, before: inputs.base, afterText, options: inputs.options, offset, rule });
     return result.ok ? { ok: true, modelPlan: result } : result;
   } catch (error) {
     return { ok: false, reason: `the plan failed: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+type ModelInputs = NonNullable<ModelDocumentAnalysis['inputs']>;
+
+/**
+ * What model-diagnostics.ts reads a model with, read afresh: its text at `orm.base`, each side
+ * with its own companion files (the Go package, a TypeORM entity's imports and fellow entities)
+ * and the config's TypeORM naming.
+ */
+async function modelInputsFromGit(ctx: ServerContext, settings: EffectiveSettings, path: string, text: string): Promise<ModelInputs | { reason: string }> {
+  const orm = settings.project.config.orm;
+  const reader = new GitBaseReader(orm.base);
+  const atBase = reader.read(path);
+  if (!atBase.ok) return { reason: `the model has no git base to compare with (${atBase.reason})` };
+  const shared: ModelParsers = { ...(path.endsWith('.go') ? { go: await loadGoParser() } : {}), typeorm: { naming: orm.typeorm.naming } };
+  const otherModels = modelKind(path) === 'typeorm' ? discoverModelFiles(ctx.host, [settings.root], settings.root, orm.models) : [];
+  const working = modelCompanions(path, text, hostSource(ctx.host), otherModels);
+  const based = atBase.text === undefined ? working : modelCompanions(path, atBase.text, reader, otherModels);
+  const options: ModelAnalyzeOptions = { target: settings.target, rules: settings.rules, settings: settings.ruleSettings, parsers: parsersWith(path, working, shared) };
+  const base = modelBase(settings.project.rel(path), atBase.text, { ...options, baseParsers: parsersWith(path, based, shared) });
+  return { base, options };
 }
