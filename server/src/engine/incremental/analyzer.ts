@@ -26,10 +26,11 @@ import type { ReportInput, RuleContext, RuleSettings } from '../rules/rule';
 import { initialSession, nextSession } from '../session';
 import { applyDirectives, findDirectives } from '../suppress';
 import { ChunkPlanner, type Chunk } from './chunks';
-import { hashText } from './hash';
-import { moveStatements, shiftFinding, shiftStatement, spansOf } from './shift';
-import { newAccessLog, TrackedTables, type AccessLog } from './tracked-tables';
+import { hashNumber, hashText, mixHashes } from './hash';
+import { moveStatements, remapFinding, shiftFinding, shiftStatement, spansOf } from './shift';
+import { newAccessLog, TrackedTables } from './tracked-tables';
 import { linkSpans, objectsOf } from './span-links';
+import { editWindow, movePosition, namedTables, type EditWindow } from './edit-window';
 
 export interface AnalysisRequest {
   /** relative path (as the engine reports it) */
@@ -59,8 +60,9 @@ interface ParsedChunk {
   statements: Statement[];
   /** every span object inside `statements`, to move them without walking the trees */
   spans: Span[];
-  /** memo keys of its statements */
+  /** memo keys of its statements, and their hashes */
   keys: string[];
+  keyHashes: number[];
   origin: number;
   indexBase: number;
   placedRun: number;
@@ -69,8 +71,8 @@ interface ParsedChunk {
 
 interface MemoEntry {
   tables: string[];
-  tableVersions: string[];
-  allVersion?: string;
+  tableVersions: number[];
+  allVersion?: number;
   newTableNames: string[];
   newTableValues: boolean[];
   session: string;
@@ -92,8 +94,8 @@ interface MemoEntry {
 /** which tables replaying a statement touched, valid while they have these versions */
 interface ApplyEntry {
   tables: string[];
-  tableVersions: string[];
-  allVersion?: string;
+  tableVersions: number[];
+  allVersion?: number;
   lastRun: number;
   /** the definitions of `tables` right after the statement, when it was at `start` in run `run` */
   after?: AfterState;
@@ -116,7 +118,12 @@ interface DependentFindings {
   /** stored relative to the statement start */
   findings: Finding[];
   placed?: PlacedFindings;
+  /** the run that last used the findings, and the statement's start then */
+  seen?: { run: number; start: number };
 }
+
+/** a dependency that matches no rule's output: set when findings were moved instead of recomputed */
+const MOVED_KEY = '\0moved';
 
 interface PlacedFindings {
   start: number;
@@ -274,6 +281,15 @@ class LazyReplay {
 }
 
 /** statement indexes in ascending order; those before `cursor` were all replayed */
+interface Moves {
+  window: EditWindow;
+  /** lower-cased tables named or touched by the changed statements, old and new */
+  changedTables: Set<string>;
+  /** a changed statement touched every table */
+  everything: boolean;
+  noteTouched(touched: readonly string[] | 'all'): void;
+}
+
 interface IndexList {
   items: number[];
   cursor: number;
@@ -288,6 +304,10 @@ export class IncrementalAnalyzer {
   private runCount = 0;
   private previousText: string | undefined;
   private previousPath: string | undefined;
+  /** the memo keys and statements of the last run that went through every statement */
+  private previousKeys: string[] | undefined;
+  private previousStatements: Statement[] = [];
+  private lastCompleteRun = -1;
   /** catalog definitions holding a span that does not move with its statement */
   private readonly boundDefs = new WeakSet<TableDef>();
 
@@ -297,13 +317,18 @@ export class IncrementalAnalyzer {
     const { path, text, options } = request;
     this.resetWhenOptionsChange(options);
     // the text before the first change since the last run: statements in it did not move
-    const unchangedUpTo = this.previousText === undefined || this.previousPath !== path ? 0 : commonPrefixLength(this.previousText, text);
+    const previousText = this.previousPath === path ? this.previousText : undefined;
+    const unchangedUpTo = previousText === undefined ? 0 : commonPrefixLength(previousText, text);
+    // findings of whole-file rules may be moved from the last run only when it went through every statement
+    const previousKeys = this.lastCompleteRun === run - 1 ? this.previousKeys : undefined;
     this.previousText = text;
     this.previousPath = path;
+    this.previousKeys = undefined;
 
     // 1. statements, parsed per chunk
     const statements: Statement[] = [];
     const keys: string[] = [];
+    const keyHashes: number[] = [];
     // a text that occurs several times (the same UPDATE in many places) gets one memo key per
     // occurrence: each place has its own session and table versions
     // (and its own parsed statements, so every statement object lives on from run to run)
@@ -320,10 +345,13 @@ export class IncrementalAnalyzer {
       for (let i = 0; i < placed.length; i++) {
         statements.push(placed[i]);
         keys.push(occurrence === 0 ? parsed.keys[i] : `${parsed.keys[i]}#${occurrence}`);
+        keyHashes.push(occurrence === 0 ? parsed.keyHashes[i] : mixHashes(parsed.keyHashes[i], occurrence));
         // copies live one run only: nothing to link to
         ownSpans.push(copied ? [] : parsed.spans);
       }
     }
+
+    const moves = previousText !== undefined && previousKeys !== undefined ? this.movesSince(previousText, text, previousKeys, keys, statements) : undefined;
 
     // 2. predictions, rules and catalog replay, statement by statement
     // a shallow copy: the catalog replaces a changed table definition instead of mutating it
@@ -331,7 +359,7 @@ export class IncrementalAnalyzer {
     const catalog: TrackedTablesCatalog = { tables };
     const replay = new LazyReplay(statements, catalog, path, (j, entry, before) => this.capture(entry, before, tables, statements[j], ownSpans[j], run));
     tables.onAccess((table) => replay.beforeAccess(table));
-    const versions = new TableVersions(`${request.catalogVersion}|${this.optionsKey}`);
+    const versions = new TableVersions(hashNumber(`${request.catalogVersion}|${this.optionsKey}`));
     const settings: RuleSettings = { ...DEFAULT_SETTINGS, ...options.settings };
     const newTables = new Set<string>([...(options.newTables ?? [])].map((t) => t.toLowerCase()));
     const file = { path, text };
@@ -364,7 +392,7 @@ export class IncrementalAnalyzer {
       if (entry) {
         reused++;
       } else {
-        ({ entry, fresh } = this.check(statement, statements, catalog, tables, isNewTable, versions, sessionKey, session, file, settings, options, surroundings));
+        ({ entry, fresh } = this.check(statement, statements, catalog, tables, isNewTable, versions, sessionKey, session, file, settings, options, surroundings, run));
         this.store(key, entry);
       }
       entry.lastRun = run;
@@ -382,6 +410,12 @@ export class IncrementalAnalyzer {
         let keyContext: RuleContext | undefined;
         for (const d of memo.dependent) {
           const rule = rules[d.rule];
+          const moved = moves && this.movedFindings(d, moves, statement, path, run);
+          if (moved) {
+            for (const f of placedFindings(d, moved, start, path, statement.index)) findings.push(f);
+            continue;
+          }
+          d.seen = { run, start };
           keyContext ??= ruleContext(statement, statements, catalogHere, isNewTable, options, memo.prediction, session, file, settings, ignoreReport);
           const key = dependencyOf(rule, keyContext);
           if (key !== undefined && key === d.key) {
@@ -407,7 +441,8 @@ export class IncrementalAnalyzer {
       }
 
       noteNewTables(newTables, statement);
-      this.applyStatement(replay, i, key, versions, tables, run, unchangedUpTo, ownSpans[i], (err) => findings.push(internalErrorFinding(statement, 'catalog', err)));
+      const touched = this.applyStatement(replay, i, key, keyHashes[i], versions, tables, run, unchangedUpTo, ownSpans[i], (err) => findings.push(internalErrorFinding(statement, 'catalog', err)));
+      if (moves && i >= moves.window.first && i < moves.window.endNew) moves.noteTouched(touched);
       const next = nextSession(session, statement);
       if (next !== session) {
         session = next;
@@ -416,6 +451,11 @@ export class IncrementalAnalyzer {
     }
 
     this.sweep(run);
+    if (complete) {
+      this.previousKeys = keys;
+      this.previousStatements = statements;
+      this.lastCompleteRun = run;
+    }
     // without any directive in the text, suppression keeps every finding: skip its full-text scan
     // statement spans as analyzeFile gives them: a directive above a statement covers all its lines
     const kept = text.includes('lockstep-disable')
@@ -444,11 +484,11 @@ export class IncrementalAnalyzer {
    * to the same versions of the tables it touched — only records which tables it changes and leaves
    * the real replay to whoever needs the catalog later (predictions and rules of a changed statement).
    */
-  private applyStatement(replay: LazyReplay, i: number, key: string, versions: TableVersions, tables: TrackedTables, run: number, unchangedUpTo: number, own: readonly Span[], onError: (err: unknown) => void): void {
+  private applyStatement(replay: LazyReplay, i: number, key: string, keyHash: number, versions: TableVersions, tables: TrackedTables, run: number, unchangedUpTo: number, own: readonly Span[], onError: (err: unknown) => void): readonly string[] | 'all' {
     const known = this.applyMemo.get(key)?.find((e) => (e.allVersion === undefined || e.allVersion === versions.all()) && e.tables.every((t, k) => versions.of(t) === e.tableVersions[k]));
     if (known) {
       known.lastRun = run;
-      versions.touch({ tables: new Set(known.tables), all: known.allVersion !== undefined }, key);
+      versions.touchTables(known.tables, known.allVersion !== undefined, keyHash);
       const statement = replay.statements[i];
       const after = known.after;
       // the definitions the statement left last run are exact when their spans move with the
@@ -463,10 +503,10 @@ export class IncrementalAnalyzer {
         });
         after.run = run;
         replay.applied(i);
-        return;
+        return known.allVersion !== undefined ? 'all' : known.tables;
       }
       replay.defer(i, known.tables, known.allVersion !== undefined, known);
-      return;
+      return known.allVersion !== undefined ? 'all' : known.tables;
     }
     const log = newAccessLog(true);
     tables.record(log);
@@ -493,7 +533,73 @@ export class IncrementalAnalyzer {
       if (entries.length > MAX_ENTRIES_PER_STATEMENT) entries.length = MAX_ENTRIES_PER_STATEMENT;
       this.applyMemo.set(key, entries);
     }
-    versions.touch(log, key);
+    versions.touchTables(log.tables, log.all, keyHash);
+    return failed || log.all ? 'all' : [...log.tables];
+  }
+
+  /**
+   * What changed since the last complete run, when cached findings of whole-file rules can be
+   * moved: the edit adds or removes no line break (messages quote line numbers) and no SET
+   * statement changed (later sessions are the same). The tables the changed statements name or
+   * touch, before and after the edit, grow as the run replays the new ones.
+   */
+  private movesSince(previousText: string, text: string, previousKeys: readonly string[], keys: readonly string[], statements: readonly Statement[]): Moves | undefined {
+    const window = editWindow(previousText, text, previousKeys, keys);
+    if (window.linesChanged) return undefined;
+    const changed = new Set<string>();
+    const old = this.previousStatements;
+    for (const list of [old.slice(window.first, window.endOld), statements.slice(window.first, window.endNew)]) {
+      for (const st of list) {
+        if (st.kind === 'set') return undefined;
+        for (const t of namedTables(st)) changed.add(t);
+      }
+    }
+    for (let i = window.first; i < window.endOld; i++) {
+      for (const e of this.applyMemo.get(previousKeys[i]) ?? []) {
+        if (e.allVersion !== undefined) return undefined;
+        for (const t of e.tables) changed.add(t);
+      }
+    }
+    const moves: Moves = {
+      window,
+      changedTables: changed,
+      everything: false,
+      noteTouched(touched) {
+        if (touched === 'all') moves.everything = true;
+        else for (const t of touched) changed.add(t);
+      },
+    };
+    return moves;
+  }
+
+  /**
+   * A dependent rule's findings from the last run moved to this one, without running the rule or
+   * its dependency: valid when the statement names none of the changed tables (what those rules
+   * read elsewhere is about the statement's own tables, so it is the same text, moved by the edit).
+   * Undefined: compute them.
+   */
+  private movedFindings(d: DependentFindings, moves: Moves, statement: Statement, path: string, run: number): Finding[] | undefined {
+    const seen = d.seen;
+    if (!seen || seen.run !== run - 1 || moves.everything || d.key === undefined) return undefined;
+    const { window, changedTables } = moves;
+    if (namedTables(statement).some((t) => changedTables.has(t))) return undefined;
+    const start = statement.span.start;
+    const out: Finding[] = [];
+    for (const f of d.findings) {
+      const moved = remapFinding(f, path, (p, isEnd) => {
+        const now = movePosition(window, p + seen.start, isEnd);
+        return now === undefined ? undefined : now - start;
+      });
+      if (!moved) return undefined;
+      out.push(moved);
+    }
+    d.seen = { run, start };
+    if (seen.start !== start || window.delta !== 0) {
+      d.findings = out;
+      d.placed = undefined;
+      d.key = MOVED_KEY;
+    }
+    return d.findings;
   }
 
   /**
@@ -525,9 +631,10 @@ export class IncrementalAnalyzer {
     if (!parsed) {
       const parsedStatements = chunkStatements(chunk, options);
       const hash = hashText(chunk.input);
+      const inputHash = hashNumber(chunk.input);
       // a contextual chunk's statements follow those of the text before it: indexes start there
       const indexBase = parsedStatements[0]?.index ?? 0;
-      parsed = { statements: parsedStatements, spans: spansOf(parsedStatements), keys: parsedStatements.map((_, i) => `${hash}:${i}`), origin: 0, indexBase, placedRun: -1, lastRun: run };
+      parsed = { statements: parsedStatements, spans: spansOf(parsedStatements), keys: parsedStatements.map((_, i) => `${hash}:${i}`), keyHashes: parsedStatements.map((_, i) => mixHashes(inputHash, i)), origin: 0, indexBase, placedRun: -1, lastRun: run };
       this.chunkCache.set(cacheKey, parsed);
     }
     parsed.lastRun = run;
@@ -568,6 +675,7 @@ export class IncrementalAnalyzer {
     settings: RuleSettings,
     options: AnalyzeOptions,
     surroundings: () => string,
+    run: number,
   ): { entry: MemoEntry; fresh: Finding[][] } {
     const start = statement.span.start;
     const reads = newAccessLog();
@@ -611,7 +719,7 @@ export class IncrementalAnalyzer {
       if (readsStatements && rule.dependency) {
         // its dependency puts whatever it read elsewhere relative to the statement: cached while unchanged
         const key = dependencyOf(rule, ruleContext(statement, statements, () => catalog, trackedIsNew, options, prediction, session, file, settings, ignoreReport));
-        dependent.push({ rule: r, key, findings: found.map(relative) });
+        dependent.push({ rule: r, key, findings: found.map(relative), seen: { run, start } });
         return [];
       }
       // findings that point elsewhere in this file would move differently from the statement
@@ -659,35 +767,36 @@ export class IncrementalAnalyzer {
  * touched each table, so text moving around (an edit elsewhere) does not change a version.
  */
 class TableVersions {
-  private readonly versions = new Map<string, string>();
-  private allVersion: string;
+  private readonly versions = new Map<string, number>();
+  private allVersion: number;
 
-  constructor(private readonly base: string) {
+  constructor(private readonly base: number) {
     this.allVersion = base;
   }
 
-  private readonly combined = new Map<string, string>();
+  private readonly combined = new Map<string, number>();
 
-  of(table: string): string {
+  of(table: string): number {
     let version = this.combined.get(table);
     if (version === undefined) {
-      version = `${this.versions.get(table) ?? this.base}/${this.allVersion}`;
+      version = mixHashes(this.versions.get(table) ?? this.base, this.allVersion);
       this.combined.set(table, version);
     }
     return version;
   }
 
-  all(): string {
+  all(): number {
     return this.allVersion;
   }
 
-  touch(log: AccessLog, statementKey: string): void {
-    for (const table of log.tables) {
-      this.versions.set(table, hashText(`${this.versions.get(table) ?? this.base}|${statementKey}`));
+  /** the statement (by the hash of its memo key) touched these tables, or every table */
+  touchTables(tables: Iterable<string>, all: boolean, statementKey: number): void {
+    for (const table of tables) {
+      this.versions.set(table, mixHashes(this.versions.get(table) ?? this.base, statementKey));
       this.combined.delete(table);
     }
-    if (log.all) {
-      this.allVersion = hashText(`${this.allVersion}|${statementKey}`);
+    if (all) {
+      this.allVersion = mixHashes(this.allVersion, statementKey);
       this.combined.clear();
     }
   }

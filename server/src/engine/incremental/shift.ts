@@ -85,3 +85,24 @@ export function shiftFinding(finding: Finding, delta: number, path: string, stat
   }
   return moved;
 }
+
+/**
+ * A finding with each of its positions in this file moved by `move` (undefined when one of them
+ * cannot be moved: the finding must be recomputed).
+ */
+export function remapFinding(finding: Finding, path: string, move: (position: number, isEnd: boolean) => number | undefined): Finding | undefined {
+  let failed = false;
+  const span = (s: Span): Span => {
+    const start = move(s.start, false);
+    const end = move(s.end, true);
+    if (start === undefined || end === undefined) {
+      failed = true;
+      return s;
+    }
+    return { start, end };
+  };
+  const moved: Finding = { ...finding, span: span(finding.span) };
+  if (finding.fixes) moved.fixes = finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, span: span(e.span) })) }));
+  if (finding.related) moved.related = finding.related.map((r) => (r.span && (r.path === undefined || r.path === path) ? { ...r, span: span(r.span) } : r));
+  return failed ? undefined : moved;
+}
