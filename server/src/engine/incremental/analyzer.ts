@@ -29,7 +29,7 @@ import { ChunkPlanner, type Chunk } from './chunks';
 import { hashNumber, hashText, mixHashes } from './hash';
 import { moveStatements, remapFinding, shiftFinding, shiftStatement, spansOf } from './shift';
 import { newAccessLog, TrackedTables } from './tracked-tables';
-import { linkSpans, objectsOf } from './span-links';
+import { linkSpans, membersOf, objectsOf } from './span-links';
 import { editWindow, movePosition, namedTables, type EditWindow } from './edit-window';
 
 export interface AnalysisRequest {
@@ -133,6 +133,7 @@ interface PlacedFindings {
 }
 
 const MAX_ENTRIES_PER_STATEMENT = 4;
+const SWEEP_EVERY = 4;
 
 /**
  * The catalog replay, run lazily per table. A statement whose replay is known (same text, same
@@ -310,6 +311,7 @@ export class IncrementalAnalyzer {
   private lastCompleteRun = -1;
   /** catalog definitions holding a span that does not move with its statement */
   private readonly boundDefs = new WeakSet<TableDef>();
+  private readonly sessionKeys = new Map<string, string>();
 
   async analyze(request: AnalysisRequest): Promise<IncrementalAnalysis | undefined> {
     const run = ++this.runCount;
@@ -367,9 +369,11 @@ export class IncrementalAnalyzer {
     const findings: Finding[] = [];
     const results: StatementResult[] = [];
     let session = initialSession();
-    let sessionKey = JSON.stringify(session);
+    let sessionKey = this.sessionKey(session);
     let reused = 0;
     let complete = true;
+    const isNewTable = (name: string): boolean => newTables.has(name.toLowerCase());
+    const catalogHere = (): Catalog => catalog;
 
     for (let i = 0; i < statements.length; i++) {
       if (clock.sliceUsed()) {
@@ -383,11 +387,8 @@ export class IncrementalAnalyzer {
       const statement = statements[i];
       const start = statement.span.start;
       const key = keys[i];
-      const isNewTable = (name: string): boolean => newTables.has(name.toLowerCase());
-
       const surroundings = (): string => lines.surroundings(statement.span);
-      const catalogHere = (): Catalog => catalog;
-      let entry = this.lookup(key, versions, isNewTable, sessionKey, surroundings);
+      let entry = this.lookup(key, versions, newTables, sessionKey, lines, statement.span);
       let fresh: Finding[][] | undefined;
       if (entry) {
         reused++;
@@ -446,11 +447,12 @@ export class IncrementalAnalyzer {
       const next = nextSession(session, statement);
       if (next !== session) {
         session = next;
-        sessionKey = JSON.stringify(session);
+        sessionKey = this.sessionKey(session);
       }
     }
 
-    this.sweep(run);
+    // every few runs: a sweep walks every cache, which costs as much as a quiet edit
+    if (run % SWEEP_EVERY === 0) this.sweep(run);
     if (complete) {
       this.previousKeys = keys;
       this.previousStatements = statements;
@@ -609,7 +611,10 @@ export class IncrementalAnalyzer {
    */
   private capture(entry: ApplyEntry, before: readonly (TableDef | undefined)[], tables: TrackedTables, statement: Statement, own: readonly Span[], run: number): void {
     const defs = entry.tables.map((t) => tables.peek(t));
-    const free = own.length > 0 && !before.some((d) => d !== undefined && this.boundDefs.has(d)) && linkSpans(defs, objectsOf(before), own);
+    // first against what the replay usually shares (the unchanged members); a span it could not
+    // link may sit inside a shared member's copy, so only then against every object of `before`
+    const free =
+      own.length > 0 && !before.some((d) => d !== undefined && this.boundDefs.has(d)) && (linkSpans(defs, membersOf(before), own) || linkSpans(defs, objectsOf(before), own));
     if (!free) for (const d of defs) if (d) this.boundDefs.add(d);
     entry.after = entry.allVersion === undefined ? { start: statement.span.start, run, defs, free } : undefined;
   }
@@ -623,6 +628,7 @@ export class IncrementalAnalyzer {
     this.chunkCache.clear();
     this.memo.clear();
     this.applyMemo.clear();
+    this.sessionKeys.clear();
   }
 
   private parseChunk(chunk: Chunk, occurrence: number, options: AnalyzeOptions, run: number): ParsedChunk {
@@ -641,17 +647,30 @@ export class IncrementalAnalyzer {
     return parsed;
   }
 
-  private lookup(key: string, versions: TableVersions, isNewTable: (n: string) => boolean, sessionKey: string, surroundings: () => string): MemoEntry | undefined {
+  /** the memo entry of the statement whose reads are all unchanged (plain loops: this runs for every statement of every edit) */
+  private lookup(key: string, versions: TableVersions, newTables: ReadonlySet<string>, sessionKey: string, lines: LineIndex, span: Span): MemoEntry | undefined {
     const entries = this.memo.get(key);
     if (!entries) return undefined;
-    return entries.find(
-      (e) =>
-        e.session === sessionKey &&
-        (e.allVersion === undefined || e.allVersion === versions.all()) &&
-        e.tables.every((t, i) => versions.of(t) === e.tableVersions[i]) &&
-        e.newTableNames.every((n, i) => isNewTable(n) === e.newTableValues[i]) &&
-        (e.surroundings === undefined || e.surroundings === surroundings()),
-    );
+    let surroundings: string | undefined;
+    next: for (const e of entries) {
+      // session keys are interned: equal keys are the same string
+      if (e.session !== sessionKey) continue;
+      if (e.allVersion !== undefined && e.allVersion !== versions.all()) continue;
+      for (let i = 0; i < e.tables.length; i++) if (versions.of(e.tables[i]) !== e.tableVersions[i]) continue next;
+      for (let i = 0; i < e.newTableNames.length; i++) if (newTables.has(e.newTableNames[i].toLowerCase()) !== e.newTableValues[i]) continue next;
+      if (e.surroundings !== undefined && e.surroundings !== (surroundings ??= lines.surroundings(span))) continue;
+      return e;
+    }
+    return undefined;
+  }
+
+  /** the session's memo key, one string object per distinct session */
+  private sessionKey(session: SessionState): string {
+    const key = JSON.stringify(session);
+    const interned = this.sessionKeys.get(key);
+    if (interned !== undefined) return interned;
+    this.sessionKeys.set(key, key);
+    return key;
   }
 
   private store(key: string, entry: MemoEntry): void {
@@ -746,7 +765,7 @@ export class IncrementalAnalyzer {
     return { entry, fresh };
   }
 
-  /** forgets chunks and statements not seen in the last two runs */
+  /** forgets chunks and statements not seen in the last two runs (the cancelled ones count) */
   private sweep(run: number): void {
     for (const [text, chunk] of this.chunkCache) if (chunk.lastRun < run - 1) this.chunkCache.delete(text);
     for (const [key, entries] of this.applyMemo) {

@@ -25,11 +25,33 @@ export function objectsOf(defs: readonly (TableDef | undefined)[]): Set<object> 
 }
 
 /**
+ * The definitions' objects down to their members (the definition, its arrays, each column, index,
+ * key…), not inside those: a replay copies a definition and keeps the members it did not change,
+ * so these are what it shares, found without walking every column's insides.
+ */
+export function membersOf(defs: readonly (TableDef | undefined)[]): Set<object> {
+  const seen = new Set<object>();
+  for (const def of defs) {
+    if (!def) continue;
+    seen.add(def);
+    for (const key in def) {
+      const v = (def as unknown as Record<string, unknown>)[key];
+      if (v === null || typeof v !== 'object') continue;
+      seen.add(v);
+      if (Array.isArray(v)) for (const item of v) if (item !== null && typeof item === 'object') seen.add(item);
+    }
+  }
+  return seen;
+}
+
+/**
  * Points every span the statement's replay created in `defs` (objects not in `inherited`) at the
  * statement's own span object of the same offsets. False when one has no such object: then the
  * definitions hold a copy that an edit before it would leave behind.
  */
 export function linkSpans(defs: readonly (TableDef | undefined)[], inherited: ReadonlySet<object>, own: readonly Span[]): boolean {
+  // linking the same span twice is harmless: a second call with a fuller `inherited` finishes the job
+
   let byOffsets: Map<string, Span> | undefined;
   let linked = true;
   const visited = new Set<object>();
