@@ -16,13 +16,6 @@ export interface EditWindow {
   endOld: number;
 }
 
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
 /** common suffix length, not reaching into the first `prefix` characters of either */
 function commonSuffix(a: string, b: string, prefix: number): number {
   const max = Math.min(a.length, b.length) - prefix;
@@ -39,8 +32,8 @@ function hasLineBreak(text: string, start: number, end: number): boolean {
   return false;
 }
 
-export function editWindow(previousText: string, text: string, previousKeys: readonly string[], keys: readonly string[]): EditWindow {
-  const start = commonPrefix(previousText, text);
+/** `start`: the length of the texts' common prefix */
+export function editWindow(previousText: string, text: string, start: number, previousKeys: readonly string[], keys: readonly string[]): EditWindow {
   const suffix = commonSuffix(previousText, text, start);
   const oldEnd = previousText.length - suffix;
   const newEnd = text.length - suffix;
