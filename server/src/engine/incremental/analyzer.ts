@@ -30,7 +30,8 @@ import { hashNumber, hashText, mixHashes } from './hash';
 import { moveStatements, remapFinding, shiftFinding, shiftStatement, spansOf } from './shift';
 import { newAccessLog, TrackedTables } from './tracked-tables';
 import { linkSpans, membersOf, objectsOf } from './span-links';
-import { editWindow, movePosition, namedTables, type EditWindow } from './edit-window';
+import { editWindow, movePosition, type EditWindow } from './edit-window';
+import { carryOverStatementsByTable, namedTables } from '../rules/util/statements-by-table';
 
 export interface AnalysisRequest {
   /** relative path (as the engine reports it) */
@@ -353,7 +354,10 @@ export class IncrementalAnalyzer {
       }
     }
 
-    const moves = previousText !== undefined && previousKeys !== undefined ? this.movesSince(previousText, text, unchangedUpTo, previousKeys, keys, statements) : undefined;
+    const window = previousText !== undefined && previousKeys !== undefined ? editWindow(previousText, text, unchangedUpTo, previousKeys, keys) : undefined;
+    // the rules' per-table view of the statement list follows the replaced statements
+    if (window) carryOverStatementsByTable(this.previousStatements, statements, window.first, window.endOld, window.endNew);
+    const moves = window && previousKeys ? this.movesSince(window, previousKeys, statements) : undefined;
 
     // 2. predictions, rules and catalog replay, statement by statement
     // a shallow copy: the catalog replaces a changed table definition instead of mutating it
@@ -546,8 +550,7 @@ export class IncrementalAnalyzer {
    * statement changed (later sessions are the same). The tables the changed statements name or
    * touch, before and after the edit, grow as the run replays the new ones.
    */
-  private movesSince(previousText: string, text: string, unchangedUpTo: number, previousKeys: readonly string[], keys: readonly string[], statements: readonly Statement[]): Moves | undefined {
-    const window = editWindow(previousText, text, unchangedUpTo, previousKeys, keys);
+  private movesSince(window: EditWindow, previousKeys: readonly string[], statements: readonly Statement[]): Moves | undefined {
     if (window.linesChanged) return undefined;
     const changed = new Set<string>();
     const old = this.previousStatements;

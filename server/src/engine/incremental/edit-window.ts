@@ -1,7 +1,6 @@
 // Where one run's text and statements differ from the previous run's: the changed text range and
 // the changed run of statements (by memo key), so cached results outside it can be moved instead
 // of recomputed.
-import type { Statement } from '../types';
 
 export interface EditWindow {
   /** the changed text in the previous run: [start, oldEnd); in this run it ends at oldEnd + delta */
@@ -60,26 +59,4 @@ export function movePosition(w: EditWindow, position: number, isEnd: boolean): n
   if (position < w.start || (isEnd && position === w.start)) return position;
   if (position >= w.oldEnd) return position + w.delta;
   return undefined;
-}
-
-const namedOf = new WeakMap<Statement, string[]>();
-
-/** the lower-cased tables a statement names (kept per statement object, which never re-parses) */
-export function namedTables(st: Statement): string[] {
-  let named = namedOf.get(st);
-  if (!named) {
-    const set = new Set<string>();
-    for (const t of st.tables) set.add(t.toLowerCase());
-    for (const op of st.operations) {
-      set.add(op.table.toLowerCase());
-      if (op.kind === 'rename-table') set.add(op.newName.toLowerCase());
-      else if (op.kind === 'create-table') {
-        if (op.likeTable) set.add(op.likeTable.toLowerCase());
-        for (const fk of op.foreignKeys) set.add(fk.refTable.toLowerCase());
-      } else if (op.kind === 'add-foreign-key') set.add(op.fk.refTable.toLowerCase());
-    }
-    named = [...set];
-    namedOf.set(st, named);
-  }
-  return named;
 }

@@ -1,28 +1,25 @@
 import { findColumn, findTable } from '../catalog/lookup';
 import type { ColumnDef, Operation, Statement } from '../types';
 import { existingTableOps, type Rule, type RuleContext } from './rule';
+import { statementsNaming } from './util/statements-by-table';
 
 type AddColumn = Extract<Operation, { kind: 'add-column' }>;
 type DropColumn = Extract<Operation, { kind: 'drop-column' }>;
 
-/** per statement list (one analysis), the file's ADD COLUMNs by lower-cased table, in file order */
+/** per statement list (one analysis), the file's ADD COLUMNs of each lower-cased table asked about, in file order */
 const addsByTable = new WeakMap<readonly Statement[], Map<string, { statement: Statement; op: AddColumn }[]>>();
 
-function addsOf(statements: readonly Statement[]): Map<string, { statement: Statement; op: AddColumn }[]> {
+function addsOf(statements: readonly Statement[], table: string): { statement: Statement; op: AddColumn }[] {
   let byTable = addsByTable.get(statements);
-  if (byTable) return byTable;
-  byTable = new Map();
-  for (const statement of statements) {
-    for (const op of statement.operations) {
-      if (op.kind !== 'add-column') continue;
-      const table = op.table.toLowerCase();
-      const list = byTable.get(table);
-      if (list) list.push({ statement, op });
-      else byTable.set(table, [{ statement, op }]);
-    }
+  if (!byTable) addsByTable.set(statements, (byTable = new Map()));
+  let adds = byTable.get(table);
+  if (adds) return adds;
+  adds = [];
+  for (const statement of statementsNaming(statements, table)) {
+    for (const op of statement.operations) if (op.kind === 'add-column' && op.table.toLowerCase() === table) adds.push({ statement, op });
   }
-  addsByTable.set(statements, byTable);
-  return byTable;
+  byTable.set(table, adds);
+  return adds;
 }
 
 /** ADD COLUMNs of `table` after `op` in the file: later clauses of this statement, then later statements */
@@ -30,7 +27,7 @@ function addsAfter(statements: readonly Statement[], current: Statement, op: Ope
   // an index of the file's ADD COLUMNs: scanning every statement for every DROP COLUMN is quadratic
   const at = current.operations.indexOf(op);
   const out: AddColumn[] = [];
-  for (const { statement, op: add } of addsOf(statements).get(table) ?? []) {
+  for (const { statement, op: add } of addsOf(statements, table)) {
     if (statement.index < current.index) continue;
     if (statement === current && (at < 0 || current.operations.indexOf(add) <= at)) continue;
     out.push(add);

@@ -7,30 +7,25 @@ import type { Statement, TextEdit } from '../types';
 import { type Rule, type RuleContext } from './rule';
 import { ddlTables, displayTable, rewritesTable } from './util/lock-ddl';
 import { ident, lineOf } from './util/lock-text';
+import { firstAbove, SET_STATEMENTS, statementsNaming } from './util/statements-by-table';
 
 const REWRITING_KINDS: ReadonlySet<Statement['kind']> = new Set(['alter-table', 'optimize-table']);
 
-interface Rewriter {
-  statement: Statement;
-  /** position in the file's statement list */
-  at: number;
-  /** foreign_key_checks in force before it */
-  foreignKeyChecks: boolean;
-}
-
 /**
- * One file's ALTER / OPTIMIZE statements as this rule needs them, built once per statement list
- * (so it lives exactly as long as one analysis): per table, in file order, with the session's
- * foreign_key_checks before each; and what the rule decided for the statements it checked (from
- * each one's own prediction). Statements not checked yet fall back to a classification by clause kind.
+ * One file's ALTER / OPTIMIZE statements of a table as this rule needs them, derived per statement
+ * list (so they live exactly as long as one analysis) from the statements that name the table: in
+ * file order, with the session's foreign_key_checks before each. And what the rule decided for the
+ * statements it checked (from each one's own prediction); statements not checked yet fall back to
+ * a classification by clause kind.
  */
-interface FileIndex {
-  byTable: Map<string, Rewriter[]>;
-  at: Map<Statement, number>;
+interface FileFacts {
+  rewriters: Map<string, Statement[]>;
   rewrites: Map<Statement, boolean>;
+  /** each SET statement's index and the foreign_key_checks after it, ascending */
+  fkChecks: { index: number; value: boolean }[] | undefined;
 }
 
-const indexes = new WeakMap<readonly Statement[], FileIndex>();
+const facts = new WeakMap<readonly Statement[], FileFacts>();
 /** a statement's tables do not change while the object lives (edits move it, never re-parse it) */
 const tablesOf = new WeakMap<Statement, string[]>();
 
@@ -40,29 +35,39 @@ function lockedTables(st: Statement): string[] {
   return tables;
 }
 
-function fileIndex(statements: readonly Statement[]): FileIndex {
-  const cached = indexes.get(statements);
-  if (cached) return cached;
-  const index: FileIndex = { byTable: new Map(), at: new Map(), rewrites: new Map() };
-  let session = initialSession();
-  for (let at = 0; at < statements.length; at++) {
-    const st = statements[at];
-    if (st.kind === 'set') session = nextSession(session, st);
-    if (!st.analyzed || !REWRITING_KINDS.has(st.kind)) continue;
-    index.at.set(st, at);
-    const entry: Rewriter = { statement: st, at, foreignKeyChecks: session.foreignKeyChecks };
-    for (const t of lockedTables(st)) {
-      const list = index.byTable.get(t);
-      if (list) list.push(entry);
-      else index.byTable.set(t, [entry]);
-    }
-  }
-  indexes.set(statements, index);
-  return index;
+function factsOf(statements: readonly Statement[]): FileFacts {
+  let f = facts.get(statements);
+  if (!f) facts.set(statements, (f = { rewriters: new Map(), rewrites: new Map(), fkChecks: undefined }));
+  return f;
 }
 
-/** per statement list: per lower-cased table, the indexes of the statements that name it (ascending) */
-const namers = new WeakMap<readonly Statement[], Map<string, number[]>>();
+/** the statements of the file that rewrite `table` (lower-cased), ascending */
+function rewritersOf(statements: readonly Statement[], f: FileFacts, table: string): Statement[] {
+  let list = f.rewriters.get(table);
+  if (!list) {
+    list = statementsNaming(statements, table).filter((st) => st.analyzed && REWRITING_KINDS.has(st.kind) && lockedTables(st).includes(table));
+    f.rewriters.set(table, list);
+  }
+  return list;
+}
+
+/** foreign_key_checks in force before the statement: the file's SET statements folded in order */
+function foreignKeyChecksBefore(statements: readonly Statement[], f: FileFacts, st: Statement): boolean {
+  if (!f.fkChecks) {
+    let session = initialSession();
+    f.fkChecks = statementsNaming(statements, SET_STATEMENTS).map((set) => {
+      session = nextSession(session, set);
+      return { index: set.index, value: session.foreignKeyChecks };
+    });
+  }
+  let value = initialSession().foreignKeyChecks;
+  for (const set of f.fkChecks) {
+    if (set.index >= st.index) break;
+    value = set.value;
+  }
+  return value;
+}
+
 /** the lower-cased tables a statement names (its own facts, kept per object) */
 const namedOf = new WeakMap<Statement, string[]>();
 
@@ -77,52 +82,33 @@ function namedTables(st: Statement): string[] {
 
 /**
  * Whether a statement strictly between the two (by index) names `table`: the merge fix then
- * refuses (fix/multiple-alters-same-table.ts), and answering it from an index spares its scan of
- * every statement in between.
+ * refuses (fix/multiple-alters-same-table.ts), and answering it from the statements that name the
+ * table spares its scan of every statement in between.
  */
 function namedBetween(statements: readonly Statement[], first: Statement, second: Statement, table: string): boolean {
-  let byTable = namers.get(statements);
-  if (!byTable) {
-    byTable = new Map();
-    for (const st of statements) {
-      for (const t of namedTables(st)) {
-        const list = byTable.get(t);
-        if (list) list.push(st.index);
-        else byTable.set(t, [st.index]);
-      }
-    }
-    for (const list of byTable.values()) if (list.some((v, k) => k > 0 && list[k - 1] > v)) list.sort((a, b) => a - b);
-    namers.set(statements, byTable);
+  const list = statementsNaming(statements, table);
+  for (let k = firstAbove(list, first.index); k < list.length && list[k].index < second.index; k++) {
+    if (namedTables(list[k]).includes(table)) return true;
   }
-  const list = byTable.get(table);
-  if (!list) return false;
-  // the first index above first.index, by binary search
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] <= first.index) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length && list[lo] < second.index;
+  return false;
 }
 
 /** the first earlier statement that rewrites one of `tables`, with the tables they share */
-function earlierRewrite(index: FileIndex, st: Statement, tables: readonly string[]): { other: Statement; shared: string[] } | undefined {
-  let first: Rewriter | undefined;
-  let bound = index.at.get(st) ?? -1;
+function earlierRewrite(statements: readonly Statement[], f: FileFacts, st: Statement, tables: readonly string[]): { other: Statement; shared: string[] } | undefined {
+  let first: Statement | undefined;
+  let bound = st.index;
   for (const t of tables) {
     // each list is in file order: its first rewriting statement before the bound is the table's answer
-    for (const entry of index.byTable.get(t) ?? []) {
-      if (entry.at >= bound) break;
-      if (index.rewrites.get(entry.statement) ?? rewritesTable(entry.statement, null, entry.foreignKeyChecks)) {
-        first = entry;
-        bound = entry.at;
+    for (const other of rewritersOf(statements, f, t)) {
+      if (other.index >= bound) break;
+      if (f.rewrites.get(other) ?? rewritesTable(other, null, foreignKeyChecksBefore(statements, f, other))) {
+        first = other;
+        bound = other.index;
         break;
       }
     }
   }
-  return first && { other: first.statement, shared: lockedTables(first.statement).filter((t) => tables.includes(t)) };
+  return first && { other: first, shared: lockedTables(first).filter((t) => tables.includes(t)) };
 }
 
 export const multipleAltersSameTable: Rule = {
@@ -180,12 +166,12 @@ function secondRewrite(ctx: RuleContext): SecondRewrite | undefined {
   // unknown: assume a type change"), only clauses that rewrite whatever it was count
   const known = ctx.prediction !== null && !isGuessedPrediction(ctx.prediction);
   const rewrites = rewritesTable(st, known ? ctx.prediction : null, ctx.session.foreignKeyChecks);
-  const index = fileIndex(ctx.statements);
-  index.rewrites.set(st, rewrites);
+  const f = factsOf(ctx.statements);
+  f.rewrites.set(st, rewrites);
   if (!rewrites) return undefined;
   const mine = lockedTables(st).filter((t) => !ctx.isNewTable(t));
   if (mine.length === 0) return undefined;
-  const earlier = earlierRewrite(index, st, mine);
+  const earlier = earlierRewrite(ctx.statements, f, st, mine);
   if (!earlier) return undefined;
   const { other, shared } = earlier;
   return { other, shared, line: lineOf(ctx.file.text, other.span.start), edits: namedBetween(ctx.statements, other, st, shared[0]) ? undefined : mergeAlters(ctx.file.text, ctx.statements, other, st, shared[0]), known };

@@ -1,30 +1,22 @@
-// What the statements of one file add, indexed once per statement list (so it lives exactly as
-// long as one analysis): rules that look around the file ask it instead of scanning every
-// statement for every statement they check.
+// What the statements of one file add to a table, derived per statement list and table from the
+// statements that name it (statements-by-table.ts): rules that look around the file ask it instead
+// of scanning every statement for every statement they check.
 import type { Statement } from '../../types';
+import { statementsNaming } from './statements-by-table';
 
-interface FileIndex {
-  /** `table\0column` → indexes of statements that add the column (ADD COLUMN, CREATE TABLE), ascending */
-  addedColumns: Map<string, number[]>;
-  /** `table\0index name` → indexes of statements that add an index of that name */
-  addedIndexes: Map<string, number[]>;
-  /** table → indexes of statements that create it (not TEMPORARY) */
-  createdTables: Map<string, number[]>;
-  /** table → indexes of statements that add a primary key to it */
-  addedPrimaryKeys: Map<string, number[]>;
-  byIndex: Map<number, Statement>;
+interface TableFacts {
+  /** lower-cased column → statements that add it (ADD COLUMN, CREATE TABLE), ascending */
+  addedColumns: Map<string, Statement[]>;
+  /** lower-cased index name → statements that add an index of that name */
+  addedIndexes: Map<string, Statement[]>;
+  /** statements that create the table (not TEMPORARY) */
+  created: Statement[];
+  /** statements that add a primary key to it */
+  addedPrimaryKeys: Statement[];
 }
 
-const indexes = new WeakMap<readonly Statement[], FileIndex>();
-
-function push(map: Map<string, number[]>, key: string, at: number): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [at]);
-  else if (list[list.length - 1] !== at) list.push(at);
-}
-
-/** which of the index's maps a statement adds to, under which key (the statement's own facts) */
-type Contribution = [map: 'addedColumns' | 'addedIndexes' | 'createdTables' | 'addedPrimaryKeys', key: string];
+/** which of a table's facts a statement adds to, under which key (the statement's own facts) */
+type Contribution = [fact: 'addedColumns' | 'addedIndexes' | 'created' | 'addedPrimaryKeys', table: string, key: string];
 
 /** a statement's contributions do not change while the object lives (edits move it, never re-parse it) */
 const contributionsOf = new WeakMap<Statement, Contribution[]>();
@@ -37,19 +29,19 @@ function contributions(st: Statement): Contribution[] {
     const table = op.table.toLowerCase();
     switch (op.kind) {
       case 'create-table':
-        for (const c of op.columns) out.push(['addedColumns', `${table}\0${c.name.toLowerCase()}`]);
-        if (!op.temporary) out.push(['createdTables', table]);
+        for (const c of op.columns) out.push(['addedColumns', table, c.name.toLowerCase()]);
+        if (!op.temporary) out.push(['created', table, '']);
         break;
       case 'add-column':
-        out.push(['addedColumns', `${table}\0${op.column.name.toLowerCase()}`]);
-        if (op.column.primaryKey) out.push(['addedPrimaryKeys', table]);
+        out.push(['addedColumns', table, op.column.name.toLowerCase()]);
+        if (op.column.primaryKey) out.push(['addedPrimaryKeys', table, '']);
         break;
       case 'add-index':
-        out.push(['addedIndexes', `${table}\0${(op.index.name ?? '').toLowerCase()}`]);
-        if (op.index.kind === 'primary') out.push(['addedPrimaryKeys', table]);
+        out.push(['addedIndexes', table, (op.index.name ?? '').toLowerCase()]);
+        if (op.index.kind === 'primary') out.push(['addedPrimaryKeys', table, '']);
         break;
       case 'modify-column':
-        if (op.def.primaryKey) out.push(['addedPrimaryKeys', table]);
+        if (op.def.primaryKey) out.push(['addedPrimaryKeys', table, '']);
         break;
       default:
         break;
@@ -59,50 +51,57 @@ function contributions(st: Statement): Contribution[] {
   return out;
 }
 
-function build(statements: readonly Statement[]): FileIndex {
-  const index: FileIndex = { addedColumns: new Map(), addedIndexes: new Map(), createdTables: new Map(), addedPrimaryKeys: new Map(), byIndex: new Map() };
-  // in statement-index order, so every list is ascending (a file's list usually is already)
-  let ordered = true;
-  for (let i = 1; i < statements.length && ordered; i++) ordered = statements[i - 1].index < statements[i].index;
-  for (const st of ordered ? statements : [...statements].sort((a, b) => a.index - b.index)) {
-    index.byIndex.set(st.index, st);
-    for (const [map, key] of contributions(st)) push(index[map], key, st.index);
+/** per statement list (one analysis), the facts of each table asked about */
+const facts = new WeakMap<readonly Statement[], Map<string, TableFacts>>();
+
+function pushOnce(list: Statement[], st: Statement): void {
+  if (list[list.length - 1] !== st) list.push(st);
+}
+
+function factsOf(statements: readonly Statement[], table: string): TableFacts {
+  let perTable = facts.get(statements);
+  if (!perTable) facts.set(statements, (perTable = new Map()));
+  let out = perTable.get(table);
+  if (out) return out;
+  out = { addedColumns: new Map(), addedIndexes: new Map(), created: [], addedPrimaryKeys: [] };
+  for (const st of statementsNaming(statements, table)) {
+    for (const [fact, t, key] of contributions(st)) {
+      if (t !== table) continue;
+      if (fact === 'created' || fact === 'addedPrimaryKeys') pushOnce(out[fact], st);
+      else {
+        const list = out[fact].get(key);
+        if (list) pushOnce(list, st);
+        else out[fact].set(key, [st]);
+      }
+    }
   }
-  return index;
+  perTable.set(table, out);
+  return out;
 }
 
-function fileIndex(statements: readonly Statement[]): FileIndex {
-  let index = indexes.get(statements);
-  if (!index) indexes.set(statements, (index = build(statements)));
-  return index;
-}
-
-/** the first statement after statement index `after` in the list, if any */
-function firstAfter(index: FileIndex, list: readonly number[] | undefined, after: number): Statement | undefined {
-  const at = list?.find((i) => i > after);
-  return at === undefined ? undefined : index.byIndex.get(at);
+/** the first statement of the list after statement index `after`, if any */
+function firstAfter(list: readonly Statement[] | undefined, after: number): Statement | undefined {
+  return list?.find((s) => s.index > after);
 }
 
 /** whether a statement before `before` (by index) adds table.column */
 export function addsColumnBefore(statements: readonly Statement[], before: number, table: string, column: string): boolean {
-  const list = fileIndex(statements).addedColumns.get(`${table.toLowerCase()}\0${column.toLowerCase()}`);
-  return list !== undefined && list[0] < before;
+  const list = factsOf(statements, table.toLowerCase()).addedColumns.get(column.toLowerCase());
+  return list !== undefined && list[0].index < before;
 }
 
 /** the first statement after `after` (by index) that adds an index `name` to `table` */
 export function indexAddedAfter(statements: readonly Statement[], after: number, table: string, name: string): Statement | undefined {
-  const index = fileIndex(statements);
-  return firstAfter(index, index.addedIndexes.get(`${table.toLowerCase()}\0${name.toLowerCase()}`), after);
+  return firstAfter(factsOf(statements, table.toLowerCase()).addedIndexes.get(name.toLowerCase()), after);
 }
 
 /** the first statement after `after` (by index) that creates `table` (not TEMPORARY) */
 export function tableCreatedAfter(statements: readonly Statement[], after: number, table: string): Statement | undefined {
-  const index = fileIndex(statements);
-  return firstAfter(index, index.createdTables.get(table.toLowerCase()), after);
+  return firstAfter(factsOf(statements, table.toLowerCase()).created, after);
 }
 
 /** whether a statement after `after` (by index) adds a primary key to `table` */
 export function primaryKeyAddedAfter(statements: readonly Statement[], after: number, table: string): boolean {
-  const list = fileIndex(statements).addedPrimaryKeys.get(table.toLowerCase());
-  return list !== undefined && list[list.length - 1] > after;
+  const list = factsOf(statements, table.toLowerCase()).addedPrimaryKeys;
+  return list.length > 0 && list[list.length - 1].index > after;
 }
