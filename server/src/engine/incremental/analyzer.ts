@@ -105,6 +105,8 @@ interface ApplyEntry {
 interface AfterState {
   start: number;
   run: number;
+  /** the statement object replayed: free definitions link to its spans, which move with it */
+  statement: Statement;
   /** every span in `defs` moves with its statement (span-links.ts): valid wherever the statements moved */
   free: boolean;
   /** aligned with the entry's `tables`; undefined: the table does not exist after the statement */
@@ -502,7 +504,9 @@ export class IncrementalAnalyzer {
       // statements (or nothing before it moved), and setting them is cheaper than replaying it
       // when a rule enumerates the catalog. Only while nothing is pending, so no later replay
       // overwrites them; only after the last run, whose statements are the objects of this one.
-      if (after && replay.idle() && after.run === run - 1 && (after.free || (after.start === statement.span.start && statement.span.end <= unchangedUpTo))) {
+      // free definitions follow their statement object wherever it moved, however many runs ago they were captured
+      const exact = after && (after.free ? after.statement === statement : after.run === run - 1 && after.start === statement.span.start && statement.span.end <= unchangedUpTo);
+      if (after && exact && replay.idle()) {
         known.tables.forEach((t, k) => {
           const def = after.defs[k];
           if (def) tables.set(t, def);
@@ -620,7 +624,7 @@ export class IncrementalAnalyzer {
     const free =
       own.length > 0 && !before.some((d) => d !== undefined && this.boundDefs.has(d)) && (linkSpans(defs, membersOf(before), own) || linkSpans(defs, objectsOf(before), own));
     if (!free) for (const d of defs) if (d) this.boundDefs.add(d);
-    entry.after = entry.allVersion === undefined ? { start: statement.span.start, run, defs, free } : undefined;
+    entry.after = entry.allVersion === undefined ? { start: statement.span.start, run, statement, defs, free } : undefined;
   }
 
   private resetWhenOptionsChange(options: AnalyzeOptions): void {
