@@ -4,39 +4,27 @@
 // base class without saving drops its unsaved text: the entity follows the disk again.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { DidCloseTextDocumentNotification } from 'vscode-languageserver-protocol';
 import { PlanRequest, type PlanResult } from '../../server/src/lsp/protocol';
-import { ensureBundle, fileUri, LspClient } from '../lsp/client';
-import { gitFixture } from './git-fixture';
+import { fileUri } from '../lsp/client';
+import { lspOnGitFixture, rulesAndLines } from './lsp-fixture';
 
 const BASE_TS = "import { Column, PrimaryGeneratedColumn } from 'typeorm';\n\nexport abstract class BaseModel {\n  @PrimaryGeneratedColumn()\n  id: number;\n\n  @Column({ length: 40 })\n  createdBy: string;\n}\n";
 const PAYMENT_TS = "import { Column, Entity } from 'typeorm';\nimport { BaseModel } from './base';\n\n@Entity()\nexport class Payment extends BaseModel {\n  @Column()\n  amount: number;\n}\n";
 
-let dir: string;
-let client: LspClient;
-
-before(async () => {
-  await ensureBundle();
-  dir = gitFixture({ 'src/entities/base.ts': BASE_TS, 'src/entities/payment.entity.ts': PAYMENT_TS }, {});
-  client = await LspClient.start({ root: dir });
-});
-
-after(async () => {
-  await client?.stop();
-});
-
-const found = (p: { diagnostics: { code?: number | string; range: { start: { line: number } } }[] }) => p.diagnostics.map((d) => [d.code, d.range.start.line]);
+const lsp = lspOnGitFixture({ 'src/entities/base.ts': BASE_TS, 'src/entities/payment.entity.ts': PAYMENT_TS }, {});
 
 test('an unsaved column drop in the base class: the entity offers its plan; closed unsaved, the entity reads the disk again', async () => {
+  const { dir, client } = lsp;
   const entity = fileUri(join(dir, 'src', 'entities', 'payment.entity.ts'));
   const base = fileUri(join(dir, 'src', 'entities', 'base.ts'));
   await client.open(entity, PAYMENT_TS);
-  assert.deepEqual(found(await client.diagnosticsFor(entity, 1)), []);
+  assert.deepEqual(rulesAndLines(await client.diagnosticsFor(entity, 1)), []);
   await client.open(base, BASE_TS);
   await client.change(base, [{ text: BASE_TS.replace('\n  @Column({ length: 40 })\n  createdBy: string;\n', '') }]);
   const published = await client.diagnostics(entity, (p) => p.diagnostics.length > 0);
-  assert.deepEqual(found(published), [['drop-column', 4]]);
+  assert.deepEqual(rulesAndLines(published), [['drop-column', 4]]);
 
   const diagnostic = published.diagnostics[0];
   const actions = await client.codeActions(entity, diagnostic.range, [diagnostic]);
@@ -46,5 +34,5 @@ test('an unsaved column drop in the base class: the entity offers its plan; clos
   assert.match(result.markdown, /^# Migration plan: drop payment\.createdBy without breaking the running app\n/);
 
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: base } });
-  assert.deepEqual(found(await client.diagnostics(entity, (p) => p.diagnostics.length === 0)), []);
+  assert.deepEqual(rulesAndLines(await client.diagnostics(entity, (p) => p.diagnostics.length === 0)), []);
 });

@@ -4,30 +4,20 @@
 // extension) returns the same Markdown after writing it to a read-only file.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { ExecuteCommandRequest } from 'vscode-languageserver-protocol';
 import { COMMANDS, PlanRequest, type PlanResult } from '../../server/src/lsp/protocol';
-import { ensureBundle, fileUri, LspClient } from '../lsp/client';
-import { gitFixture } from './git-fixture';
+import { fileUri } from '../lsp/client';
+import { lspOnGitFixture } from './lsp-fixture';
 
 const BEFORE = 'model User {\n  id    Int    @id @default(autoincrement())\n  email String @db.VarChar(191)\n}\n';
 const AFTER = 'model User {\n  id      Int    @id @default(autoincrement())\n  contact String @db.VarChar(191)\n}\n';
 const SAFE = 'model User {\n  id    Int     @id @default(autoincrement())\n  email String  @db.VarChar(191)\n  note  String?\n}\n';
 
-let dir: string;
-let client: LspClient;
-
-before(async () => {
-  await ensureBundle();
-  dir = gitFixture({ 'prisma/schema.prisma': BEFORE, 'prisma/migrations/20240101000000_init/migration.sql': 'CREATE TABLE `User` (`id` INT NOT NULL AUTO_INCREMENT, `email` VARCHAR(191) NOT NULL, PRIMARY KEY (`id`));\n' }, {});
-  client = await LspClient.start({ root: dir });
-});
-
-after(async () => {
-  await client?.stop();
-});
+const lsp = lspOnGitFixture({ 'prisma/schema.prisma': BEFORE, 'prisma/migrations/20240101000000_init/migration.sql': 'CREATE TABLE `User` (`id` INT NOT NULL AUTO_INCREMENT, `email` VARCHAR(191) NOT NULL, PRIMARY KEY (`id`));\n' }, {});
 
 test('a Prisma rename finding offers the plan; lockstep/plan and the server command answer its Markdown', async () => {
+  const { dir, client } = lsp;
   const uri = fileUri(join(dir, 'prisma', 'schema.prisma'));
   await client.open(uri, AFTER);
   const published = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
@@ -58,6 +48,7 @@ test('a Prisma rename finding offers the plan; lockstep/plan and the server comm
 });
 
 test('lockstep/plan on a model line without a plannable finding fails with the reason', async () => {
+  const { dir, client } = lsp;
   const uri = fileUri(join(dir, 'prisma', 'schema.prisma'));
   const version = await client.change(uri, [{ text: SAFE }]);
   const published = await client.diagnosticsFor(uri, version);

@@ -3,50 +3,39 @@
 // reads it, and undoing the edit clears the finding again.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { ensureBundle, fileUri, LspClient } from '../lsp/client';
-import { gitFixture } from './git-fixture';
+import { test } from 'node:test';
+import { fileUri } from '../lsp/client';
+import { lspOnGitFixture, rulesAndLines } from './lsp-fixture';
 
 const BASE_TS = "import { Column, PrimaryGeneratedColumn } from 'typeorm';\n\nexport abstract class BaseModel {\n  @PrimaryGeneratedColumn()\n  id: number;\n\n  @Column({ length: 40 })\n  createdBy: string;\n}\n";
 const PAYMENT_TS = "import { Column, Entity } from 'typeorm';\nimport { BaseModel } from '../common/base';\n\n@Entity()\nexport class Payment extends BaseModel {\n  @Column()\n  amount: number;\n}\n";
 const AUDIT_GO = 'package models\n\ntype Audit struct {\n\tCreatedBy string `gorm:"size:50;not null"`\n\tVersion   int32\n}\n';
 const ORDER_GO = 'package models\n\ntype Order struct {\n\tID    uint\n\tAudit\n\tTotal int64\n}\n';
 
-let dir: string;
-let client: LspClient;
-
-before(async () => {
-  await ensureBundle();
-  const files = { 'src/common/base.ts': BASE_TS, 'src/entities/payment.entity.ts': PAYMENT_TS, 'internal/models/audit.go': AUDIT_GO, 'internal/models/order.go': ORDER_GO };
-  dir = gitFixture(files, {});
-  client = await LspClient.start({ root: dir });
-});
-
-after(async () => {
-  await client?.stop();
-});
-
-const found = (p: { diagnostics: { code?: number | string; range: { start: { line: number } } }[] }) => p.diagnostics.map((d) => [d.code, d.range.start.line]);
+const files = { 'src/common/base.ts': BASE_TS, 'src/entities/payment.entity.ts': PAYMENT_TS, 'internal/models/audit.go': AUDIT_GO, 'internal/models/order.go': ORDER_GO };
+const lsp = lspOnGitFixture(files, {});
 
 test("TypeORM: an unsaved edit of the imported base class re-checks the open entity, on its extends clause", async () => {
+  const { dir, client } = lsp;
   const entity = fileUri(join(dir, 'src', 'entities', 'payment.entity.ts'));
   const base = fileUri(join(dir, 'src', 'common', 'base.ts'));
   await client.open(entity, PAYMENT_TS);
-  assert.deepEqual(found(await client.diagnosticsFor(entity, 1)), []);
+  assert.deepEqual(rulesAndLines(await client.diagnosticsFor(entity, 1)), []);
   await client.open(base, BASE_TS);
   await client.change(base, [{ text: BASE_TS.replace('\n  @Column({ length: 40 })\n  createdBy: string;\n', '') }]);
-  assert.deepEqual(found(await client.diagnostics(entity, (p) => p.diagnostics.length > 0)), [['drop-column', 4]]);
+  assert.deepEqual(rulesAndLines(await client.diagnostics(entity, (p) => p.diagnostics.length > 0)), [['drop-column', 4]]);
   // the edit undone (still unsaved): the model matches its base again
   await client.change(base, [{ text: BASE_TS }]);
-  assert.deepEqual(found(await client.diagnostics(entity, (p) => p.diagnostics.length === 0)), []);
+  assert.deepEqual(rulesAndLines(await client.diagnostics(entity, (p) => p.diagnostics.length === 0)), []);
 });
 
 test('GORM: an unsaved rename in a struct of another file of the package is reported on the open model', async () => {
+  const { dir, client } = lsp;
   const order = fileUri(join(dir, 'internal', 'models', 'order.go'));
   const audit = fileUri(join(dir, 'internal', 'models', 'audit.go'));
   await client.open(order, ORDER_GO);
-  assert.deepEqual(found(await client.diagnosticsFor(order, 1)), []);
+  assert.deepEqual(rulesAndLines(await client.diagnosticsFor(order, 1)), []);
   await client.open(audit, AUDIT_GO);
   await client.change(audit, [{ text: AUDIT_GO.replace('CreatedBy string', 'Author    string') }]);
-  assert.deepEqual(found(await client.diagnostics(order, (p) => p.diagnostics.length > 0)), [['rename-column', 4]]);
+  assert.deepEqual(rulesAndLines(await client.diagnostics(order, (p) => p.diagnostics.length > 0)), [['rename-column', 4]]);
 });

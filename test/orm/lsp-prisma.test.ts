@@ -4,27 +4,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { ensureBundle, fileUri, LspClient } from '../lsp/client';
-import { gitFixture } from './git-fixture';
+import { test } from 'node:test';
+import { fileUri } from '../lsp/client';
+import { lspOnGitFixture } from './lsp-fixture';
 
 const BEFORE = 'model User {\n  id    Int    @id @default(autoincrement())\n  email String\n}\n';
 const AFTER = 'model User {\n  id      Int    @id @default(autoincrement())\n  contact String\n}\n';
 
-let dir: string;
-let client: LspClient;
-
-before(async () => {
-  await ensureBundle();
-  dir = gitFixture({ 'prisma/schema.prisma': BEFORE }, {});
-  client = await LspClient.start({ root: dir });
-});
-
-after(async () => {
-  await client?.stop();
-});
+const lsp = lspOnGitFixture({ 'prisma/schema.prisma': BEFORE }, {});
 
 test('opening an edited schema.prisma publishes the rename on the field line, with the Prisma fixes', async () => {
+  const { dir, client } = lsp;
   const uri = fileUri(join(dir, 'prisma', 'schema.prisma'));
   assert.equal(readFileSync(join(dir, 'prisma', 'schema.prisma'), 'utf8'), BEFORE);
   await client.open(uri, AFTER);
@@ -54,6 +44,7 @@ test('opening an edited schema.prisma publishes the rename on the field line, wi
 });
 
 test('a TypeORM migration class opened in the editor gets the SQL findings inside its query strings', async () => {
+  const { dir, client } = lsp;
   const uri = fileUri(join(dir, 'src', 'migrations', '1700000000000-DropName.ts'));
   const text = "export class DropName1700000000000 {\n  async up(queryRunner) {\n    await queryRunner.query('ALTER TABLE users DROP COLUMN name');\n  }\n  async down(queryRunner) {\n    await queryRunner.query('ALTER TABLE users DROP COLUMN nickname');\n  }\n}\n";
   await client.open(uri, text);

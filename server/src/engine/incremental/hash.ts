@@ -1,6 +1,6 @@
 // Fast non-cryptographic hashes (cyrb53 construction), for cache keys only.
 
-/** a 52-bit hash of the text, as a number */
+/** a 53-bit hash of the text, as a number */
 export function hashNumber(text: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
@@ -27,16 +27,7 @@ function finish(a: number, b: number): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** a 53-bit hash of the text, as a base-36 string */
+/** the same hash as a base-36 string */
 export function hashText(text: string, seed = 0): string {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return hashNumber(text, seed).toString(36);
 }
