@@ -134,11 +134,11 @@ export function serve(connection: Connection): ServerContext {
   registerNavigation(ctx);
   registerCodeActions(withModelCodeActions(ctx, models));
   registerCodeLens(ctx);
-  registerCommands(ctx);
+  registerCommands(ctx, models);
   registerExplain(ctx);
   registerProjectInfo(ctx);
   registerSchemaBefore(ctx);
-  registerPlanRequest(ctx);
+  registerPlanRequest(ctx, models);
   registerDryRun(ctx);
   registerDevDatabase(ctx);
   documents.listen(connection);

@@ -3,13 +3,13 @@ import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
 import { isKnownRule, safeRuleDocsTarget } from '../../common/rule-docs';
 import { COMMANDS } from '../protocol';
-import { showMigrationPlanCommand } from './plan-request';
+import { type ModelRuns, showMigrationPlanCommand } from './plan-request';
 
 export const SERVER_COMMANDS = [COMMANDS.serverShowRuleDocs, COMMANDS.serverShowMigrationPlan];
 
-export function registerCommands(ctx: ServerContext): void {
+export function registerCommands(ctx: ServerContext, models: ModelRuns): void {
   ctx.connection.onExecuteCommand(async (params) => {
-    if (params.command === COMMANDS.serverShowMigrationPlan) return showMigrationPlanCommand(ctx, params.arguments ?? []);
+    if (params.command === COMMANDS.serverShowMigrationPlan) return showMigrationPlanCommand(ctx, models, params.arguments ?? []);
     if (params.command !== COMMANDS.serverShowRuleDocs) return null;
     const [rule, url] = params.arguments ?? [];
     // a known id only: an id such as `../../etc/passwd` would name a file outside the docs

@@ -9,22 +9,26 @@ import { modelPlanToMarkdown, planToMarkdown } from '../../engine';
 import type { ServerContext } from '../context';
 import { PlanRequest, type PlanParams, type PlanResult } from '../protocol';
 import { pathToUri, uriToPath } from '../uri';
+import type { ModelDiagnostics } from './model-diagnostics';
 import { computeModelPlan, computePlan, isModelDocumentPath, isPlannableRule, topLevelStatementAt } from './plan-compute';
 
-export function registerPlanRequest(ctx: ServerContext): void {
+/** the model diagnostics' last runs: a model's plan reads the model as its diagnostics did */
+export type ModelRuns = Pick<ModelDiagnostics, 'last'>;
+
+export function registerPlanRequest(ctx: ServerContext, models: ModelRuns): void {
   ctx.connection.onRequest(PlanRequest, async (params): Promise<PlanResult> => {
-    const outcome = await planFor(ctx, params);
+    const outcome = await planFor(ctx, models, params);
     if ('error' in outcome) throw new ResponseError(LSPErrorCodes.RequestFailed, outcome.error);
     return outcome;
   });
 }
 
 /** the plan of the statement the params name, or why there is none */
-export async function planFor(ctx: ServerContext, params: PlanParams): Promise<PlanResult | { error: string }> {
+export async function planFor(ctx: ServerContext, models: ModelRuns, params: PlanParams): Promise<PlanResult | { error: string }> {
   const uri = params.textDocument.uri;
   const path = uriToPath(uri);
   if (!path) return { error: 'Migration plan: only a migration saved on disk has a plan (its new files go next to it).' };
-  if (isModelDocumentPath(path)) return modelPlanFor(ctx, params, path);
+  if (isModelDocumentPath(path)) return modelPlanFor(ctx, models, params, path);
   const current = await ctx.analyses.current(uri);
   const doc = ctx.documents.get(uri);
   if (!current || !doc) return { error: 'Migration plan: open the migration first.' };
@@ -50,12 +54,12 @@ export async function planFor(ctx: ServerContext, params: PlanParams): Promise<P
 }
 
 /** an ORM model's finding at the position: its plan, with what to change in the model per release */
-async function modelPlanFor(ctx: ServerContext, params: PlanParams, path: string): Promise<PlanResult | { error: string }> {
+async function modelPlanFor(ctx: ServerContext, models: ModelRuns, params: PlanParams, path: string): Promise<PlanResult | { error: string }> {
   const uri = params.textDocument.uri;
   const doc = ctx.documents.get(uri);
   if (!doc) return { error: 'Migration plan: open the model first.' };
   if (!params.position) return { error: 'Migration plan: put the cursor on a finding of the model.' };
-  const outcome = await computeModelPlan(ctx, uri, path, doc.offsetAt(params.position), params.rule);
+  const outcome = await computeModelPlan(ctx, uri, path, doc.offsetAt(params.position), params.rule, models.last(uri));
   if (!outcome.ok) return { error: `Migration plan: ${outcome.reason}` };
   const { plan, finding } = outcome.modelPlan;
   return {
@@ -70,10 +74,10 @@ async function modelPlanFor(ctx: ServerContext, params: PlanParams, path: string
  * `lockstep.server.showMigrationPlan` [uri, statementIndex | position, rule]: the Markdown, written
  * read-only to a temporary file and shown. A model's finding is named by its position.
  */
-export async function showMigrationPlanCommand(ctx: ServerContext, args: unknown[]): Promise<string | null> {
+export async function showMigrationPlanCommand(ctx: ServerContext, models: ModelRuns, args: unknown[]): Promise<string | null> {
   const [uri, at, rule] = args;
   if (typeof uri !== 'string' || (typeof at !== 'number' && !isPosition(at)) || (rule !== undefined && typeof rule !== 'string')) return null;
-  const outcome = await planFor(ctx, typeof at === 'number' ? { textDocument: { uri }, statementIndex: at, rule } : { textDocument: { uri }, position: at, rule });
+  const outcome = await planFor(ctx, models, typeof at === 'number' ? { textDocument: { uri }, statementIndex: at, rule } : { textDocument: { uri }, position: at, rule });
   if ('error' in outcome) {
     void ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: outcome.error });
     return null;
