@@ -18,6 +18,7 @@ import { ruleDocsUrl } from '../../common/rule-docs';
 import { FILE_TIME_BUDGET_MS, refusal } from '../limits';
 import type { CompactDiagnosticData } from '../protocol';
 import { pathToUri, uriToPath } from '../uri';
+import { movedDiagnostics, type LastPublish } from '../moved-diagnostics';
 import type { EffectiveSettings } from './configuration';
 
 /** delay before analysis starts after an edit made while another was pending or running; edits arriving meanwhile are coalesced */
@@ -67,6 +68,8 @@ interface DiagnosticCache {
   relPath: string;
   publish: number;
   byFinding: WeakMap<Finding, { diagnostic: Diagnostic; publish: number }>;
+  /** what the last publish showed, for the findings an edit only moved */
+  last?: LastPublish;
 }
 
 export class AnalysisStore {
@@ -237,17 +240,21 @@ export class AnalysisStore {
     const previousPublish = cache.publish;
     const publish = ++cache.publish;
     const byFinding = cache.byFinding;
-    return findings.map((f) => {
+    const last = cache.last;
+    const moved = previousText !== undefined && last?.text === previousText ? movedDiagnostics(last, text, unchangedUpTo, findings, relPath) : undefined;
+    const diagnostics = findings.map((f) => {
       const end = lastOffsetHere(f, relPath);
       const hit = byFinding.get(f);
       if (hit && hit.publish === previousPublish && end !== undefined && end <= unchangedUpTo) {
         hit.publish = publish;
         return hit.diagnostic;
       }
-      const diagnostic = convert(f);
+      const diagnostic = moved?.get(f) ?? convert(f);
       if (end !== undefined) byFinding.set(f, { diagnostic, publish });
       return diagnostic;
     });
+    cache.last = { text, findings, diagnostics: [...diagnostics] };
+    return diagnostics;
   }
 
   private settle(state: DocumentState): void {
