@@ -11,7 +11,9 @@ import { indexText, spanToRange } from '../../server/src/lsp/convert';
 import { movedDiagnostics, type LastPublish } from '../../server/src/lsp/moved-diagnostics';
 
 const PATH = 'V1__release.sql';
-const options = { target: parseTarget('mysql-8.0') };
+const target = parseTarget('mysql-8.0');
+if (!target) throw new Error('mysql-8.0 is a target');
+const options = { target };
 
 function convert(text: string, findings: readonly Finding[]): Diagnostic[] {
   const index = indexText(text);

@@ -4,16 +4,16 @@
 // an error; a client that cannot create files gets a command that shows the plan instead; safe
 // statements get no action; an existing file is never overwritten; `lockstep/plan` answers Markdown.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { DiagnosticSeverity, ResponseError, type CodeAction, type CreateFile, type Diagnostic, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { DiagnosticSeverity, ResponseError, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import * as wire from '../../client/src/protocol';
 import { COMMANDS, PlanRequest, type PlanParams, type PlanResult } from '../../server/src/lsp/protocol';
 import { applyTextEdits, ensureBundle, fileUri } from './client';
-import { PlanSession, VSCODE_WORKSPACE_EDIT, type SessionOptions } from './plan-session';
+import { applyToDisk, isCreate, isTextEdit, PlanSession, VSCODE_WORKSPACE_EDIT, type SessionOptions } from './plan-session';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const mirrored: [Same<wire.PlanParams, PlanParams>, Same<wire.PlanResult, PlanResult>] = [true, true];
@@ -32,26 +32,6 @@ function flywayProject(): string {
   return root;
 }
 
-const isCreate = (c: object): c is CreateFile => 'kind' in c && (c as CreateFile).kind === 'create';
-const isTextEdit = (c: object): c is TextDocumentEdit => 'textDocument' in c;
-
-/** applies a workspace edit the way an editor does: create the files, then apply each text edit to them */
-function applyToDisk(edit: WorkspaceEdit): string[] {
-  const created: string[] = [];
-  for (const change of edit.documentChanges ?? []) {
-    if (isCreate(change)) {
-      const path = fileURLToPath(change.uri);
-      assert.ok(!existsSync(path), `${path} does not exist yet`);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, '');
-      created.push(path);
-    } else if (isTextEdit(change)) {
-      const path = fileURLToPath(change.textDocument.uri);
-      writeFileSync(path, applyTextEdits(readFileSync(path, 'utf8'), change.edits));
-    }
-  }
-  return created;
-}
 
 /** the rename-column diagnostic of V2, once published */
 async function renameDiagnostic(session: PlanSession, uri: string): Promise<Diagnostic> {

@@ -1,6 +1,11 @@
 // A language-server session over the bundled server's stdio with the client capabilities a test
-// chooses (which workspace edits it applies, showDocument), for the migration plan tests.
+// chooses (which workspace edits it applies, showDocument), for the migration plan tests, and the
+// application of a workspace edit to disk as an editor makes it.
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   CodeActionRequest,
   ConfigurationRequest,
@@ -29,9 +34,12 @@ import {
   type PublishDiagnosticsParams,
   type Range,
   type ShowDocumentParams,
+  type CreateFile,
+  type TextDocumentEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { PlanRequest, type PlanParams, type PlanResult } from '../../server/src/lsp/protocol';
-import { fileUri, SERVER } from './client';
+import { applyTextEdits, fileUri, SERVER } from './client';
 
 /** what VS Code 1.100 says about workspace edits */
 export const VSCODE_WORKSPACE_EDIT: ClientCapabilities['workspace'] = {
@@ -140,4 +148,25 @@ export class PlanSession {
     this.connection.dispose();
     if (this.alive()) this.child.kill();
   }
+}
+
+export const isCreate = (c: object): c is CreateFile => 'kind' in c && (c as CreateFile).kind === 'create';
+export const isTextEdit = (c: object): c is TextDocumentEdit => 'textDocument' in c;
+
+/** applies a workspace edit the way an editor does: creates the files, then applies each text edit to them; returns the files created */
+export function applyToDisk(edit: WorkspaceEdit): string[] {
+  const created: string[] = [];
+  for (const change of edit.documentChanges ?? []) {
+    if (isCreate(change)) {
+      const path = fileURLToPath(change.uri);
+      assert.ok(!existsSync(path), `${path} does not exist yet`);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, '');
+      created.push(path);
+    } else if (isTextEdit(change)) {
+      const path = fileURLToPath(change.textDocument.uri);
+      writeFileSync(path, applyTextEdits(readFileSync(path, 'utf8'), change.edits));
+    }
+  }
+  return created;
 }

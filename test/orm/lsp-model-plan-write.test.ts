@@ -4,13 +4,13 @@
 // confirmation) and leaves schema.prisma alone; applied, the files carry the model edits in their
 // headers. A client without file creation, or a schema without migrations, gets only the show action.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import type { CodeAction, CreateFile, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyTextEdits, ensureBundle, fileUri } from '../lsp/client';
-import { PlanSession, VSCODE_WORKSPACE_EDIT, type SessionOptions } from '../lsp/plan-session';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { ensureBundle, fileUri } from '../lsp/client';
+import { applyToDisk, isCreate, isTextEdit, PlanSession, VSCODE_WORKSPACE_EDIT, type SessionOptions } from '../lsp/plan-session';
 import { gitFixture } from './git-fixture';
 
 const SHOW = 'Show the expand/contract plan';
@@ -19,26 +19,6 @@ const BEFORE = 'model User {\n  id    Int    @id @default(autoincrement())\n  em
 const AFTER = 'model User {\n  id      Int    @id @default(autoincrement())\n  contact String @db.VarChar(191)\n}\n';
 const INIT = 'CREATE TABLE `User` (`id` INT NOT NULL AUTO_INCREMENT, `email` VARCHAR(191) NOT NULL, PRIMARY KEY (`id`));\n';
 
-const isCreate = (c: object): c is CreateFile => 'kind' in c && (c as CreateFile).kind === 'create';
-const isTextEdit = (c: object): c is TextDocumentEdit => 'textDocument' in c;
-
-/** applies a workspace edit as an editor does: each file created, then its text edits applied */
-function applyToDisk(edit: WorkspaceEdit): string[] {
-  const created: string[] = [];
-  for (const change of edit.documentChanges ?? []) {
-    if (isCreate(change)) {
-      const path = fileURLToPath(change.uri);
-      assert.ok(!existsSync(path), `${path} does not exist yet`);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, '');
-      created.push(path);
-    } else if (isTextEdit(change)) {
-      const path = fileURLToPath(change.textDocument.uri);
-      writeFileSync(path, applyTextEdits(readFileSync(path, 'utf8'), change.edits));
-    }
-  }
-  return created;
-}
 
 interface OpenModel {
   root: string;

@@ -5,6 +5,7 @@
 // every keystroke, at offsets moved by the edit).
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Finding, Span } from '../engine';
+import { firstAtOrAfter } from './sorted-findings';
 
 export interface LastPublish {
   text: string;
@@ -20,18 +21,6 @@ function hasLineBreak(text: string, start: number, end: number): boolean {
     if (c === 10 || c === 13) return true;
   }
   return false;
-}
-
-/** the first position of `findings` (sorted by start) whose span starts at or after `offset` */
-function firstFrom(findings: readonly Finding[], offset: number): number {
-  let lo = 0;
-  let hi = findings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (findings[mid].span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -76,8 +65,8 @@ export function movedDiagnostics(last: LastPublish, text: string, prefix: number
     return true;
   };
   // both lists are sorted by start: walk them together, matching findings that start at the same moved offset
-  let i = firstFrom(last.findings, after - delta);
-  let j = firstFrom(findings, after);
+  let i = firstAtOrAfter(last.findings, after - delta);
+  let j = firstAtOrAfter(findings, after);
   while (i < last.findings.length && j < findings.length) {
     const was = last.findings[i].span.start;
     const now = findings[j].span.start - delta;

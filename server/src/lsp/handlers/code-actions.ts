@@ -11,6 +11,7 @@ import { rangeToSpan, toLspEdit } from '../convert';
 import { COMMANDS, type DiagnosticData, type DiagnosticFix } from '../protocol';
 import type { DocumentAnalysis } from './diagnostics';
 import { planActions } from './plan-actions';
+import { firstAtOrAfter } from '../sorted-findings';
 
 /** a Lockstep diagnostic's data: the rule, and the docs URL and fixes when the client sent them back */
 interface ReceivedData {
@@ -82,16 +83,6 @@ function findingFixes(doc: TextDocument, analysis: DocumentAnalysis | undefined,
   return (finding?.fixes ?? []).map((fix) => ({ title: fix.title, preferred: fix.preferred === true, edits: fix.edits.map((e) => toLspEdit(doc, e)) }));
 }
 
-function firstAtOrAfter(findings: readonly Finding[], offset: number): number {
-  let lo = 0;
-  let hi = findings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (findings[mid].span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function quickFix(title: string, doc: TextDocument, edits: TextEdit[], diagnostic: Diagnostic, preferred: boolean): CodeAction {
   const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [doc.uri]: edits } } };
