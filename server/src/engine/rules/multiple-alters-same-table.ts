@@ -68,10 +68,14 @@ function foreignKeyChecksBefore(statements: readonly Statement[], f: FileFacts, 
   return value;
 }
 
-/** the lower-cased tables a statement names (its own facts, kept per object) */
+/**
+ * The lower-cased tables a statement names itself: its tables and its operations' tables (kept per
+ * object). Narrower than the per-table lists' generous `namedTables`, which also counts foreign-key
+ * parents, rename targets and LIKE sources: only these stop the merge fix.
+ */
 const namedOf = new WeakMap<Statement, string[]>();
 
-function namedTables(st: Statement): string[] {
+function directlyNamed(st: Statement): string[] {
   let named = namedOf.get(st);
   if (!named) {
     named = [...new Set([...st.tables.map((t) => t.toLowerCase()), ...st.operations.map((op) => op.table.toLowerCase())])];
@@ -88,7 +92,7 @@ function namedTables(st: Statement): string[] {
 function namedBetween(statements: readonly Statement[], first: Statement, second: Statement, table: string): boolean {
   const list = statementsNaming(statements, table);
   for (let k = firstAbove(list, first.index); k < list.length && list[k].index < second.index; k++) {
-    if (namedTables(list[k]).includes(table)) return true;
+    if (directlyNamed(list[k]).includes(table)) return true;
   }
   return false;
 }
